@@ -1,0 +1,93 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/** An event as the domain sees it: a type and its data. The store adds the envelope. */
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
+  type: Type;
+  data: Data;
+}
+
+type SchemaClass = new () => object;
+
+/**
+ * One event type with a schema per version. `upcasters[v]` turns data of version v into data
+ * of version v + 1, so old events are read as the current version.
+ */
+export interface EventContract {
+  type: string;
+  /** Which stream type the event belongs to (client, aanmelding, voorziening, ...). */
+  streamType: string;
+  schemas: Record<number, SchemaClass>;
+  upcasters?: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
+}
+
+export class EventSchemaError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    readonly problems: string[],
+  ) {
+    super(`${eventType} v${schemaVersion} does not match its schema: ${problems.join('; ')}`);
+    this.name = 'EventSchemaError';
+  }
+}
+
+const contracts = new Map<string, EventContract>();
+
+export function defineEvent(contract: EventContract): EventContract {
+  if (contracts.has(contract.type)) throw new Error(`event ${contract.type} is defined twice`);
+  contracts.set(contract.type, contract);
+  return contract;
+}
+
+export function eventContract(type: string): EventContract {
+  const c = contracts.get(type);
+  if (!c) throw new EventSchemaError(type, 0, ['unknown event type']);
+  return c;
+}
+
+export function currentVersion(type: string): number {
+  return Math.max(...Object.keys(eventContract(type).schemas).map(Number));
+}
+
+function check(type: string, version: number, data: unknown): void {
+  const schema = eventContract(type).schemas[version];
+  if (!schema) throw new EventSchemaError(type, version, ['unknown schema version']);
+  const errors = validateSync(plainToInstance(schema, data ?? {}), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  if (errors.length) throw new EventSchemaError(type, version, flatten(errors));
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).map((m) => `${prefix}${m}`),
+    ...flatten(e.children ?? [], `${prefix}${e.property}.`),
+  ]);
+}
+
+/** Checks a new event against the current schema of its type; returns its schema version. */
+export function encodeEvent(event: DomainEvent): { type: string; schemaVersion: number; data: Record<string, unknown> } {
+  const version = currentVersion(event.type);
+  check(event.type, version, event.data);
+  return { type: event.type, schemaVersion: version, data: event.data as Record<string, unknown> };
+}
+
+/** Checks a stored event against the schema of its version and upcasts it to the current one. */
+export function decodeEvent(stored: { type: string; schemaVersion: number; data: Record<string, unknown> }): DomainEvent {
+  const contract = eventContract(stored.type);
+  let version = stored.schemaVersion;
+  let data = stored.data;
+  check(stored.type, version, data);
+  const latest = currentVersion(stored.type);
+  while (version < latest) {
+    const up = contract.upcasters?.[version];
+    if (!up) throw new EventSchemaError(stored.type, version, [`no upcaster from v${version}`]);
+    data = up(data);
+    version++;
+    check(stored.type, version, data);
+  }
+  return { type: stored.type, data };
+}

@@ -1,0 +1,2 @@
+export * from './event-contract.js';
+export * from './events/client.events.js';

@@ -1,0 +1,65 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { EventStore1763900000000 } from './migrations/1763900000000-event-store.js';
+
+export interface DatabaseConfig {
+  url: string;
+  /** Every table lives in this schema; tests use one schema per test file. */
+  schema: string;
+  poolSize?: number;
+}
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
+  return { url, schema: env.DATABASE_SCHEMA || 'public', poolSize: Number(env.DATABASE_POOL_SIZE || 10) };
+}
+
+export function createPool(config: DatabaseConfig): pg.Pool {
+  return new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    options: `-c search_path=${quoteIdent(config.schema)}`,
+    application_name: process.env.APP_NAME ?? 'sociaal-domein',
+  });
+}
+
+/** All migrations, in order. TypeORM runs them; `synchronize` is never used. */
+export const migrations = [EventStore1763900000000];
+
+export function migrationDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.url,
+    schema: config.schema,
+    extra: { options: `-c search_path=${quoteIdent(config.schema)}` },
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    logging: false,
+  });
+}
+
+/** Creates the schema when missing and applies every pending migration. */
+export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
+  const admin = new pg.Client({ connectionString: config.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(config.schema)}`);
+  } finally {
+    await admin.end();
+  }
+  const ds = migrationDataSource(config);
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,2 @@
+export * from './database.config.js';
+export * from './database.module.js';

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import {
+  type AppendContext,
+  DuplicateEventError,
+  type EventStore,
+  type NewEvent,
+  WrongExpectedVersionError,
+} from './event-store.port.js';
+
+/**
+ * The behaviour every EventStore adapter must have. Each adapter's spec calls this with a factory
+ * that gives a store over an empty database.
+ */
+export function describeEventStoreContract(adapter: string, makeStore: () => Promise<EventStore>): void {
+  const context = (over: Partial<AppendContext> = {}): AppendContext => ({
+    streamType: 'test',
+    gemeente: 'GM0005',
+    actorId: 'user-1',
+    correlationId: randomUUID(),
+    ...over,
+  });
+  const event = (type = 'Iets', data: Record<string, unknown> = {}): NewEvent => ({
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+  });
+  const stream = () => `test-${randomUUID()}`;
+
+  describe(`EventStore contract: ${adapter}`, () => {
+    it('appends to a new stream and reads it back with every envelope field', async () => {
+      const store = await makeStore();
+      const id = stream();
+      const e = event('ClientGeregistreerd', { geslacht: 'vrouw', nested: { a: [1, 2] } });
+      const ctx = context({ causationId: 'cmd-9', metadata: { requestHash: 'abc' } });
+      const res = await store.append(id, 'no-stream', [e], ctx);
+      expect(res.nextExpectedVersion).toBe(1);
+      expect(res.positions).toHaveLength(1);
+      expect(res.lastPosition).toBe(res.positions[0]);
+
+      const [read] = await store.readStream(id);
+      expect(read).toMatchObject({
+        eventId: e.eventId,
+        streamId: id,
+        streamType: 'test',
+        streamVersion: 1,
+        globalPosition: res.lastPosition,
+        type: 'ClientGeregistreerd',
+        schemaVersion: 1,
+        data: { geslacht: 'vrouw', nested: { a: [1, 2] } },
+        gemeente: 'GM0005',
+        actorId: 'user-1',
+        correlationId: ctx.correlationId,
+        causationId: 'cmd-9',
+        metadata: { requestHash: 'abc' },
+      });
+      expect(read!.recordedAt).toBeInstanceOf(Date);
+      expect(Math.abs(read!.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    });
+
+    it('returns each stored event its own increasing global position', async () => {
+      const store = await makeStore();
+      const id = stream();
+      const res = await store.append(id, 'no-stream', [event(), event(), event()], context());
+      expect(res.nextExpectedVersion).toBe(3);
+      expect(res.positions).toHaveLength(3);
+      expect([...res.positions].sort((a, b) => a - b)).toEqual(res.positions);
+      expect(new Set(res.positions).size).toBe(3);
+      const read = await store.readStream(id);
+      expect(read.map((r) => r.streamVersion)).toEqual([1, 2, 3]);
+      expect(read.map((r) => r.globalPosition)).toEqual(res.positions);
+      expect((await store.readStream(id, { fromVersion: 2 })).map((r) => r.streamVersion)).toEqual([2, 3]);
+    });
+
+    it('refuses no-stream on an existing stream and a stale exact version, appending nothing', async () => {
+      const store = await makeStore();
+      const id = stream();
+      await store.append(id, 'no-stream', [event()], context());
+      await expect(store.append(id, 'no-stream', [event()], context())).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.append(id, 0, [event()], context())).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.append(id, 2, [event()], context())).rejects.toMatchObject({ actual: 1, streamId: id });
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('appends at the exact current version and with any', async () => {
+      const store = await makeStore();
+      const id = stream();
+      await store.append(id, 'no-stream', [event()], context());
+      expect((await store.append(id, 1, [event()], context())).nextExpectedVersion).toBe(2);
+      expect((await store.append(id, 'any', [event()], context())).nextExpectedVersion).toBe(3);
+      expect((await store.append(stream(), 'any', [event()], context())).nextExpectedVersion).toBe(1);
+    });
+
+    it('refuses an event id that is already stored, appending nothing of the batch', async () => {
+      const store = await makeStore();
+      const id = stream();
+      const first = event();
+      await store.append(id, 'no-stream', [first], context());
+      const other = stream();
+      await expect(store.append(other, 'no-stream', [event(), { ...first }], context())).rejects.toBeInstanceOf(
+        DuplicateEventError,
+      );
+      expect(await store.readStream(other)).toHaveLength(0);
+      expect((await store.findEvent(first.eventId))?.streamId).toBe(id);
+      expect(await store.findEvent(randomUUID())).toBeNull();
+    });
+
+    it('lets exactly one of two concurrent writers at the same version win', async () => {
+      const store = await makeStore();
+      const id = stream();
+      await store.append(id, 'no-stream', [event()], context());
+      const results = await Promise.allSettled([
+        store.append(id, 1, [event('A')], context()),
+        store.append(id, 1, [event('B')], context()),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(WrongExpectedVersionError);
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('reads all events forward in global order, in batches from a position', async () => {
+      const store = await makeStore();
+      const start = await store.headPosition();
+      const ids = [stream(), stream(), stream()];
+      for (const id of ids) await store.append(id, 'no-stream', [event(), event()], context());
+      const head = await store.headPosition();
+      const seen: number[] = [];
+      let after = start;
+      for (;;) {
+        const batch = await store.readAll({ after, limit: 4 });
+        if (batch.length === 0) break;
+        expect(batch.length).toBeLessThanOrEqual(4);
+        seen.push(...batch.map((e) => e.globalPosition));
+        after = batch[batch.length - 1]!.globalPosition;
+      }
+      expect(seen).toHaveLength(6);
+      expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+      expect(seen[seen.length - 1]).toBe(head);
+      const all = await store.readAll({ after: start, limit: 100 });
+      expect(all.map((e) => e.streamId)).toEqual(ids.flatMap((id) => [id, id]));
+    });
+
+    it('stamps recordedAt in the order of global positions', async () => {
+      const store = await makeStore();
+      const start = await store.headPosition();
+      for (let i = 0; i < 5; i++) await store.append(stream(), 'no-stream', [event()], context());
+      const all = await store.readAll({ after: start, limit: 100 });
+      for (let i = 1; i < all.length; i++) {
+        expect(all[i]!.recordedAt.getTime()).toBeGreaterThanOrEqual(all[i - 1]!.recordedAt.getTime());
+      }
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import {
+  type AppendContext,
+  type AppendResult,
+  DuplicateEventError,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+
+} from '../event-store.port.js';
+import { checkExpectedVersion } from '../expected-version.js';
+
+/** For unit tests only: keeps everything in one array. Not durable, not shared between processes. */
+export class InMemoryEventStore implements EventStore {
+  private readonly events: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly byId = new Map<string, RecordedEvent>();
+
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+  ): Promise<AppendResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    checkExpectedVersion(streamId, expectedVersion, stream.length);
+    const duplicate = events.find((e) => this.byId.has(e.eventId));
+    if (duplicate) throw new DuplicateEventError(duplicate.eventId);
+    if (new Set(events.map((e) => e.eventId)).size !== events.length) {
+      throw new DuplicateEventError(events[0]!.eventId);
+    }
+    const recordedAt = new Date();
+    const recorded = events.map((e, i): RecordedEvent => ({
+      eventId: e.eventId,
+      streamId,
+      streamType: context.streamType,
+      streamVersion: stream.length + i + 1,
+      globalPosition: this.events.length + i + 1,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: structuredClone(e.data),
+      gemeente: context.gemeente,
+      actorId: context.actorId,
+      correlationId: context.correlationId,
+      causationId: context.causationId ?? null,
+      metadata: structuredClone(context.metadata ?? {}),
+      recordedAt,
+    }));
+    for (const r of recorded) {
+      this.events.push(r);
+      stream.push(r);
+      this.byId.set(r.eventId, r);
+    }
+    this.streams.set(streamId, stream);
+    const positions = recorded.map((r) => r.globalPosition);
+    return {
+      nextExpectedVersion: stream.length,
+      positions,
+      lastPosition: positions[positions.length - 1] ?? 0,
+      recordedAt,
+    };
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
+    const from = options.fromVersion ?? 1;
+    return (this.streams.get(streamId) ?? []).filter((e) => e.streamVersion >= from).map(clone);
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.events.filter((e) => e.globalPosition > after).slice(0, limit).map(clone);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    const e = this.byId.get(eventId);
+    return e ? clone(e) : null;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.events.length;
+  }
+}
+
+const clone = (e: RecordedEvent): RecordedEvent => ({ ...e, data: structuredClone(e.data), metadata: structuredClone(e.metadata) });
+

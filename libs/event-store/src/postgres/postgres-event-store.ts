@@ -1,0 +1,146 @@
+import type pg from 'pg';
+import {
+  type AppendContext,
+  type AppendResult,
+  DuplicateEventError,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '../event-store.port.js';
+import { expectedVersionCode } from '../expected-version.js';
+
+const COLUMNS = `global_position, stream_id, stream_version, stream_type, event_id, event_type, schema_version,
+  gemeente, data, metadata, actor_id, correlation_id, causation_id, recorded_at`;
+
+/** Only events of transactions older than every running one are visible: see the migration. */
+const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  stream_version: string;
+  stream_type: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  gemeente: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  actor_id: string;
+  correlation_id: string;
+  causation_id: string | null;
+  recorded_at: Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const expected = expectedVersionCode(expectedVersion);
+    try {
+      const { rows } = await this.pool.query<{ global_position: string; stream_version: string; recorded_at: Date }>(
+        `SELECT * FROM es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb, $10, $11, $12)`,
+        [
+          streamId,
+          context.streamType,
+          context.gemeente,
+          expected,
+          events.map((e) => e.eventId),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          JSON.stringify(context.metadata ?? {}),
+          context.actorId,
+          context.correlationId,
+          context.causationId ?? null,
+        ],
+      );
+      const positions = rows.map((r) => Number(r.global_position));
+      return {
+        nextExpectedVersion: Number(rows[rows.length - 1]!.stream_version),
+        positions,
+        lastPosition: positions[positions.length - 1]!,
+        recordedAt: rows[0]!.recorded_at,
+      };
+    } catch (err) {
+      throw await this.translate(err, streamId, expectedVersion);
+    }
+  }
+
+  private async translate(err: unknown, streamId: string, expected: ExpectedVersion): Promise<unknown> {
+    const e = err as { code?: string; constraint?: string; detail?: string };
+    if (e.code === 'SD409' || (e.code === '23505' && e.constraint === 'es_events_stream_version_key')) {
+      return new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
+    }
+    if (e.code === '23505' && e.constraint === 'es_events_event_id_key') {
+      const id = /\(event_id\)=\(([^)]+)\)/.exec(e.detail ?? '')?.[1] ?? 'unknown';
+      return new DuplicateEventError(id);
+    }
+    return err;
+  }
+
+  private async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: string }>(
+      `SELECT version FROM es_streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0] ? Number(rows[0].version) : 0;
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events WHERE global_position > $1 AND ${VISIBLE}
+        ORDER BY global_position LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM es_events WHERE event_id = $1`, [eventId]);
+    return rows[0] ? toRecorded(rows[0]) : null;
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ global_position: string }>(
+      `SELECT global_position FROM es_events WHERE ${VISIBLE} ORDER BY global_position DESC LIMIT 1`,
+    );
+    return rows[0] ? Number(rows[0].global_position) : 0;
+  }
+}
+
+function toRecorded(r: EventRow): RecordedEvent {
+  return {
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    streamType: r.stream_type,
+    streamVersion: Number(r.stream_version),
+    globalPosition: Number(r.global_position),
+    type: r.event_type,
+    schemaVersion: r.schema_version,
+    data: r.data,
+    gemeente: r.gemeente,
+    actorId: r.actor_id,
+    correlationId: r.correlation_id,
+    causationId: r.causation_id,
+    metadata: r.metadata,
+    recordedAt: r.recorded_at,
+  };
+}

@@ -1,0 +1,9 @@
+export function freePort(): Promise<number>;
+export function portInUse(port: number): Promise<boolean>;
+export function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  durable?: boolean;
+  onLog?: (message: string) => void;
+}): Promise<{ url: string; port: number; stop: () => Promise<void> }>;
