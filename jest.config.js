@@ -20,5 +20,6 @@ export default {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.mjs'],
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
 };

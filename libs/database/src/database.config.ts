@@ -16,12 +16,16 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 }
 
 export function createPool(config: DatabaseConfig): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize ?? 10,
     options: `-c search_path=${quoteIdent(config.schema)}`,
     application_name: process.env.APP_NAME ?? 'sociaal-domein',
   });
+  // An idle connection that the server closes (restart, Ctrl-C reaching PostgreSQL first) must not
+  // crash the app: the pool drops it and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+  return pool;
 }
 
 /** All migrations, in order. TypeORM runs them; `synchronize` is never used. */

@@ -57,3 +57,11 @@ export class NietGevonden extends Error {
     this.name = 'NietGevonden';
   }
 }
+
+/** The caller may not act for this gemeente: answered with 403. */
+export class GeenToegang extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GeenToegang';
+  }
+}

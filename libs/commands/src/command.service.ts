@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import { decodeEvent, type DomainEvent, encodeEvent } from '@sd/contracts';
+import { type Decider, fold } from '@sd/domain';
+import {
+  DuplicateEventError,
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '@sd/event-store';
+import { PROBLEM_TYPES, ProblemException } from '@sd/http';
+import type { CommandContext } from './command-context.js';
+
+/** Namespace for ids derived from idempotency keys (UUIDv5). */
+const IDEMPOTENCY_NAMESPACE = '0b7d3f0e-2a51-4c1f-9d4e-5e0c6a1b7f21';
+
+export interface CommandRequest<C, S, E extends DomainEvent> {
+  streamId: string;
+  streamType: string;
+  /** The gemeente that owns the stream (stored on every event). */
+  gemeente: string;
+  decider: Decider<C, S, E>;
+  command: C;
+  context: CommandContext;
+}
+
+export interface CommandResult {
+  streamId: string;
+  /** Global position of the last event this command appended (or, if it appended none, of the stream's last). */
+  positie: number;
+  /** The stream's version after the command: the ETag of the resource. */
+  versie: number;
+  /** True when this answers a retry of an earlier request with the same Idempotency-Key. */
+  herhaald: boolean;
+}
+
+/**
+ * Runs a command through its decider: read the stream, fold, decide, append with the version
+ * read (optimistic concurrency). A retried request (same Idempotency-Key) appends nothing: its
+ * events get ids derived from the key, so the store refuses them a second time and the first
+ * answer is given again, even when both requests race.
+ */
+@Injectable()
+export class CommandService {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async loadState<C, S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<C, S, E>,
+  ): Promise<{ state: S; versie: number; events: RecordedEvent[] }> {
+    const events = await this.store.readStream(streamId);
+    const state = fold(decider, events.map((e) => decodeEvent(e) as E));
+    return { state, versie: events.length, events };
+  }
+
+  async execute<C, S, E extends DomainEvent>(req: CommandRequest<C, S, E>): Promise<CommandResult> {
+    const { context } = req;
+    const commandId = context.idempotencyKey
+      ? uuidv5(`${context.principal.sub}\n${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+      : undefined;
+    if (commandId) {
+      const earlier = await this.earlierAnswer(commandId, context.requestHash);
+      if (earlier) return earlier;
+    }
+
+    const { state, versie, events: history } = await this.loadState(req.streamId, req.decider);
+    if (context.ifMatch !== undefined && context.ifMatch !== versie) {
+      throw preconditionFailed(versie);
+    }
+    const decided = req.decider.decide(req.command, state);
+    if (decided.length === 0) {
+      return { streamId: req.streamId, positie: history.at(-1)?.globalPosition ?? 0, versie, herhaald: false };
+    }
+    const events = decided.map((e, i) => ({
+      ...encodeEvent(e),
+      eventId: commandId ? uuidv5(`${commandId}:${i}`, IDEMPOTENCY_NAMESPACE) : crypto.randomUUID(),
+    }));
+    try {
+      const result = await this.store.append(req.streamId, versie === 0 ? 'no-stream' : versie, events, {
+        streamType: req.streamType,
+        gemeente: req.gemeente,
+        actorId: context.principal.sub,
+        correlationId: context.correlationId,
+        metadata: { requestHash: context.requestHash, ...(commandId ? { commandId } : {}) },
+      });
+      return { streamId: req.streamId, positie: result.lastPosition, versie: result.nextExpectedVersion, herhaald: false };
+    } catch (e) {
+      if (e instanceof DuplicateEventError && commandId) {
+        const earlier = await this.earlierAnswer(commandId, context.requestHash);
+        if (earlier) return earlier;
+      }
+      if (e instanceof WrongExpectedVersionError && context.ifMatch !== undefined) throw preconditionFailed(e.actual);
+      throw e;
+    }
+  }
+
+  /** The answer given to the first request with this command id, or null if there was none. */
+  private async earlierAnswer(commandId: string, requestHash: string): Promise<CommandResult | null> {
+    const first = await this.store.findEvent(uuidv5(`${commandId}:0`, IDEMPOTENCY_NAMESPACE));
+    if (!first) return null;
+    if (first.metadata.requestHash !== requestHash) {
+      throw new ProblemException({
+        type: PROBLEM_TYPES.idempotency,
+        title: 'Idempotency-Key al gebruikt',
+        status: 422,
+        detail: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+        errors: [{ field: 'Idempotency-Key', pointer: 'header:Idempotency-Key', message: 'al gebruikt voor een ander verzoek' }],
+      });
+    }
+    const own = (await this.store.readStream(first.streamId, { fromVersion: first.streamVersion })).filter(
+      (e) => e.metadata.commandId === commandId,
+    );
+    return {
+      streamId: first.streamId,
+      positie: own.at(-1)!.globalPosition,
+      versie: own.at(-1)!.streamVersion,
+      herhaald: true,
+    };
+  }
+}
+
+function preconditionFailed(versie: number): ProblemException {
+  return new ProblemException({
+    type: PROBLEM_TYPES.versieConflict,
+    title: 'Precondition Failed',
+    status: 412,
+    detail: 'De registratie is gewijzigd sinds u haar ophaalde (If-Match klopt niet meer).',
+    huidigeVersie: versie,
+  });
+}

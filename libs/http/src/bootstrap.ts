@@ -1,0 +1,43 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './validation.js';
+
+export interface AppOptions {
+  title: string;
+  description: string;
+}
+
+/** Body limit, validation and OpenAPI (/api, /api-json): the same for every app and every test. */
+export function configureApp(app: INestApplication, options: AppOptions): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api', app, document, { jsonDocumentUrl: 'api-json' });
+}
+
+export async function createApp(module: Type, options: AppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  configureApp(app, options);
+  return app;
+}
+
+/** Starts an app on its port (env name, default) and says where. */
+export async function bootstrap(module: Type, options: AppOptions & { portEnv: string; defaultPort: number }): Promise<void> {
+  const app = await createApp(module, options);
+  const port = Number(process.env[options.portEnv] ?? options.defaultPort);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+}

@@ -1,0 +1,6 @@
+export * from './problem.js';
+export * from './validation.js';
+export * from './bootstrap.js';
+export { PlatformModule } from './platform.module.js';
+export { ProblemDetailsFilter } from './problem-details.filter.js';
+export * from './validators.js';

@@ -1,0 +1,80 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { Conflict, GeenToegang, NietGevonden, RegelOvertreding } from '@sd/domain';
+import { WrongExpectedVersionError } from '@sd/event-store';
+import { invalidField, PROBLEM_TYPES, type ProblemBody, ProblemException } from './problem.js';
+
+/**
+ * The single exception filter of every app: everything leaves as RFC 9457 problem+json.
+ * Messages are our own; nothing from the request body (which may hold a BSN) is echoed.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.path;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, path: req.path }, 'unexpected error');
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(e: unknown): ProblemBody {
+    if (e instanceof ProblemException) return { ...e.problem };
+    if (e instanceof RegelOvertreding) {
+      return {
+        type: PROBLEM_TYPES.regelOvertreding,
+        title: 'De opdracht past niet bij de regels',
+        status: 422,
+        detail: e.overtredingen.map((o) => o.message).join(' '),
+        errors: e.overtredingen.map((o) => invalidField(o.field, o.message)),
+      };
+    }
+    if (e instanceof Conflict) {
+      return { type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: e.message, ...e.details };
+    }
+    if (e instanceof WrongExpectedVersionError) {
+      return {
+        type: PROBLEM_TYPES.versieConflict,
+        title: 'Iemand anders was u voor',
+        status: 409,
+        detail: 'De registratie is intussen gewijzigd; haal haar opnieuw op en probeer het nog eens.',
+        huidigeVersie: e.actual,
+      };
+    }
+    if (e instanceof NietGevonden) return plain(404, e.message);
+    if (e instanceof GeenToegang) return plain(403, e.message);
+    // Express's body parser errors arrive wrapped (Nest maps them); their messages can quote the body.
+    const parser = (e instanceof HttpException ? e.cause : e) as { type?: string; status?: number } | undefined;
+    if (parser?.type === 'entity.too.large') return plain(413, 'De body is groter dan toegestaan (1 MB).');
+    if (parser?.type === 'entity.parse.failed' || parser instanceof SyntaxError) {
+      return {
+        type: PROBLEM_TYPES.ongeldigeInvoer,
+        title: 'Ongeldige invoer',
+        status: 400,
+        detail: 'De body is geen geldige JSON.',
+        errors: [invalidField('body', 'geen geldige JSON')],
+      };
+    }
+    if (parser?.type || parser instanceof URIError) {
+      return plain(e instanceof HttpException ? e.getStatus() : 400, 'Het verzoek kon niet worden gelezen.');
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      const body = e.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      return plain(status, typeof message === 'string' ? message : undefined);
+    }
+    return plain(HttpStatus.INTERNAL_SERVER_ERROR, 'Er ging iets mis aan onze kant.');
+  }
+}
+
+function plain(status: number, detail?: string): ProblemBody {
+  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, ...(detail ? { detail } : {}) };
+}

@@ -1,0 +1,39 @@
+import { HttpException } from '@nestjs/common';
+
+/** One invalid request field, as RFC 9457 suggests (a JSON pointer into the body). */
+export interface InvalidField {
+  field: string;
+  pointer: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: InvalidField[];
+  [extension: string]: unknown;
+}
+
+export const invalidField = (field: string, message: string): InvalidField => ({
+  field,
+  pointer: `#/${field.replace(/\./g, '/')}`,
+  message,
+});
+
+/** An HttpException whose response is already a problem body. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemBody) {
+    super(problem, problem.status);
+  }
+}
+
+export const PROBLEM_TYPES = {
+  ongeldigeInvoer: 'urn:sociaal-domein:problem:ongeldige-invoer',
+  regelOvertreding: 'urn:sociaal-domein:problem:regel-overtreding',
+  conflict: 'urn:sociaal-domein:problem:conflict',
+  versieConflict: 'urn:sociaal-domein:problem:versie-conflict',
+  idempotency: 'urn:sociaal-domein:problem:idempotency-key-hergebruikt',
+} as const;

@@ -1,0 +1,5 @@
+import { build, checkNode, ensureInstalled } from './setup.mjs';
+
+checkNode();
+ensureInstalled();
+build();

@@ -1,0 +1,163 @@
+// `npm start`: on a fresh clone with only Node.js, installs what is missing, starts an embedded
+// PostgreSQL (data under DATA_DIR), applies the migrations, starts the three apps and prints the
+// URLs, the OpenAPI pages and a dev token. Ctrl-C stops everything; the data stays for next time.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, checkNode, ensureInstalled, ROOT } from './setup.mjs';
+
+const started = Date.now();
+checkNode();
+ensureInstalled();
+build();
+
+const { freePort, portInUse, startEmbeddedPostgres } = await import('./embedded-postgres.mjs');
+const { runMigrations } = await import('../dist/libs/database/src/database.config.js');
+
+const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
+fs.mkdirSync(DATA_DIR, { recursive: true });
+
+/** A value kept in DATA_DIR so that a second start finds the same secret, key or port. */
+function kept(name, make) {
+  const file = path.join(DATA_DIR, name);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, String(make()), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+const apps = [
+  { name: 'intake', portEnv: 'INTAKE_PORT', port: Number(process.env.INTAKE_PORT ?? 3001) },
+  { name: 'voorzieningen', portEnv: 'VOORZIENINGEN_PORT', port: Number(process.env.VOORZIENINGEN_PORT ?? 3002) },
+  { name: 'projections', portEnv: 'PROJECTIONS_PORT', port: Number(process.env.PROJECTIONS_PORT ?? 3003) },
+];
+for (const app of apps) {
+  if (await portInUse(app.port)) {
+    console.error(`Port ${app.port} (${app.name}) is in use. Set ${app.portEnv} to another port, or stop the other process.`);
+    process.exit(1);
+  }
+}
+
+let postgres = null;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  const portFile = path.join(DATA_DIR, 'postgres-port');
+  const keptPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : 0;
+  const pgPort = Number(process.env.PG_PORT) || keptPort || (await choosePgPort());
+  console.log(`Starting PostgreSQL on port ${pgPort} (data in ${path.join(DATA_DIR, 'postgres')})…`);
+  postgres = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, 'postgres'),
+    port: pgPort,
+    persistent: true,
+    onLog: (m) => process.env.DEBUG_POSTGRES && console.log(`[postgres] ${m}`),
+  });
+  databaseUrl = postgres.url;
+}
+
+async function choosePgPort() {
+  const port = (await portInUse(5488)) ? await freePort() : 5488;
+  fs.writeFileSync(path.join(DATA_DIR, 'postgres-port'), String(port));
+  return port;
+}
+
+const schema = process.env.DATABASE_SCHEMA ?? 'public';
+const applied = await runMigrations({ url: databaseUrl, schema });
+console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  DATABASE_SCHEMA: schema,
+  AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+  DEV_JWT_SECRET: process.env.DEV_JWT_SECRET ?? kept('dev-jwt-secret', () => randomBytes(32).toString('hex')),
+  PSEUDONIEM_SLEUTEL: process.env.PSEUDONIEM_SLEUTEL ?? kept('pseudoniem-sleutel', () => randomBytes(32).toString('hex')),
+  LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+};
+
+const children = apps.map((app) => {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', app.name, 'src/main.js')], {
+    cwd: ROOT,
+    env: { ...env, [app.portEnv]: String(app.port), APP_NAME: app.name },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${app.name} stopped (${signal ?? `exit ${code}`}); stopping everything.`);
+      void stop(1);
+    }
+  });
+  return child;
+});
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the apps and PostgreSQL…');
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', resolve);
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+  await postgres?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+async function waitHealthy(app) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${app.port}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${app.name} did not become healthy on port ${app.port}`);
+}
+
+try {
+  await Promise.all(apps.map(waitHealthy));
+} catch (e) {
+  console.error(String(e));
+  await stop(1);
+}
+
+let token = '(dev tokens exist only with AUTH_MODE=dev)';
+if (env.AUTH_MODE === 'dev') {
+  const res = await fetch(`http://127.0.0.1:${apps[0].port}/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rol: 'consulent', gemeenten: ['GM0005', 'GM0006'], sub: 'dev-consulent' }),
+  });
+  token = (await res.json()).token;
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`
+Sociaal domein is running (ready in ${seconds} s). Ctrl-C stops it; data stays in ${DATA_DIR}.
+
+  app            URL                        OpenAPI
+${apps.map((a) => `  ${a.name.padEnd(14)} http://localhost:${a.port}      http://localhost:${a.port}/api`).join('\n')}
+
+  PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+  NATS relay     idle (integration events on NATS JetStream are not built yet)
+
+Dev token (consulent for GM0005 and GM0006, valid 12 hours):
+  TOKEN=${token}
+
+Try:
+  curl -s -X POST http://localhost:${apps[0].port}/clienten \\
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+    -d '{"bsn":"111222333","geboortedatum":"1980-01-31","geslacht":"vrouw","gemeente":"GM0005"}'
+  Other tokens: POST /auth/dev-token {"rol":"rapportage","gemeenten":["GM0005"]} on any app.
+`);
