@@ -28,8 +28,10 @@ export function ensureInstalled() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  console.log('Installing npm packages (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: npm 11's ci refuses this lock file for missing optional
+  // packages of other platforms (@swc/core-darwin-*); install keeps the lock file as it is.
+  console.log('Installing npm packages (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Compiles apps/ and libs/ to dist/ with SWC (about a second). */
