@@ -216,6 +216,37 @@ describe('POST /clienten', () => {
   });
 });
 
+describe('no input gives a 5xx', () => {
+  const bodies: [string, string, string][] = [
+    ['an array', 'application/json', '[1,2,3]'],
+    ['null', 'application/json', 'null'],
+    ['a string', 'application/json', '"111222333"'],
+    ['a number', 'application/json', '12'],
+    ['nested objects', 'application/json', JSON.stringify({ ...geldig, gemeente: { $ne: 1 }, bsn: ['111222333'] })],
+    ['a prototype key', 'application/json', '{"__proto__":{"admin":true},"constructor":{"prototype":{}}}'],
+    ['deep nesting', 'application/json', '['.repeat(5000) + ']'.repeat(5000)],
+    ['unicode and NUL', 'application/json', JSON.stringify({ ...geldig, huishoudenId: '\u0000é😀' })],
+    ['a huge number', 'application/json', JSON.stringify({ ...geldig, geboortedatum: 1e308 })],
+    ['plain text', 'text/plain', 'bsn=111222333'],
+    ['a form', 'application/x-www-form-urlencoded', 'bsn=111222333&geslacht=man'],
+    ['invalid UTF-8', 'application/json; charset=utf-8', '\xff\xfe{'],
+    ['an unknown charset', 'application/json; charset=klingon', '{}'],
+  ];
+  it.each(bodies)('%s', async (_, type, raw) => {
+    const res = await appendsNothing(() =>
+      t.http.post('/clienten').set('Authorization', `Bearer ${consulent}`).set('Content-Type', type).send(raw),
+    );
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('a malformed percent-encoding in the path', async () => {
+    const res = await t.http.get('/clienten/%E0%A4%A').set('Authorization', `Bearer ${consulent}`);
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
 describe('platform endpoints', () => {
   it('/health reports the database', async () => {
     const res = await t.http.get('/health');

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { Conflict, GeenToegang, NietGevonden, RegelOvertreding } from '@sd/domain';
 import { WrongExpectedVersionError } from '@sd/event-store';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 import { invalidField, PROBLEM_TYPES, type ProblemBody, ProblemException } from './problem.js';
 
 /**
@@ -60,6 +61,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: 400,
         detail: 'De body is geen geldige JSON.',
         errors: [invalidField('body', 'geen geldige JSON')],
+      };
+    }
+    if (parser?.type === 'entity.too.deep') {
+      return {
+        type: PROBLEM_TYPES.ongeldigeInvoer,
+        title: 'Ongeldige invoer',
+        status: 400,
+        detail: `De body is dieper genest dan ${MAX_JSON_DEPTH} niveaus.`,
+        errors: [invalidField('body', 'te diep genest')],
       };
     }
     if (parser?.type || parser instanceof URIError) {
