@@ -1,0 +1,53 @@
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { defineEvent, type DomainEvent } from '../event-contract.js';
+import { DATUM, GEMEENTE, HUISHOUDEN_ID, type RegistratieIngetrokken } from './registratie.events.js';
+
+export const AANMELDING_STREAM = 'aanmelding';
+
+/**
+ * Data of AanmeldingOntvangen, schema version 1. Carries gemeente, huishouden and wet of the
+ * client so the wachtlijst projection needs no other stream.
+ */
+export class AanmeldingOntvangenV1 {
+  @IsUUID() aanmeldingId!: string;
+  @IsUUID() clientId!: string;
+  @Matches(GEMEENTE) gemeente!: string;
+  @IsOptional() @Matches(HUISHOUDEN_ID) huishoudenId?: string;
+  @IsIn(['wmo', 'jeugdwet', 'participatiewet']) wet!: 'wmo' | 'jeugdwet' | 'participatiewet';
+  @Matches(DATUM) ontvangenOp!: string;
+  @IsOptional()
+  @IsIn([
+    'huisarts',
+    'medisch-specialist',
+    'gecertificeerde-instelling',
+    'gemeentelijke-toegang',
+    'ouders-jeugdige',
+    'onderwijs',
+    'veilig-thuis',
+    'overig',
+  ])
+  verwijzer?:
+    | 'huisarts'
+    | 'medisch-specialist'
+    | 'gecertificeerde-instelling'
+    | 'gemeentelijke-toegang'
+    | 'ouders-jeugdige'
+    | 'onderwijs'
+    | 'veilig-thuis'
+    | 'overig';
+}
+
+/** Data of AanmeldingAfgerond, schema version 1. */
+export class AanmeldingAfgerondV1 {
+  @IsUUID() aanmeldingId!: string;
+  @Matches(DATUM) afgerondOp!: string;
+  @IsIn(['aanvraag', 'algemene-voorziening', 'doorverwezen', 'geen-ondersteuning', 'ingetrokken'])
+  uitkomst!: 'aanvraag' | 'algemene-voorziening' | 'doorverwezen' | 'geen-ondersteuning' | 'ingetrokken';
+}
+
+export type AanmeldingOntvangen = DomainEvent<'AanmeldingOntvangen', AanmeldingOntvangenV1>;
+export type AanmeldingAfgerond = DomainEvent<'AanmeldingAfgerond', AanmeldingAfgerondV1>;
+export type AanmeldingEvent = AanmeldingOntvangen | AanmeldingAfgerond | RegistratieIngetrokken;
+
+defineEvent({ type: 'AanmeldingOntvangen', streamType: AANMELDING_STREAM, schemas: { 1: AanmeldingOntvangenV1 } });
+defineEvent({ type: 'AanmeldingAfgerond', streamType: AANMELDING_STREAM, schemas: { 1: AanmeldingAfgerondV1 } });

@@ -1,0 +1,139 @@
+import type { AanmeldingEvent, AanmeldingOntvangenV1, AanmeldingAfgerondV1 } from '@sd/contracts';
+import type { AfrondingUitkomst, Verwijzer, Wet } from '../codes.js';
+import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider } from '../decider.js';
+import { vergelijkDatum } from '../kalender.js';
+
+/**
+ * What the application read from the client stream for a command that starts a case (aanmelding,
+ * toekenning, afwijzing); null when the client does not exist.
+ */
+export interface ClientFeit {
+  gemeente: string;
+  huishoudenId?: string;
+}
+
+/** What the application read from the aanmelding stream a besluit refers to; null when it does not exist. */
+export interface AanmeldingFeit {
+  clientId: string;
+  ingetrokken: boolean;
+}
+
+export interface OntvangAanmelding {
+  type: 'OntvangAanmelding';
+  aanmeldingId: string;
+  clientId: string;
+  wet: Wet;
+  ontvangenOp: string;
+  verwijzer?: Verwijzer;
+  client: ClientFeit | null;
+  /** The gemeenten of the consultant's token. */
+  toegestaneGemeenten: readonly string[];
+}
+
+export interface RondAanmeldingAf {
+  type: 'RondAanmeldingAf';
+  afgerondOp: string;
+  uitkomst: AfrondingUitkomst;
+  toegestaneGemeenten: readonly string[];
+}
+
+export interface TrekAanmeldingIn {
+  type: 'TrekAanmeldingIn';
+  reden: string;
+  toegestaneGemeenten: readonly string[];
+}
+
+export type AanmeldingCommand = OntvangAanmelding | RondAanmeldingAf | TrekAanmeldingIn;
+
+export type AanmeldingState =
+  | { status: 'onbekend' }
+  | (AanmeldingOntvangenV1 & {
+      status: 'ontvangen';
+      afronding: Omit<AanmeldingAfgerondV1, 'aanmeldingId'> | null;
+      ingetrokken: boolean;
+    });
+
+type Bekend = Extract<AanmeldingState, { status: 'ontvangen' }>;
+
+export const aanmeldingStreamId = (aanmeldingId: string): string => `aanmelding-${aanmeldingId}`;
+
+/** The fact a toekenning or afwijzing needs about the aanmelding it names. */
+export function aanmeldingAlsFeit(state: AanmeldingState): AanmeldingFeit | null {
+  return state.status === 'onbekend' ? null : { clientId: state.clientId, ingetrokken: state.ingetrokken };
+}
+
+/** An existing aanmelding of a gemeente the caller may act for, not withdrawn. */
+function lopend(state: AanmeldingState, toegestaneGemeenten: readonly string[]): Bekend {
+  if (state.status === 'onbekend') throw new NietGevonden('Deze aanmelding bestaat niet.');
+  if (!toegestaneGemeenten.includes(state.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot aanmeldingen van gemeente ${state.gemeente}.`);
+  }
+  if (state.ingetrokken) throw new Conflict('Deze aanmelding is ingetrokken; er kan niets meer mee.');
+  return state;
+}
+
+export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, AanmeldingEvent> = {
+  initialState: () => ({ status: 'onbekend' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'OntvangAanmelding': {
+        if (state.status !== 'onbekend') {
+          throw new Conflict('Deze aanmelding bestaat al.', { aanmeldingId: state.aanmeldingId });
+        }
+        const { client } = command;
+        if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+        if (!command.toegestaneGemeenten.includes(client.gemeente)) {
+          throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
+        }
+        const data: AanmeldingOntvangenV1 = {
+          aanmeldingId: command.aanmeldingId,
+          clientId: command.clientId,
+          gemeente: client.gemeente,
+          wet: command.wet,
+          ontvangenOp: command.ontvangenOp,
+        };
+        if (client.huishoudenId !== undefined) data.huishoudenId = client.huishoudenId;
+        if (command.verwijzer !== undefined) data.verwijzer = command.verwijzer;
+        return [{ type: 'AanmeldingOntvangen', data }];
+      }
+
+      case 'RondAanmeldingAf': {
+        const a = lopend(state, command.toegestaneGemeenten);
+        if (a.afronding) {
+          throw new Conflict(`Deze aanmelding is al afgerond op ${a.afronding.afgerondOp}.`);
+        }
+        if (vergelijkDatum(command.afgerondOp, a.ontvangenOp) < 0) {
+          throw new RegelOvertreding({
+            field: 'afgerondOp',
+            message: `De afronding kan niet vóór de ontvangst van de aanmelding (${a.ontvangenOp}) liggen.`,
+          });
+        }
+        return [
+          {
+            type: 'AanmeldingAfgerond',
+            data: { aanmeldingId: a.aanmeldingId, afgerondOp: command.afgerondOp, uitkomst: command.uitkomst },
+          },
+        ];
+      }
+
+      case 'TrekAanmeldingIn': {
+        lopend(state, command.toegestaneGemeenten);
+        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'AanmeldingOntvangen') {
+      return { status: 'ontvangen', ...event.data, afronding: null, ingetrokken: false };
+    }
+    if (state.status === 'onbekend') return state;
+    switch (event.type) {
+      case 'AanmeldingAfgerond':
+        return { ...state, afronding: { afgerondOp: event.data.afgerondOp, uitkomst: event.data.uitkomst } };
+      case 'RegistratieIngetrokken':
+        return { ...state, ingetrokken: true };
+    }
+  },
+};

@@ -1,0 +1,228 @@
+import type { RegistratieGecorrigeerdV1, UitkeringEvent, UitkeringToegekendV1 } from '@sd/contracts';
+import type { ClientFeit } from '../aanmelding/aanmelding.decider.js';
+import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
+import type { Instroomreden, Leveringsvorm, Regeling, Uitstroomreden } from '../codes.js';
+import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import { vergelijkDatum } from '../kalender.js';
+
+/** POST /uitkeringen */
+export interface KenUitkeringToe {
+  type: 'KenUitkeringToe';
+  uitkeringId: string;
+  clientId: string;
+  regeling: Regeling;
+  ingangsdatum: string;
+  instroomreden: Instroomreden;
+  /** Date of the besluit; default the ingangsdatum. A bezwaar's termijn counts from it. */
+  besluitdatum?: string;
+  client: ClientFeit | null;
+  toegestaneGemeenten: readonly string[];
+}
+
+/** POST /uitkeringen/{id}/beeindiging */
+export interface BeeindigUitkering {
+  type: 'BeeindigUitkering';
+  einddatum: string;
+  uitstroomreden: Uitstroomreden;
+  toegestaneGemeenten: readonly string[];
+}
+
+/** POST /uitkeringen/{id}/correctie: absent fields stay as they are; `einddatum: null` undoes the beëindiging. */
+export interface CorrigeerUitkering {
+  type: 'CorrigeerUitkering';
+  ingangsdatum?: string;
+  einddatum?: string | null;
+  regeling?: Regeling;
+  /** Not for an uitkering; accepted here only to be refused with a clear message. */
+  productcategorie?: string;
+  leveringsvorm?: Leveringsvorm;
+  reden: string;
+  toegestaneGemeenten: readonly string[];
+}
+
+/** POST /uitkeringen/{id}/intrekking */
+export interface TrekUitkeringIn {
+  type: 'TrekUitkeringIn';
+  reden: string;
+  toegestaneGemeenten: readonly string[];
+}
+
+export type UitkeringCommand = KenUitkeringToe | BeeindigUitkering | CorrigeerUitkering | TrekUitkeringIn;
+
+export type UitkeringState =
+  | { status: 'onbekend' }
+  | (UitkeringToegekendV1 & {
+      status: 'toegekend';
+      einddatum: string | null;
+      uitstroomreden: Uitstroomreden | null;
+      ingetrokken: boolean;
+    });
+
+type Bekend = Extract<UitkeringState, { status: 'toegekend' }>;
+
+export const uitkeringStreamId = (uitkeringId: string): string => `uitkering-${uitkeringId}`;
+
+/** The fact a bezwaar needs about the uitkering it is against; null when it does not exist. */
+export function uitkeringAlsBesluit(state: UitkeringState): BesluitFeit | null {
+  if (state.status === 'onbekend') return null;
+  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state;
+  return { soort: 'uitkering', gemeente, besluitdatum, ingetrokken, wet, clientId };
+}
+
+/** An existing uitkering of a gemeente the caller may act for, not withdrawn. */
+function lopend(state: UitkeringState, toegestaneGemeenten: readonly string[]): Bekend {
+  if (state.status === 'onbekend') throw new NietGevonden('Deze uitkering bestaat niet.');
+  if (!toegestaneGemeenten.includes(state.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot uitkeringen van gemeente ${state.gemeente}.`);
+  }
+  if (state.ingetrokken) throw new Conflict('Deze uitkering is ingetrokken; er kan niets meer mee.');
+  return state;
+}
+
+const voor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;
+
+function toekennen(c: KenUitkeringToe, state: UitkeringState): UitkeringEvent[] {
+  if (state.status !== 'onbekend') throw new Conflict('Deze uitkering bestaat al.', { uitkeringId: state.uitkeringId });
+  const { client } = c;
+  if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+  if (!c.toegestaneGemeenten.includes(client.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
+  }
+  const data: UitkeringToegekendV1 = {
+    uitkeringId: c.uitkeringId,
+    clientId: c.clientId,
+    gemeente: client.gemeente,
+    wet: 'participatiewet',
+    regeling: c.regeling,
+    besluitdatum: c.besluitdatum ?? c.ingangsdatum,
+    ingangsdatum: c.ingangsdatum,
+    instroomreden: c.instroomreden,
+  };
+  if (client.huishoudenId !== undefined) data.huishoudenId = client.huishoudenId;
+  return [{ type: 'UitkeringToegekend', data }];
+}
+
+function beeindigen(c: BeeindigUitkering, u: Bekend): UitkeringEvent[] {
+  if (u.uitstroomreden === c.uitstroomreden && u.einddatum === c.einddatum) {
+    throw new Conflict(`Deze uitkering is al beëindigd per ${c.einddatum} met deze uitstroomreden.`);
+  }
+  if (voor(c.einddatum, u.ingangsdatum)) {
+    throw new RegelOvertreding({
+      field: 'einddatum',
+      message: `De einddatum kan niet vóór de ingangsdatum (${u.ingangsdatum}) liggen.`,
+    });
+  }
+  return [
+    {
+      type: 'UitkeringBeeindigd',
+      data: {
+        uitkeringId: u.uitkeringId,
+        einddatum: c.einddatum,
+        uitstroomreden: c.uitstroomreden,
+        vorigeEinddatum: u.einddatum,
+        // A second beëindiging corrects the first: it moves the einddatum instead of ending twice.
+        correctie: u.uitstroomreden !== null,
+      },
+    },
+  ];
+}
+
+function corrigeren(c: CorrigeerUitkering, u: Bekend): UitkeringEvent[] {
+  const vreemd: Overtreding[] = [];
+  if (c.productcategorie !== undefined) {
+    vreemd.push({ field: 'productcategorie', message: 'Een uitkering heeft geen productcategorie.' });
+  }
+  if (c.leveringsvorm !== undefined) {
+    vreemd.push({ field: 'leveringsvorm', message: 'Een uitkering heeft geen leveringsvorm.' });
+  }
+  if (vreemd.length) throw new RegelOvertreding(vreemd);
+
+  const correctie: Omit<RegistratieGecorrigeerdV1, 'reden'> = {};
+  const ongewijzigd: Overtreding[] = [];
+  const neem = <K extends 'ingangsdatum' | 'einddatum' | 'regeling'>(
+    veld: K,
+    nieuw: CorrigeerUitkering[K] | undefined,
+    huidig: Bekend[K],
+  ): void => {
+    if (nieuw === undefined) return;
+    if (nieuw === huidig) {
+      ongewijzigd.push({ field: veld, message: `Is al ${huidig ?? 'leeg'}; een correctie moet iets wijzigen.` });
+    } else {
+      (correctie as Record<string, unknown>)[veld] = nieuw;
+    }
+  };
+  neem('ingangsdatum', c.ingangsdatum, u.ingangsdatum);
+  neem('einddatum', c.einddatum, u.einddatum);
+  neem('regeling', c.regeling, u.regeling);
+  if (Object.keys(correctie).length === 0) {
+    throw new RegelOvertreding(
+      ongewijzigd.length
+        ? ongewijzigd
+        : (['ingangsdatum', 'einddatum', 'regeling'] as const).map((field) => ({
+            field,
+            message: 'Geef ten minste één van ingangsdatum, einddatum of regeling om te corrigeren.',
+          })),
+    );
+  }
+
+  // An uitkering ends only by a beëindiging, which carries the uitstroomreden the reports need.
+  if (typeof correctie.einddatum === 'string' && u.einddatum === null) {
+    throw new RegelOvertreding({
+      field: 'einddatum',
+      message: 'Deze uitkering is niet beëindigd; beëindig haar met een uitstroomreden (POST .../beeindiging).',
+    });
+  }
+  const ingang = correctie.ingangsdatum ?? u.ingangsdatum;
+  const einde = correctie.einddatum !== undefined ? correctie.einddatum : u.einddatum;
+  if (einde !== null && voor(einde, ingang)) {
+    const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
+    throw new RegelOvertreding({
+      field,
+      message: `De einddatum (${einde}) kan niet vóór de ingangsdatum (${ingang}) liggen.`,
+    });
+  }
+  return [{ type: 'RegistratieGecorrigeerd', data: { ...correctie, reden: c.reden } }];
+}
+
+export const uitkeringDecider: Decider<UitkeringCommand, UitkeringState, UitkeringEvent> = {
+  initialState: () => ({ status: 'onbekend' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'KenUitkeringToe':
+        return toekennen(command, state);
+      case 'BeeindigUitkering':
+        return beeindigen(command, lopend(state, command.toegestaneGemeenten));
+      case 'CorrigeerUitkering':
+        return corrigeren(command, lopend(state, command.toegestaneGemeenten));
+      case 'TrekUitkeringIn':
+        lopend(state, command.toegestaneGemeenten);
+        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'UitkeringToegekend') {
+      return { status: 'toegekend', ...event.data, einddatum: null, uitstroomreden: null, ingetrokken: false };
+    }
+    if (state.status === 'onbekend') return state;
+    switch (event.type) {
+      case 'UitkeringBeeindigd':
+        return { ...state, einddatum: event.data.einddatum, uitstroomreden: event.data.uitstroomreden };
+      case 'RegistratieGecorrigeerd': {
+        const { ingangsdatum, einddatum, regeling } = event.data;
+        const next = { ...state };
+        if (ingangsdatum !== undefined) next.ingangsdatum = ingangsdatum;
+        if (regeling !== undefined) next.regeling = regeling;
+        if (einddatum !== undefined) {
+          next.einddatum = einddatum;
+          // Without an einddatum the uitkering runs on, so no uitstroomreden remains.
+          if (einddatum === null) next.uitstroomreden = null;
+        }
+        return next;
+      }
+      case 'RegistratieIngetrokken':
+        return { ...state, ingetrokken: true };
+    }
+  },
+};

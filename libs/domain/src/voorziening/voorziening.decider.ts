@@ -1,0 +1,319 @@
+import type { RegistratieGecorrigeerdV1, VoorzieningEvent, VoorzieningToegekendV1 } from '@sd/contracts';
+import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
+import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
+import type { BeeindigingReden, Leveringsvorm, Regeling, Wet } from '../codes.js';
+import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import { vergelijkDatum } from '../kalender.js';
+import { past } from '../productcategorieen.js';
+
+/** POST /voorzieningen: the toekenning. */
+export interface KenVoorzieningToe {
+  type: 'KenVoorzieningToe';
+  voorzieningId: string;
+  clientId: string;
+  wet: Wet;
+  productcategorie: string;
+  leveringsvorm: Leveringsvorm;
+  besluitdatum: string;
+  ingangsdatum: string;
+  einddatum?: string;
+  aanmeldingId?: string;
+  client: ClientFeit | null;
+  /** Read from the aanmelding stream when aanmeldingId is given; null when that stream does not exist. */
+  aanmelding?: AanmeldingFeit | null;
+  toegestaneGemeenten: readonly string[];
+  /** The gemeente's own productcategorie codes, besides the landelijke. */
+  eigenProductcategorieen: readonly string[];
+}
+
+/** POST /voorzieningen/{id}/start-levering */
+export interface StartLevering {
+  type: 'StartLevering';
+  datum: string;
+  toegestaneGemeenten: readonly string[];
+}
+
+/** POST /voorzieningen/{id}/beeindiging */
+export interface BeeindigVoorziening {
+  type: 'BeeindigVoorziening';
+  einddatum: string;
+  reden: BeeindigingReden;
+  toegestaneGemeenten: readonly string[];
+}
+
+/** POST /voorzieningen/{id}/correctie: absent fields stay as they are; `einddatum: null` removes it. */
+export interface CorrigeerVoorziening {
+  type: 'CorrigeerVoorziening';
+  ingangsdatum?: string;
+  einddatum?: string | null;
+  productcategorie?: string;
+  leveringsvorm?: Leveringsvorm;
+  /** Not for a voorziening; accepted here only to be refused with a clear message. */
+  regeling?: Regeling;
+  reden: string;
+  toegestaneGemeenten: readonly string[];
+  eigenProductcategorieen: readonly string[];
+}
+
+/** POST /voorzieningen/{id}/intrekking */
+export interface TrekVoorzieningIn {
+  type: 'TrekVoorzieningIn';
+  reden: string;
+  toegestaneGemeenten: readonly string[];
+}
+
+export type VoorzieningCommand =
+  KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn;
+
+export type VoorzieningState =
+  | { status: 'onbekend' }
+  | (Omit<VoorzieningToegekendV1, 'einddatum'> & {
+      status: 'toegekend';
+      /** The current einddatum: planned at toekenning, set or moved by beëindiging or correctie. */
+      einddatum: string | null;
+      /** Set once the voorziening was beëindigd (and not corrected back to open-ended). */
+      beeindigingReden: BeeindigingReden | null;
+      leveringGestartOp: string | null;
+      ingetrokken: boolean;
+    });
+
+type Bekend = Extract<VoorzieningState, { status: 'toegekend' }>;
+
+export const voorzieningStreamId = (voorzieningId: string): string => `voorziening-${voorzieningId}`;
+
+/** The fact a bezwaar needs about the voorziening it is against; null when it does not exist. */
+export function voorzieningAlsBesluit(state: VoorzieningState): BesluitFeit | null {
+  if (state.status === 'onbekend') return null;
+  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state;
+  return { soort: 'voorziening', gemeente, besluitdatum, ingetrokken, wet, clientId };
+}
+
+/** An existing voorziening of a gemeente the caller may act for, not withdrawn. */
+function lopend(state: VoorzieningState, toegestaneGemeenten: readonly string[]): Bekend {
+  if (state.status === 'onbekend') throw new NietGevonden('Deze voorziening bestaat niet.');
+  if (!toegestaneGemeenten.includes(state.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot voorzieningen van gemeente ${state.gemeente}.`);
+  }
+  if (state.ingetrokken) throw new Conflict('Deze voorziening is ingetrokken; er kan niets meer mee.');
+  return state;
+}
+
+const voor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;
+
+function productcategorieFout(wet: Wet, productcategorie: string, eigen: readonly string[]): Overtreding | null {
+  if (past(wet, productcategorie, eigen)) return null;
+  return {
+    field: 'productcategorie',
+    message: `Productcategorie ${productcategorie} hoort niet bij de ${wet} (geen landelijke code van die wet en geen eigen code van de gemeente).`,
+  };
+}
+
+function toekennen(c: KenVoorzieningToe, state: VoorzieningState): VoorzieningEvent[] {
+  if (state.status !== 'onbekend') {
+    throw new Conflict('Deze voorziening bestaat al.', { voorzieningId: state.voorzieningId });
+  }
+  const { client } = c;
+  if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+  if (!c.toegestaneGemeenten.includes(client.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
+  }
+  const fouten: Overtreding[] = [];
+  if (c.wet === 'participatiewet') {
+    fouten.push({
+      field: 'wet',
+      message:
+        'Een voorziening valt onder de wmo of de jeugdwet; registreer een Participatiewet-besluit als uitkering.',
+    });
+  } else {
+    const f = productcategorieFout(c.wet, c.productcategorie, c.eigenProductcategorieen);
+    if (f) fouten.push(f);
+  }
+  if (c.einddatum !== undefined && voor(c.einddatum, c.ingangsdatum)) {
+    fouten.push({
+      field: 'einddatum',
+      message: `De einddatum kan niet vóór de ingangsdatum (${c.ingangsdatum}) liggen.`,
+    });
+  }
+  if (c.aanmeldingId !== undefined) {
+    if (!c.aanmelding) fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding bestaat niet.' });
+    else if (c.aanmelding.clientId !== c.clientId) {
+      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is van een andere cliënt.' });
+    } else if (c.aanmelding.ingetrokken) {
+      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is ingetrokken.' });
+    }
+  }
+  if (fouten.length || c.wet === 'participatiewet') throw new RegelOvertreding(fouten);
+
+  const data: VoorzieningToegekendV1 = {
+    voorzieningId: c.voorzieningId,
+    clientId: c.clientId,
+    gemeente: client.gemeente,
+    wet: c.wet,
+    productcategorie: c.productcategorie,
+    leveringsvorm: c.leveringsvorm,
+    besluitdatum: c.besluitdatum,
+    ingangsdatum: c.ingangsdatum,
+  };
+  if (client.huishoudenId !== undefined) data.huishoudenId = client.huishoudenId;
+  if (c.einddatum !== undefined) data.einddatum = c.einddatum;
+  if (c.aanmeldingId !== undefined) data.aanmeldingId = c.aanmeldingId;
+  return [{ type: 'VoorzieningToegekend', data }];
+}
+
+function startLevering(c: StartLevering, v: Bekend): VoorzieningEvent[] {
+  if (v.leveringGestartOp) {
+    throw new Conflict(`De levering van deze voorziening is al gestart op ${v.leveringGestartOp}.`);
+  }
+  if (v.einddatum && voor(v.einddatum, c.datum)) {
+    throw new RegelOvertreding({
+      field: 'datum',
+      message: `De levering kan niet na de einddatum (${v.einddatum}) starten.`,
+    });
+  }
+  return [{ type: 'LeveringGestart', data: { voorzieningId: v.voorzieningId, datum: c.datum } }];
+}
+
+function beeindigen(c: BeeindigVoorziening, v: Bekend): VoorzieningEvent[] {
+  if (v.beeindigingReden === c.reden && v.einddatum === c.einddatum) {
+    throw new Conflict(`Deze voorziening is al beëindigd per ${c.einddatum} met deze reden.`);
+  }
+  if (voor(c.einddatum, v.ingangsdatum)) {
+    throw new RegelOvertreding({
+      field: 'einddatum',
+      message: `De einddatum kan niet vóór de ingangsdatum (${v.ingangsdatum}) liggen.`,
+    });
+  }
+  if (v.leveringGestartOp && voor(c.einddatum, v.leveringGestartOp)) {
+    throw new RegelOvertreding({
+      field: 'einddatum',
+      message: `De einddatum kan niet vóór de start van de levering (${v.leveringGestartOp}) liggen.`,
+    });
+  }
+  return [
+    {
+      type: 'VoorzieningBeeindigd',
+      data: {
+        voorzieningId: v.voorzieningId,
+        einddatum: c.einddatum,
+        reden: c.reden,
+        vorigeEinddatum: v.einddatum,
+        // A second beëindiging corrects the first: it moves the einddatum instead of ending twice.
+        correctie: v.beeindigingReden !== null,
+      },
+    },
+  ];
+}
+
+function corrigeren(c: CorrigeerVoorziening, v: Bekend): VoorzieningEvent[] {
+  if (c.regeling !== undefined) {
+    throw new RegelOvertreding({
+      field: 'regeling',
+      message: 'Een voorziening heeft geen regeling; die hoort bij een uitkering.',
+    });
+  }
+  const correctie: Omit<RegistratieGecorrigeerdV1, 'reden'> = {};
+  const ongewijzigd: Overtreding[] = [];
+  const neem = <K extends 'ingangsdatum' | 'einddatum' | 'productcategorie' | 'leveringsvorm'>(
+    veld: K,
+    nieuw: CorrigeerVoorziening[K] | undefined,
+    huidig: Bekend[K],
+  ): void => {
+    if (nieuw === undefined) return;
+    if (nieuw === huidig) {
+      ongewijzigd.push({ field: veld, message: `Is al ${huidig ?? 'leeg'}; een correctie moet iets wijzigen.` });
+    } else {
+      (correctie as Record<string, unknown>)[veld] = nieuw;
+    }
+  };
+  neem('ingangsdatum', c.ingangsdatum, v.ingangsdatum);
+  neem('einddatum', c.einddatum, v.einddatum);
+  neem('productcategorie', c.productcategorie, v.productcategorie);
+  neem('leveringsvorm', c.leveringsvorm, v.leveringsvorm);
+  if (Object.keys(correctie).length === 0) {
+    throw new RegelOvertreding(
+      ongewijzigd.length
+        ? ongewijzigd
+        : (['ingangsdatum', 'einddatum', 'productcategorie', 'leveringsvorm'] as const).map((field) => ({
+            field,
+            message:
+              'Geef ten minste één van ingangsdatum, einddatum, productcategorie of leveringsvorm om te corrigeren.',
+          })),
+    );
+  }
+
+  const fouten: Overtreding[] = [];
+  if (correctie.productcategorie !== undefined) {
+    const f = productcategorieFout(v.wet, correctie.productcategorie, c.eigenProductcategorieen);
+    if (f) fouten.push(f);
+  }
+  const ingang = correctie.ingangsdatum ?? v.ingangsdatum;
+  const einde = correctie.einddatum !== undefined ? correctie.einddatum : v.einddatum;
+  if (einde !== null && voor(einde, ingang)) {
+    // Name the field the caller changed; when both changed, the einddatum.
+    const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
+    fouten.push({ field, message: `De einddatum (${einde}) kan niet vóór de ingangsdatum (${ingang}) liggen.` });
+  } else if (einde !== null && v.leveringGestartOp && voor(einde, v.leveringGestartOp)) {
+    fouten.push({
+      field: 'einddatum',
+      message: `De einddatum kan niet vóór de start van de levering (${v.leveringGestartOp}) liggen.`,
+    });
+  }
+  if (fouten.length) throw new RegelOvertreding(fouten);
+  return [{ type: 'RegistratieGecorrigeerd', data: { ...correctie, reden: c.reden } }];
+}
+
+export const voorzieningDecider: Decider<VoorzieningCommand, VoorzieningState, VoorzieningEvent> = {
+  initialState: () => ({ status: 'onbekend' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'KenVoorzieningToe':
+        return toekennen(command, state);
+      case 'StartLevering':
+        return startLevering(command, lopend(state, command.toegestaneGemeenten));
+      case 'BeeindigVoorziening':
+        return beeindigen(command, lopend(state, command.toegestaneGemeenten));
+      case 'CorrigeerVoorziening':
+        return corrigeren(command, lopend(state, command.toegestaneGemeenten));
+      case 'TrekVoorzieningIn':
+        lopend(state, command.toegestaneGemeenten);
+        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'VoorzieningToegekend') {
+      const { einddatum, ...rest } = event.data;
+      return {
+        status: 'toegekend',
+        ...rest,
+        einddatum: einddatum ?? null,
+        beeindigingReden: null,
+        leveringGestartOp: null,
+        ingetrokken: false,
+      };
+    }
+    if (state.status === 'onbekend') return state;
+    switch (event.type) {
+      case 'LeveringGestart':
+        return { ...state, leveringGestartOp: event.data.datum };
+      case 'VoorzieningBeeindigd':
+        return { ...state, einddatum: event.data.einddatum, beeindigingReden: event.data.reden };
+      case 'RegistratieGecorrigeerd': {
+        const { ingangsdatum, einddatum, productcategorie, leveringsvorm } = event.data;
+        const next = { ...state };
+        if (ingangsdatum !== undefined) next.ingangsdatum = ingangsdatum;
+        if (productcategorie !== undefined) next.productcategorie = productcategorie;
+        if (leveringsvorm !== undefined) next.leveringsvorm = leveringsvorm;
+        if (einddatum !== undefined) {
+          next.einddatum = einddatum;
+          // Without an einddatum the voorziening has not ended, so no beëindiging reden remains.
+          if (einddatum === null) next.beeindigingReden = null;
+        }
+        return next;
+      }
+      case 'RegistratieIngetrokken':
+        return { ...state, ingetrokken: true };
+    }
+  },
+};
