@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
+import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
 import { ClientenController } from './clienten/clienten.controller.js';
+import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
 
 /** apps/intake: clienten and aanmeldingen (the toegang). */
 @Module({
   imports: [PlatformModule.forApp('intake'), CommandsModule],
-  controllers: [ClientenController],
-  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }],
+  controllers: [ClientenController, AanmeldingenController],
+  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
 })
 export class IntakeModule {}
 

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@sd/http';
+import { AuditController } from './audit/audit.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
   imports: [PlatformModule.forApp('projections')],
+  controllers: [AuditController],
 })
 export class ProjectionsModule {}
 

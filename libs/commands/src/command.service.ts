@@ -18,8 +18,8 @@ const IDEMPOTENCY_NAMESPACE = '0b7d3f0e-2a51-4c1f-9d4e-5e0c6a1b7f21';
 export interface CommandRequest<C, S, E extends DomainEvent> {
   streamId: string;
   streamType: string;
-  /** The gemeente that owns the stream (stored on every event). */
-  gemeente: string;
+  /** The gemeente that owns a new stream; an existing stream keeps the gemeente of its first event. */
+  gemeente?: string;
   decider: Decider<C, S, E>;
   command: C;
   context: CommandContext;
@@ -69,7 +69,8 @@ export class CommandService {
       throw preconditionFailed(versie);
     }
     const decided = req.decider.decide(req.command, state);
-    if (decided.length === 0) {
+    const gemeente = history[0]?.gemeente ?? req.gemeente;
+    if (decided.length === 0 || gemeente === undefined) {
       return { streamId: req.streamId, positie: history.at(-1)?.globalPosition ?? 0, versie, herhaald: false };
     }
     const events = decided.map((e, i) => ({
@@ -79,7 +80,7 @@ export class CommandService {
     try {
       const result = await this.store.append(req.streamId, versie === 0 ? 'no-stream' : versie, events, {
         streamType: req.streamType,
-        gemeente: req.gemeente,
+        gemeente,
         actorId: context.principal.sub,
         correlationId: context.correlationId,
         metadata: { requestHash: context.requestHash, ...(commandId ? { commandId } : {}) },

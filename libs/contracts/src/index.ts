@@ -6,3 +6,4 @@ export * from './events/voorziening.events.js';
 export * from './events/uitkering.events.js';
 export * from './events/afwijzing.events.js';
 export * from './events/bezwaar.events.js';
+export * from './events/codelijst.events.js';

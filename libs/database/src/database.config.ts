@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore1763900000000 } from './migrations/1763900000000-event-store.js';
+import { ClientIndex1763900000001 } from './migrations/1763900000001-client-index.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -29,7 +30,7 @@ export function createPool(config: DatabaseConfig): pg.Pool {
 }
 
 /** All migrations, in order. TypeORM runs them; `synchronize` is never used. */
-export const migrations = [EventStore1763900000000];
+export const migrations = [EventStore1763900000000, ClientIndex1763900000001];
 
 export function migrationDataSource(config: DatabaseConfig): DataSource {
   return new DataSource({

@@ -11,3 +11,4 @@ export * from './uitkering/uitkering.decider.js';
 export * from './afwijzing/afwijzing.decider.js';
 export * from './bezwaar/awb-termijn.js';
 export * from './bezwaar/bezwaar.decider.js';
+export * from './codelijst/codelijst.decider.js';

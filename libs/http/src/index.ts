@@ -4,3 +4,4 @@ export * from './bootstrap.js';
 export { PlatformModule } from './platform.module.js';
 export { ProblemDetailsFilter } from './problem-details.filter.js';
 export * from './validators.js';
+export * from './dto-fields.js';

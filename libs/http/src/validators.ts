@@ -3,28 +3,28 @@ import { isKalenderdatum, isValidBsn, vandaag, vergelijkDatum } from '@sd/domain
 
 /** 9 digits passing the elfproef. The message never repeats the value. */
 export function IsBsn(options?: ValidationOptions) {
-  return (target: object, property: string) =>
+  return (target: object, property: string | symbol) =>
     registerDecorator({
       name: 'isBsn',
       target: target.constructor,
-      propertyName: property,
-      options: { message: `${property} is geen geldig BSN (9 cijfers die de elfproef doorstaan)`, ...options },
+      propertyName: String(property),
+      options: { message: `${String(property)} is geen geldig BSN (9 cijfers die de elfproef doorstaan)`, ...options },
       validator: { validate: (v: unknown) => isValidBsn(v) },
     });
 }
 
 /** A real calendar date `YYYY-MM-DD`; with `nietInToekomst`, not after today in Europe/Amsterdam. */
 export function IsKalenderdatum(opts: { nietInToekomst?: boolean } = {}, options?: ValidationOptions) {
-  return (target: object, property: string) =>
+  return (target: object, property: string | symbol) =>
     registerDecorator({
       name: 'isKalenderdatum',
       target: target.constructor,
-      propertyName: property,
+      propertyName: String(property),
       options: {
         message: (args) =>
           isKalenderdatum(args.value)
-            ? `${property} ligt in de toekomst`
-            : `${property} moet een bestaande datum zijn in de vorm JJJJ-MM-DD`,
+            ? `${String(property)} ligt in de toekomst`
+            : `${String(property)} moet een bestaande datum zijn in de vorm JJJJ-MM-DD`,
         ...options,
       },
       validator: {

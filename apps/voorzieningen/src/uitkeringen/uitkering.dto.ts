@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { INSTROOMREDENEN, type Instroomreden, LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling, UITSTROOMREDENEN, type Uitstroomreden } from '@sd/domain';
+import { Code, Datum, Tekst, Uuid } from '@sd/http';
+
+export class KenUitkeringToeDto {
+  @Uuid() clientId!: string;
+  @Code(REGELINGEN) regeling!: Regeling;
+  @Datum() ingangsdatum!: string;
+  @Code(INSTROOMREDENEN) instroomreden!: Instroomreden;
+  @Datum({ optional: true, nietInToekomst: true, description: 'Datum van het besluit; standaard de ingangsdatum' }) besluitdatum?: string;
+}
+
+export class BeeindigUitkeringDto {
+  @Datum({ description: 'Laatste dag van de uitkering (t/m)' }) einddatum!: string;
+  @Code(UITSTROOMREDENEN) uitstroomreden!: Uitstroomreden;
+}
+
+export class CorrigeerUitkeringDto {
+  @Datum({ optional: true }) ingangsdatum?: string;
+  @Datum({ optional: true, nullable: true, description: 'null maakt de beëindiging ongedaan' }) einddatum?: string | null;
+  @Code(REGELINGEN, { optional: true }) regeling?: Regeling;
+  @ApiPropertyOptional({ description: 'Alleen voor voorzieningen' }) @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'productcategorie: een code zoals 01' }) productcategorie?: string;
+  @Code(LEVERINGSVORMEN, { optional: true, description: 'Alleen voor voorzieningen' }) leveringsvorm?: Leveringsvorm;
+  @Tekst() reden!: string;
+}
+
+export class UitkeringToegekendAntwoord {
+  @ApiProperty({ format: 'uuid' }) uitkeringId!: string;
+  @ApiProperty() positie!: number;
+}

@@ -1,0 +1,38 @@
+import { createTestDatabase, setTestEnv, startTestApp, type TestApp, type TestDatabase } from '@sd/testing';
+import { PostgresEventStore } from '@sd/event-store';
+
+/** The three apps, in this process, on one fresh schema: for tests that cross apps. */
+export interface TestStack {
+  db: TestDatabase;
+  store: PostgresEventStore;
+  intake: TestApp;
+  voorzieningen: TestApp;
+  projections: TestApp;
+  /** A dev token (any app issues them; all three accept them). */
+  token(rol: string, gemeenten: string[], sub?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const db = await createTestDatabase();
+  setTestEnv(db);
+  // One after the other: Jest's ESM loader fails on concurrent imports of shared modules.
+  const { IntakeModule } = await import('../apps/intake/src/intake.module.js');
+  const { VoorzieningenModule } = await import('../apps/voorzieningen/src/voorzieningen.module.js');
+  const { ProjectionsModule } = await import('../apps/projections/src/projections.module.js');
+  const intake = await startTestApp(IntakeModule);
+  const voorzieningen = await startTestApp(VoorzieningenModule);
+  const projections = await startTestApp(ProjectionsModule);
+  return {
+    db,
+    store: new PostgresEventStore(db.pool),
+    intake,
+    voorzieningen,
+    projections,
+    token: (rol, gemeenten, sub) => intake.token(rol, gemeenten, sub),
+    async close() {
+      await Promise.all([intake.close(), voorzieningen.close(), projections.close()]);
+      await db.drop();
+    },
+  };
+}
