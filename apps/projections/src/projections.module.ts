@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
+import { BevolkingController } from './bevolking/bevolking.controller.js';
+import { Generaties } from './projectie/generaties.service.js';
+import { ProjectieDaemon } from './projectie/projectie-daemon.js';
+import { RapportageService } from './rapportages/rapportage.service.js';
+import { RapportagesController } from './rapportages/rapportages.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
-  imports: [PlatformModule.forApp('projections')],
-  controllers: [AuditController],
+  imports: [PlatformModule.forApp('projections'), CommandsModule],
+  controllers: [RapportagesController, AuditController, BevolkingController],
+  providers: [Generaties, ProjectieDaemon, RapportageService],
 })
 export class ProjectionsModule {}
 

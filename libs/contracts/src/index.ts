@@ -7,3 +7,4 @@ export * from './events/uitkering.events.js';
 export * from './events/afwijzing.events.js';
 export * from './events/bezwaar.events.js';
 export * from './events/codelijst.events.js';
+export * from './events/bevolking.events.js';

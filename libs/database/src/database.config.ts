@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { EventStore1763900000000 } from './migrations/1763900000000-event-store.js';
 import { ClientIndex1763900000001 } from './migrations/1763900000001-client-index.js';
+import { LeesmodelGeneraties1763900000002 } from './migrations/1763900000002-leesmodel-generaties.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -30,23 +31,31 @@ export function createPool(config: DatabaseConfig): pg.Pool {
 }
 
 /** All migrations, in order. TypeORM runs them; `synchronize` is never used. */
-export const migrations = [EventStore1763900000000, ClientIndex1763900000001];
+export const migrations = [EventStore1763900000000, ClientIndex1763900000001, LeesmodelGeneraties1763900000002];
 
-export function migrationDataSource(config: DatabaseConfig): DataSource {
+export function migrationDataSource(
+  config: DatabaseConfig,
+  set: { migrations: MigrationList; table: string } = { migrations, table: 'typeorm_migrations' },
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: config.url,
     schema: config.schema,
     extra: { options: `-c search_path=${quoteIdent(config.schema)}` },
-    migrations,
-    migrationsTableName: 'typeorm_migrations',
+    migrations: set.migrations,
+    migrationsTableName: set.table,
     migrationsTransactionMode: 'each',
     logging: false,
   });
 }
 
-/** Creates the schema when missing and applies every pending migration. */
-export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
+type MigrationList = (new () => MigrationInterface)[];
+
+/** Creates the schema when missing and applies every pending migration (of `set`, default the main ones). */
+export async function runMigrations(
+  config: DatabaseConfig,
+  set?: { migrations: MigrationList; table: string },
+): Promise<string[]> {
   const admin = new pg.Client({ connectionString: config.url });
   await admin.connect();
   try {
@@ -54,7 +63,7 @@ export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
   } finally {
     await admin.end();
   }
-  const ds = migrationDataSource(config);
+  const ds = migrationDataSource(config, set);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

@@ -12,3 +12,4 @@ export * from './afwijzing/afwijzing.decider.js';
 export * from './bezwaar/awb-termijn.js';
 export * from './bezwaar/bezwaar.decider.js';
 export * from './codelijst/codelijst.decider.js';
+export * from './bevolking/bevolking.decider.js';

@@ -23,6 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unexpected error');
     }
+    if (typeof problem.retryAfter === 'number') res.setHeader('Retry-After', String(problem.retryAfter));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { databaseConfigFromEnv, PG_POOL, quoteIdent, runMigrations } from '@sd/database';
+import { LEESMODEL_MIGRATIES } from '../leesmodel/migraties/index.js';
+
+export interface Generatie {
+  nummer: number;
+  schema: string;
+  status: 'bouwen' | 'actief' | 'oud';
+}
+
+/**
+ * The read-model generations (blue/green). Reports read the active one; a rebuild fills a new
+ * one from position 0 while the active one keeps serving, then swaps them in one transaction.
+ */
+@Injectable()
+export class Generaties {
+  private readonly hoofdschema = databaseConfigFromEnv().schema;
+
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async alle(): Promise<Generatie[]> {
+    const { rows } = await this.pool.query<{ nummer: number; schema_naam: string; status: Generatie['status'] }>(
+      `SELECT nummer, schema_naam, status FROM rm_generatie WHERE status <> 'oud' ORDER BY nummer`,
+    );
+    return rows.map((r) => ({ nummer: r.nummer, schema: r.schema_naam, status: r.status }));
+  }
+
+  async actief(): Promise<Generatie | null> {
+    return (await this.alle()).find((g) => g.status === 'actief') ?? null;
+  }
+
+  /** Makes generation 1 when there is none yet (first start); safe when several instances start at once. */
+  async zorgVoorActief(): Promise<Generatie> {
+    return (await this.actief()) ?? this.maak('actief');
+  }
+
+  /** A new, empty generation that fills from position 0 (a rebuild). */
+  async nieuw(): Promise<Generatie> {
+    return this.maak('bouwen');
+  }
+
+  private async maak(status: 'actief' | 'bouwen'): Promise<Generatie> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.rm_generatie'))`);
+      if (status === 'actief') {
+        const { rows } = await client.query(`SELECT nummer, schema_naam FROM rm_generatie WHERE status = 'actief'`);
+        if (rows[0]) {
+          await client.query('COMMIT');
+          return { nummer: rows[0].nummer, schema: rows[0].schema_naam, status: 'actief' };
+        }
+      }
+      const { rows } = await client.query<{ n: number }>(`SELECT coalesce(max(nummer), 0) + 1 AS n FROM rm_generatie`);
+      const nummer = rows[0]!.n;
+      const schema = `${this.hoofdschema}_rm${nummer}`;
+      quoteIdent(schema);
+      await runMigrations({ ...databaseConfigFromEnv(), schema }, LEESMODEL_MIGRATIES);
+      await client.query(
+        `INSERT INTO rm_generatie (nummer, schema_naam, status, actief_op) VALUES ($1, $2, $3, CASE WHEN $3 = 'actief' THEN now() END)`,
+        [nummer, schema, status],
+      );
+      await client.query('COMMIT');
+      return { nummer, schema, status };
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Makes `nieuw` the active generation and drops the old one. */
+  async wissel(nieuw: Generatie): Promise<void> {
+    const client = await this.pool.connect();
+    let oud: string | undefined;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ schema_naam: string }>(
+        `UPDATE rm_generatie SET status = 'oud' WHERE status = 'actief' RETURNING schema_naam`,
+      );
+      oud = rows[0]?.schema_naam;
+      await client.query(`UPDATE rm_generatie SET status = 'actief', actief_op = now() WHERE nummer = $1`, [nieuw.nummer]);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    } finally {
+      client.release();
+    }
+    // Reports that started on the old generation finish first: DROP waits for their locks.
+    if (oud) await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(oud)} CASCADE`);
+  }
+
+  async checkpoint(schema: string): Promise<number> {
+    const { rows } = await this.pool.query<{ positie: string }>(`SELECT positie FROM ${quoteIdent(schema)}.rm_checkpoint`);
+    return Number(rows[0]?.positie ?? 0);
+  }
+}

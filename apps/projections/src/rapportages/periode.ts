@@ -1,0 +1,40 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Period shortcuts of the design: a month `2016-05`, a quarter `2016-Q2`, a half-year `2016-H1`,
+ * a year `2016`. Returns the first and last day (inclusive), or null when it is none of these.
+ */
+export function periodeGrenzen(periode: string): { van: string; tot: string } | null {
+  let m: RegExpExecArray | null;
+  const blok = (jaar: number, eersteMaand: number, maanden: number) => {
+    const van = Temporal.PlainDate.from({ year: jaar, month: eersteMaand, day: 1 });
+    return { van: van.toString(), tot: van.add({ months: maanden }).subtract({ days: 1 }).toString() };
+  };
+  if ((m = /^(\d{4})$/.exec(periode))) return blok(Number(m[1]), 1, 12);
+  if ((m = /^(\d{4})-H([12])$/.exec(periode))) return blok(Number(m[1]), Number(m[2]) === 1 ? 1 : 7, 6);
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(periode))) return blok(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(periode))) return blok(Number(m[1]), Number(m[2]), 1);
+  return null;
+}
+
+/**
+ * Kennisdatum: an ISO 8601 instant with offset or Z, or a date meaning the end of that day in
+ * Europe/Amsterdam. Our clock resolution is the millisecond, so the end of a day is its last ms.
+ */
+export function kennisdatumInstant(waarde: string): Date | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(waarde)) {
+    try {
+      const dag = Temporal.PlainDate.from(waarde, { overflow: 'reject' });
+      const volgende = dag.add({ days: 1 }).toZonedDateTime({ timeZone: 'Europe/Amsterdam' });
+      return new Date(volgende.epochMilliseconds - 1);
+    } catch {
+      return null;
+    }
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(waarde)) return null;
+  try {
+    return new Date(Temporal.Instant.from(waarde).epochMilliseconds);
+  } catch {
+    return null;
+  }
+}

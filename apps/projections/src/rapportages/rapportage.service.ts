@@ -1,0 +1,132 @@
+import { ForbiddenException, HttpException, Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import type { Principal } from '@sd/auth';
+import { PG_POOL, quoteIdent } from '@sd/database';
+import { invalidField, type InvalidField, PROBLEM_TYPES, ProblemException } from '@sd/http';
+import { Generaties } from '../projectie/generaties.service.js';
+import { ProjectieDaemon } from '../projectie/projectie-daemon.js';
+import { kennisdatumInstant, periodeGrenzen } from './periode.js';
+import { publiceer } from './publicatie.js';
+import type { Selectie } from './rapportage.queries.js';
+import type { RapportVraagDto } from './rapportage.dto.js';
+import type { RapportMeta } from './rapportage.types.js';
+
+const MAX_WACHT_MS = 10_000;
+
+export const WACHTLIJST_NORMEN = (): Record<string, number> => ({
+  wmo: Number(process.env.NORM_WMO_DAGEN ?? 42),
+  jeugdwet: Number(process.env.NORM_JEUGDWET_DAGEN ?? 56),
+  participatiewet: Number(process.env.NORM_PARTICIPATIEWET_DAGEN ?? 56),
+});
+
+/**
+ * What every report does around its query: the gemeenten the caller may see, waiting for
+ * minPositie, the kennisdatum, one consistent snapshot of the active generation, the metadata
+ * that makes the figure reproducible, and the publication mode.
+ */
+@Injectable()
+export class RapportageService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly generaties: Generaties,
+    private readonly daemon: ProjectieDaemon,
+  ) {}
+
+  async maak<T extends object>(
+    rapport: RapportMeta['rapport'],
+    vraag: RapportVraagDto,
+    gebruiker: Principal,
+    query: (db: pg.PoolClient, selectie: Selectie) => Promise<T>,
+  ): Promise<T & RapportMeta> {
+    const gemeenten = vraag.gemeente ? [...new Set(vraag.gemeente.split(','))].sort() : [...gebruiker.gemeenten].sort();
+    const verboden = gemeenten.filter((g) => !gebruiker.gemeenten.includes(g));
+    if (verboden.length) throw new ForbiddenException(`Geen toegang tot gemeente ${verboden.join(', ')}.`);
+    const kennis = vraag.kennisdatum ? kennisdatumInstant(vraag.kennisdatum) : null;
+    if (vraag.kennisdatum && !kennis) throw ongeldig([invalidField('kennisdatum', 'geen bestaande datum of tijdstip')]);
+    if (vraag.minPositie !== undefined) await this.wachtOp(vraag.minPositie);
+
+    const generatie = await this.generaties.actief();
+    if (!generatie) throw new HttpException('Het leesmodel wordt nog aangemaakt.', 503);
+    const client = await this.pool.connect();
+    try {
+      // One snapshot for every query of the report and the checkpoint it reflects.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(`SET LOCAL search_path TO ${quoteIdent(generatie.schema)}`);
+      const { rows } = await client.query<{ positie: string; geregistreerd_op: Date | null }>(
+        `SELECT positie, geregistreerd_op FROM rm_checkpoint`,
+      );
+      const selectie: Selectie = {
+        gemeenten,
+        kennis,
+        wet: vraag.wet,
+        productcategorie: vraag.productcategorie,
+        leveringsvorm: vraag.leveringsvorm,
+        regeling: vraag.regeling,
+      };
+      const cijfers = await query(client, selectie);
+      await client.query('COMMIT');
+      const publicatie = vraag.publicatie === 'true';
+      const meta: RapportMeta = {
+        rapport,
+        kennisdatum: (kennis ?? rows[0]!.geregistreerd_op ?? new Date(0)).toISOString(),
+        positie: Number(rows[0]!.positie),
+        filters: {
+          gemeente: gemeenten,
+          ...(vraag.wet ? { wet: vraag.wet } : {}),
+          ...(vraag.productcategorie ? { productcategorie: vraag.productcategorie } : {}),
+          ...(vraag.leveringsvorm ? { leveringsvorm: vraag.leveringsvorm } : {}),
+          ...(vraag.regeling ? { regeling: vraag.regeling } : {}),
+        },
+        publicatie,
+      };
+      const volledig = { ...meta, ...cijfers };
+      return publicatie ? publiceer(volledig, Number(process.env.PUBLICATIE_GEHEIM_TOT ?? 7)) : volledig;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Read-your-writes: waits (bounded) until the active read model has applied `positie`. */
+  private async wachtOp(positie: number): Promise<void> {
+    const tot = Date.now() + MAX_WACHT_MS;
+    for (;;) {
+      const generatie = await this.generaties.actief();
+      if (generatie && (await this.generaties.checkpoint(generatie.schema)) >= positie) return;
+      if (Date.now() >= tot) {
+        throw new ProblemException({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: `Het leesmodel heeft positie ${positie} na ${MAX_WACHT_MS / 1000} s nog niet verwerkt; probeer het zo opnieuw.`,
+          retryAfter: 2,
+        });
+      }
+      this.daemon.wek();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+export function ongeldig(errors: InvalidField[]): ProblemException {
+  return new ProblemException({
+    type: PROBLEM_TYPES.ongeldigeInvoer,
+    title: 'Ongeldige invoer',
+    status: 400,
+    detail: `Ongeldig: ${errors.map((e) => e.field).join(', ')}.`,
+    errors,
+  });
+}
+
+/** van/tot from the query, or from `periode`; van must not be after tot. */
+export function periodeUit(vraag: { van?: string; tot?: string; periode?: string }): { van: string; tot: string } {
+  if (vraag.periode !== undefined && (vraag.van !== undefined || vraag.tot !== undefined)) {
+    throw ongeldig([invalidField('periode', 'geef periode, of van en tot, niet beide')]);
+  }
+  const grenzen = vraag.periode !== undefined ? periodeGrenzen(vraag.periode) : { van: vraag.van!, tot: vraag.tot! };
+  if (!grenzen) throw ongeldig([invalidField('periode', 'geen bestaande periode')]);
+  if (grenzen.van > grenzen.tot) throw ongeldig([invalidField('tot', 'tot ligt voor van')]);
+  return grenzen;
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Gebruiker, type Principal, Rollen } from '@sd/auth';
+import { invalidField } from '@sd/http';
+import { naarCsv } from './csv.js';
+import { PeildatumVraagDto, PeriodeVraagDto, StapelingVraagDto } from './rapportage.dto.js';
+import * as q from './rapportage.queries.js';
+import { ongeldig, periodeUit, RapportageService, WACHTLIJST_NORMEN } from './rapportage.service.js';
+import type { Rapport } from './rapportage.types.js';
+
+/** The five reports of DESIGN section 5: aggregates only, JSON or CSV (Accept: text/csv). */
+@ApiTags('rapportages')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
+@Controller('rapportages')
+export class RapportagesController {
+  constructor(private readonly rapportages: RapportageService) {}
+
+  @Get('stand')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({ summary: 'Stand per peildatum: lopende voorzieningen en uitkeringen, cliënten en huishoudens' })
+  async stand(@Query() vraag: PeildatumVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.antwoord(req, res, await this.rapportages.maak('stand', vraag, g, (db, s) => q.stand(db, s, vraag.peildatum)));
+  }
+
+  @Get('instroom-uitstroom')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({ summary: 'In- en uitstroom in een periode, met begin- en eindstand' })
+  async instroomUitstroom(@Query() vraag: PeriodeVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { van, tot } = periodeUit(vraag);
+    return this.antwoord(req, res, await this.rapportages.maak('instroom-uitstroom', vraag, g, (db, s) => q.instroomUitstroom(db, s, van, tot)));
+  }
+
+  @Get('wachtlijst')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({ summary: 'Wachtlijst per peildatum: open aanmeldingen (met wachttijd en norm) en toegekend maar niet gestart' })
+  async wachtlijst(@Query() vraag: PeildatumVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.antwoord(req, res, await this.rapportages.maak('wachtlijst', vraag, g, (db, s) => q.wachtlijst(db, s, vraag.peildatum, WACHTLIJST_NORMEN())));
+  }
+
+  @Get('stapeling')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({ summary: 'Stapeling per peildatum of periode: voorzieningen per cliënt en huishouden, combinaties van wetten' })
+  async stapeling(@Query() vraag: StapelingVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (vraag.peildatum !== undefined && (vraag.van !== undefined || vraag.tot !== undefined || vraag.periode !== undefined)) {
+      throw ongeldig([invalidField('peildatum', 'geef een peildatum of een periode, niet beide')]);
+    }
+    const periode = vraag.peildatum !== undefined ? { peildatum: vraag.peildatum } : periodeUit(vraag);
+    return this.antwoord(req, res, await this.rapportages.maak('stapeling', vraag, g, (db, s) => q.stapeling(db, s, periode)));
+  }
+
+  @Get('bezwaren')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({ summary: 'Bezwaren in een periode: ontvangen, afgehandeld, per uitkomst en onderwerp, binnen de Awb-termijn' })
+  async bezwaren(@Query() vraag: PeriodeVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const nietVanToepassing = (['productcategorie', 'leveringsvorm', 'regeling'] as const).filter((k) => vraag[k] !== undefined);
+    if (nietVanToepassing.length) {
+      throw ongeldig(nietVanToepassing.map((k) => invalidField(k, `${k} geldt niet voor bezwaren (wel gemeente en wet)`)));
+    }
+    const { van, tot } = periodeUit(vraag);
+    return this.antwoord(req, res, await this.rapportages.maak('bezwaren', vraag, g, (db, s) => q.bezwaren(db, s, van, tot)));
+  }
+
+  /** JSON by default; CSV when the client asks for text/csv. */
+  private antwoord(req: Request, res: Response, rapport: object) {
+    if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${(rapport as Rapport).rapport}.csv"`);
+      return naarCsv(rapport as Rapport);
+    }
+    return rapport;
+  }
+}
+
