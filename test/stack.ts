@@ -13,9 +13,9 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const db = await createTestDatabase();
-  setTestEnv(db);
+  setTestEnv(db, env);
   // One after the other: Jest's ESM loader fails on concurrent imports of shared modules.
   const { IntakeModule } = await import('../apps/intake/src/intake.module.js');
   const { VoorzieningenModule } = await import('../apps/voorzieningen/src/voorzieningen.module.js');

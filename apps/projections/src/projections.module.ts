@@ -3,6 +3,8 @@ import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
+import { HerbouwController } from './herbouw/herbouw.controller.js';
+import { Herbouw } from './herbouw/herbouw.service.js';
 import { Generaties } from './projectie/generaties.service.js';
 import { ProjectieDaemon } from './projectie/projectie-daemon.js';
 import { RapportageService } from './rapportages/rapportage.service.js';
@@ -11,8 +13,8 @@ import { RapportagesController } from './rapportages/rapportages.controller.js';
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
   imports: [PlatformModule.forApp('projections'), CommandsModule],
-  controllers: [RapportagesController, AuditController, BevolkingController],
-  providers: [Generaties, ProjectieDaemon, RapportageService],
+  controllers: [RapportagesController, AuditController, BevolkingController, HerbouwController],
+  providers: [Generaties, ProjectieDaemon, RapportageService, Herbouw],
 })
 export class ProjectionsModule {}
 

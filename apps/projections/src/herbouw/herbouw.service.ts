@@ -1,0 +1,80 @@
+import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@sd/event-store';
+import { type Generatie, Generaties } from '../projectie/generaties.service.js';
+import { ProjectieDaemon } from '../projectie/projectie-daemon.js';
+
+export interface HerbouwStatus {
+  bezig: boolean;
+  generatie?: number;
+  verwerkt: number;
+  totaal: number;
+  gestartOp?: string;
+  klaarOp?: string;
+  eventsPerSeconde?: number;
+  fout?: string;
+}
+
+/**
+ * Rebuilds every read model from the event store into a new generation while the active one
+ * keeps serving; when the new one has caught up it becomes active and the old one is dropped.
+ */
+@Injectable()
+export class Herbouw {
+  private readonly logger = new Logger(Herbouw.name);
+  private status: HerbouwStatus = { bezig: false, verwerkt: 0, totaal: 0 };
+
+  constructor(
+    private readonly generaties: Generaties,
+    private readonly daemon: ProjectieDaemon,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  huidig(): HerbouwStatus {
+    return { ...this.status };
+  }
+
+  /** Starts a rebuild in the background (REST); refuses a second one. */
+  async start(): Promise<HerbouwStatus> {
+    if (this.status.bezig || (await this.generaties.alle()).some((g) => g.status === 'bouwen')) {
+      throw new ConflictException('Er loopt al een herbouw.');
+    }
+    const nieuw = await this.generaties.nieuw();
+    this.status = { bezig: true, generatie: nieuw.nummer, verwerkt: 0, totaal: await this.store.headPosition(), gestartOp: new Date().toISOString() };
+    void this.bouw(nieuw).catch((e: unknown) => {
+      this.logger.error({ err: e }, 'herbouw mislukt');
+      this.status = { ...this.status, bezig: false, fout: 'De herbouw is mislukt; zie het log.' };
+    });
+    return this.huidig();
+  }
+
+  /** Runs a whole rebuild and waits for it (the CLI). */
+  async voerUit(voortgang: (verwerkt: number, totaal: number) => void = () => {}): Promise<HerbouwStatus> {
+    const nieuw = await this.generaties.nieuw();
+    this.status = { bezig: true, generatie: nieuw.nummer, verwerkt: 0, totaal: await this.store.headPosition(), gestartOp: new Date().toISOString() };
+    await this.bouw(nieuw, voortgang);
+    return this.huidig();
+  }
+
+  private async bouw(nieuw: Generatie, voortgang: (verwerkt: number, totaal: number) => void = () => {}): Promise<void> {
+    const start = performance.now();
+    for (;;) {
+      const totaal = await this.store.headPosition();
+      const toegepast = await this.daemon.stap(nieuw);
+      const verwerkt = await this.generaties.checkpoint(nieuw.schema);
+      this.status = { ...this.status, verwerkt, totaal };
+      voortgang(verwerkt, totaal);
+      if (!toegepast && verwerkt >= totaal) break;
+      // Another daemon holds this generation's lock: let it work, and look again.
+      if (!toegepast) await new Promise((r) => setTimeout(r, 20));
+    }
+    await this.generaties.wissel(nieuw);
+    const seconden = (performance.now() - start) / 1000;
+    this.status = {
+      ...this.status,
+      bezig: false,
+      klaarOp: new Date().toISOString(),
+      eventsPerSeconde: Math.round(this.status.verwerkt / Math.max(seconden, 0.001)),
+    };
+    this.logger.log(`herbouw generatie ${nieuw.nummer} klaar: ${this.status.verwerkt} events in ${seconden.toFixed(1)} s`);
+  }
+}

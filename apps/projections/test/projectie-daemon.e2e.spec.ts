@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
+import { PG_POOL } from '@sd/database';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
+import { Generaties } from '../src/projectie/generaties.service.js';
+import { ProjectieDaemon } from '../src/projectie/projectie-daemon.js';
+
+/**
+ * The daemon writes a batch and its checkpoint in one transaction: a crash anywhere in between
+ * leaves nothing half-applied, and two daemons never apply an event twice. The background loop is
+ * off here (PROJECTIE_WORKER=false) so the test drives every step.
+ */
+let s: TestStack;
+let daemon: ProjectieDaemon;
+let generaties: Generaties;
+let pool: pg.Pool;
+let versies = 0;
+
+beforeAll(async () => {
+  s = await startTestStack({ PROJECTIE_WORKER: 'false' });
+  daemon = s.projections.app.get(ProjectieDaemon);
+  generaties = s.projections.app.get(Generaties);
+  pool = s.projections.app.get(PG_POOL);
+  const token = await s.token('consulent', ['GM0005']);
+  const client = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
+    .send({ bsn: '111222333', geboortedatum: '1980-01-31', geslacht: 'vrouw', gemeente: 'GM0005' });
+  for (let i = 0; i < 5; i++) {
+    const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
+      .send({ clientId: client.body.clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-01-01', ingangsdatum: '2016-01-01' });
+    await s.voorzieningen.http.post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`).set('Authorization', `Bearer ${token}`)
+      .send({ einddatum: '2016-06-30', reden: 'volgens-plan' });
+    versies += 2;
+  }
+}, 30_000);
+
+afterAll(async () => {
+  await s.close();
+});
+
+const telling = async (schema: string) => {
+  const { rows } = await s.db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE known_to IS NULL)::int AS huidig FROM "${schema}".rm_item`);
+  return rows[0] as { n: number; huidig: number };
+};
+
+describe('projection daemon', () => {
+  it('applies nothing when the transaction dies before its checkpoint, then all of it once', async () => {
+    const generatie = (await generaties.actief())!;
+    const echteConnect = pool.connect.bind(pool);
+    // pool.query() connects with a callback: leave that path alone, break the transaction client only.
+    (pool as { connect: unknown }).connect = async (callback?: unknown) => {
+      if (callback) return (echteConnect as (cb: unknown) => unknown)(callback);
+      const client = await echteConnect();
+      const echteQuery = client.query.bind(client);
+      (client as { query: unknown }).query = (sql: unknown, ...rest: unknown[]) => {
+        if (typeof sql === 'string' && sql.startsWith('UPDATE rm_checkpoint')) {
+          (client as { query: unknown }).query = echteQuery;
+          throw new Error('process killed between the writes and the checkpoint');
+        }
+        return (echteQuery as (...a: unknown[]) => unknown)(sql, ...rest);
+      };
+      return client;
+    };
+    await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
+    (pool as { connect: unknown }).connect = echteConnect;
+    expect(await generaties.checkpoint(generatie.schema)).toBe(0);
+    expect((await telling(generatie.schema)).n).toBe(0);
+
+    expect(await daemon.stap(generatie)).toBe(true);
+    expect(await generaties.checkpoint(generatie.schema)).toBe(await s.store.headPosition());
+    expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
+    expect(await daemon.stap(generatie)).toBe(false); // nothing left, nothing applied twice
+    expect((await telling(generatie.schema)).n).toBe(versies);
+  });
+
+  it('lets exactly one of two daemons apply the same batch', async () => {
+    const nieuw = await generaties.nieuw();
+    const batch = await s.store.readAll({ after: 0, limit: 1000 });
+    const uitkomsten = await Promise.all([daemon.pasToe(nieuw.schema, batch), daemon.pasToe(nieuw.schema, batch)]);
+    expect(uitkomsten.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    expect((await telling(nieuw.schema)).n).toBe(versies);
+    // the loser, retried, finds everything applied
+    expect(await daemon.pasToe(nieuw.schema, batch)).toBe(false);
+    expect((await telling(nieuw.schema)).n).toBe(versies);
+  });
+});
