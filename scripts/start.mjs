@@ -1,7 +1,7 @@
 // `npm start`: on a fresh clone with only Node.js, installs what is missing, starts an embedded
 // PostgreSQL (data under DATA_DIR), applies the migrations, starts the three apps and prints the
 // URLs, the OpenAPI pages and a dev token. Ctrl-C stops everything; the data stays for next time.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +59,26 @@ async function choosePgPort() {
   return port;
 }
 
+// NATS JetStream for the integration events, when Debian's nats-server is on the PATH.
+let nats = null;
+let natsUrl = process.env.NATS_URL;
+const heeftNats = spawnSync('nats-server', ['--version'], { stdio: 'ignore' }).status === 0;
+if (!natsUrl && heeftNats) {
+  const natsPort = Number(process.env.NATS_PORT) || ((await portInUse(4222)) ? await freePort() : 4222);
+  fs.mkdirSync(path.join(DATA_DIR, 'nats'), { recursive: true });
+  nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(DATA_DIR, 'nats')], { stdio: 'ignore' });
+  natsUrl = `nats://127.0.0.1:${natsPort}`;
+  console.log(`Starting nats-server with JetStream on port ${natsPort} (data in ${path.join(DATA_DIR, 'nats')})…`);
+}
+if (natsUrl) {
+  const relay = { name: 'relay', portEnv: 'RELAY_PORT', port: Number(process.env.RELAY_PORT ?? 3004), main: 'voorzieningen/src/relay.main.js' };
+  if (await portInUse(relay.port)) {
+    console.error(`Port ${relay.port} (relay) is in use. Set RELAY_PORT to another port, or stop the other process.`);
+    process.exit(1);
+  }
+  apps.push(relay);
+}
+
 const schema = process.env.DATABASE_SCHEMA ?? 'public';
 const applied = await runMigrations({ url: databaseUrl, schema });
 console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
@@ -75,9 +95,10 @@ const env = {
 };
 
 const children = apps.map((app) => {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', app.name, 'src/main.js')], {
+  const main = path.join(ROOT, 'dist/apps', app.main ?? `${app.name}/src/main.js`);
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: ROOT,
-    env: { ...env, [app.portEnv]: String(app.port), APP_NAME: app.name },
+    env: { ...env, [app.portEnv]: String(app.port), APP_NAME: app.name, ...(natsUrl ? { NATS_URL: natsUrl } : {}) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -105,6 +126,7 @@ async function stop(code = 0) {
         }),
     ),
   );
+  nats?.kill('SIGTERM');
   await postgres?.stop();
   process.exit(code);
 }
@@ -150,7 +172,7 @@ Sociaal domein is running (ready in ${seconds} s). Ctrl-C stops it; data stays i
 ${apps.map((a) => `  ${a.name.padEnd(14)} http://localhost:${a.port}      http://localhost:${a.port}/api`).join('\n')}
 
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
-  NATS relay     idle (integration events on NATS JetStream are not built yet)
+  NATS relay     ${natsUrl ? `publishing every event to JetStream stream SOCIAAL_DOMEIN on ${natsUrl} (lag: http://localhost:${apps.at(-1).port}/health)` : 'idle: no nats-server on the PATH (apt-get install nats-server) and no NATS_URL'}
 
 Dev token (consulent for GM0005 and GM0006, valid 12 hours):
   TOKEN=${token}

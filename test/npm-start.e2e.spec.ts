@@ -31,7 +31,7 @@ async function waitFor(pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-start-'));
   fs.chmodSync(dataDir, 0o755);
-  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT']) ports[name] = await freePort();
+  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT']) ports[name] = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -40,6 +40,7 @@ beforeAll(async () => {
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
   };
   delete env.DATABASE_URL;
+  delete env.NATS_URL;
   delete env.DATABASE_SCHEMA;
   delete env.NODE_OPTIONS;
   child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,7 +96,20 @@ describe('npm start', () => {
     expect(logged).not.toContain(BSN);
   });
 
+  it('starts nats-server and the relay, which catches up with the registrations', async () => {
+    expect(output).toContain(`publishing every event to JetStream stream SOCIAAL_DOMEIN on nats://127.0.0.1:${ports.NATS_PORT}`);
+    let relay: { info?: { relay?: { lag: number; gepubliceerd: number } } } = {};
+    for (let i = 0; i < 100; i++) {
+      relay = (await (await fetch(`http://127.0.0.1:${ports.RELAY_PORT}/health`)).json()) as typeof relay;
+      if (relay.info?.relay?.gepubliceerd && relay.info.relay.lag === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(relay.info?.relay).toMatchObject({ lag: 0 });
+    expect(relay.info!.relay!.gepubliceerd).toBeGreaterThan(0);
+  });
+
   it('keeps its data in DATA_DIR', () => {
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'nats', 'jetstream'))).toBe(true);
   });
 });
