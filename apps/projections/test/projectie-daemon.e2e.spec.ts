@@ -62,11 +62,11 @@ describe('projection daemon', () => {
     };
     await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
     (pool as { connect: unknown }).connect = echteConnect;
-    expect(await generaties.checkpoint(generatie.schema)).toBe(0);
+    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(0);
     expect((await telling(generatie.schema)).n).toBe(0);
 
     expect(await daemon.stap(generatie)).toBe(true);
-    expect(await generaties.checkpoint(generatie.schema)).toBe(await s.store.headPosition());
+    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
     expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
     expect(await daemon.stap(generatie)).toBe(false); // nothing left, nothing applied twice
     expect((await telling(generatie.schema)).n).toBe(versies);
@@ -75,11 +75,12 @@ describe('projection daemon', () => {
   it('lets exactly one of two daemons apply the same batch', async () => {
     const nieuw = await generaties.nieuw();
     const batch = await s.store.readAll({ after: 0, limit: 1000 });
-    const uitkomsten = await Promise.all([daemon.pasToe(nieuw.schema, batch), daemon.pasToe(nieuw.schema, batch)]);
+    const head = await s.store.headPosition();
+    const uitkomsten = await Promise.all([daemon.pasToe(nieuw.schema, 'GM0005', batch, head), daemon.pasToe(nieuw.schema, 'GM0005', batch, head)]);
     expect(uitkomsten.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect((await telling(nieuw.schema)).n).toBe(versies);
     // the loser, retried, finds everything applied
-    expect(await daemon.pasToe(nieuw.schema, batch)).toBe(false);
+    expect(await daemon.pasToe(nieuw.schema, 'GM0005', batch, head)).toBe(false);
     expect((await telling(nieuw.schema)).n).toBe(versies);
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateIf } from 'class-validator';
 import { GEMEENTE_CODE } from '@sd/domain';
 import { Public } from './auth.decorators.js';
 import { ROLLEN, type Rol } from './principal.js';
@@ -18,7 +18,7 @@ export class DevTokenAanvraag {
   gemeenten!: string[];
 
   @ApiPropertyOptional({ example: 'consulent-anna', description: 'user id (default dev-<rol>)' })
-  @IsOptional()
+  @ValidateIf((_o: object, v: unknown) => v !== undefined) // null is refused, not skipped
   @Matches(/^[A-Za-z0-9._@-]{1,64}$/, { message: 'sub: 1–64 letters, cijfers of . _ @ -' })
   sub?: string;
 }

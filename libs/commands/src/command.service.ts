@@ -3,7 +3,6 @@ import { v5 as uuidv5 } from 'uuid';
 import { decodeEvent, type DomainEvent, encodeEvent } from '@sd/contracts';
 import { type Decider, fold } from '@sd/domain';
 import {
-  DuplicateEventError,
   EVENT_STORE,
   type EventStore,
   type RecordedEvent,
@@ -64,6 +63,25 @@ export class CommandService {
       if (earlier) return earlier;
     }
 
+    try {
+      return await this.decideAndAppend(req, commandId);
+    } catch (e) {
+      // A retry that raced its first request (both passed the check above): whatever refused it
+      // (the stream moved on, the decider saw the first one's event, a duplicate event id), the
+      // first request's answer is the answer once it is stored.
+      if (commandId) {
+        const earlier = await this.earlierAnswer(commandId, context.requestHash);
+        if (earlier) return earlier;
+      }
+      throw e;
+    }
+  }
+
+  private async decideAndAppend<C, S, E extends DomainEvent>(
+    req: CommandRequest<C, S, E>,
+    commandId: string | undefined,
+  ): Promise<CommandResult> {
+    const { context } = req;
     const { state, versie, events: history } = await this.loadState(req.streamId, req.decider);
     if (context.ifMatch !== undefined && context.ifMatch !== versie) {
       throw preconditionFailed(versie);
@@ -87,10 +105,6 @@ export class CommandService {
       });
       return { streamId: req.streamId, positie: result.lastPosition, versie: result.nextExpectedVersion, herhaald: false };
     } catch (e) {
-      if (e instanceof DuplicateEventError && commandId) {
-        const earlier = await this.earlierAnswer(commandId, context.requestHash);
-        if (earlier) return earlier;
-      }
       if (e instanceof WrongExpectedVersionError && context.ifMatch !== undefined) throw preconditionFailed(e.actual);
       throw e;
     }

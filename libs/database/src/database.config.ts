@@ -3,6 +3,7 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import { EventStore1763900000000 } from './migrations/1763900000000-event-store.js';
 import { ClientIndex1763900000001 } from './migrations/1763900000001-client-index.js';
 import { LeesmodelGeneraties1763900000002 } from './migrations/1763900000002-leesmodel-generaties.js';
+import { GemeenteIndexes1763900000003 } from './migrations/1763900000003-gemeente-indexes.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -31,7 +32,12 @@ export function createPool(config: DatabaseConfig): pg.Pool {
 }
 
 /** All migrations, in order. TypeORM runs them; `synchronize` is never used. */
-export const migrations = [EventStore1763900000000, ClientIndex1763900000001, LeesmodelGeneraties1763900000002];
+export const migrations = [
+  EventStore1763900000000,
+  ClientIndex1763900000001,
+  LeesmodelGeneraties1763900000002,
+  GemeenteIndexes1763900000003,
+];
 
 export function migrationDataSource(
   config: DatabaseConfig,

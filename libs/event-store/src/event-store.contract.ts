@@ -142,6 +142,24 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       expect(all.map((e) => e.streamId)).toEqual(ids.flatMap((id) => [id, id]));
     });
 
+    it('reads one gemeente\'s events up to a position, and lists the gemeenten', async () => {
+      const store = await makeStore();
+      const start = await store.headPosition();
+      const a = stream();
+      const b = stream();
+      await store.append(a, 'no-stream', [event('A1')], context({ gemeente: 'GM0014' }));
+      await store.append(b, 'no-stream', [event('B1')], context({ gemeente: 'GM0034' }));
+      await store.append(a, 1, [event('A2')], context({ gemeente: 'GM0014' }));
+      const head = await store.headPosition();
+      const alleen14 = await store.readAll({ after: start, limit: 10, gemeente: 'GM0014' });
+      expect(alleen14.map((e) => e.type)).toEqual(['A1', 'A2']);
+      const totB = await store.readAll({ after: start, limit: 10, upTo: head - 1 });
+      expect(totB.map((e) => e.type)).toEqual(['A1', 'B1']);
+      expect(await store.gemeenten()).toEqual(expect.arrayContaining(['GM0014', 'GM0034']));
+      const lijst = await store.gemeenten();
+      expect([...lijst].sort()).toEqual(lijst);
+    });
+
     it('stamps recordedAt in the order of global positions', async () => {
       const store = await makeStore();
       const start = await store.headPosition();

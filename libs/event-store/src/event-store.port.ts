@@ -64,6 +64,10 @@ export interface ReadAllOptions {
   /** Exclusive: events with a global position strictly greater than this are returned. */
   after: number;
   limit: number;
+  /** Only the events of this gemeente (a projection worker's share). */
+  gemeente?: string;
+  /** Inclusive upper bound on the global position. */
+  upTo?: number;
 }
 
 export interface EventStore {
@@ -89,6 +93,9 @@ export interface EventStore {
 
   /** The highest global position a reader can see now (0 for an empty store). */
   headPosition(): Promise<number>;
+
+  /** The gemeenten that own at least one stream, sorted. */
+  gemeenten(): Promise<string[]>;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

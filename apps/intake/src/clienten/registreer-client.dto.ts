@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import { GEMEENTE_CODE, GESLACHTEN, type Geslacht, HUISHOUDEN_ID } from '@sd/domain';
-import { IsBsn, IsKalenderdatum } from '@sd/http';
+import { AlsGegeven, IsBsn, IsKalenderdatum } from '@sd/http';
 
 export class RegistreerClientDto {
   @ApiProperty({ description: 'Burgerservicenummer (9 cijfers, elfproef)', example: '111222333' })
@@ -23,7 +23,7 @@ export class RegistreerClientDto {
   gemeente!: string;
 
   @ApiPropertyOptional({ description: 'Eigen sleutel van de gemeente voor het huishouden', example: 'HH-2016-0042' })
-  @IsOptional()
+  @AlsGegeven()
   @IsString({ message: 'huishoudenId: 1–64 letters, cijfers, - of _' })
   @Matches(HUISHOUDEN_ID, { message: 'huishoudenId: 1–64 letters, cijfers, - of _' })
   huishoudenId?: string;

@@ -60,7 +60,7 @@ export class Herbouw {
     for (;;) {
       const totaal = await this.store.headPosition();
       const toegepast = await this.daemon.stap(nieuw);
-      const verwerkt = await this.generaties.checkpoint(nieuw.schema);
+      const verwerkt = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
       this.status = { ...this.status, verwerkt, totaal };
       voortgang(verwerkt, totaal);
       if (!toegepast && verwerkt >= totaal) break;

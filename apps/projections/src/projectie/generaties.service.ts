@@ -3,6 +3,11 @@ import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL, quoteIdent, runMigrations } from '@sd/database';
 import { LEESMODEL_MIGRATIES } from '../leesmodel/migraties/index.js';
 
+export interface Checkpoint {
+  positie: number;
+  geregistreerdOp: Date | null;
+}
+
 export interface Generatie {
   nummer: number;
   schema: string;
@@ -93,8 +98,17 @@ export class Generaties {
     if (oud) await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(oud)} CASCADE`);
   }
 
-  async checkpoint(schema: string): Promise<number> {
-    const { rows } = await this.pool.query<{ positie: string }>(`SELECT positie FROM ${quoteIdent(schema)}.rm_checkpoint`);
-    return Number(rows[0]?.positie ?? 0);
+  /** Per gemeente: up to which global position its events are applied in this generation. */
+  async checkpoints(schema: string): Promise<Map<string, Checkpoint>> {
+    const { rows } = await this.pool.query<{ gemeente: string; positie: string; geregistreerd_op: Date | null }>(
+      `SELECT gemeente, positie, geregistreerd_op FROM ${quoteIdent(schema)}.rm_checkpoint`,
+    );
+    return new Map(rows.map((r) => [r.gemeente, { positie: Number(r.positie), geregistreerdOp: r.geregistreerd_op }]));
+  }
+
+  /** The lowest checkpoint over these gemeenten (a gemeente without one is at 0). */
+  async checkpoint(schema: string, gemeenten: string[]): Promise<number> {
+    const cp = await this.checkpoints(schema);
+    return gemeenten.length ? Math.min(...gemeenten.map((g) => cp.get(g)?.positie ?? 0)) : 0;
   }
 }

@@ -1,26 +1,38 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { PG_POOL, quoteIdent } from '@sd/database';
+import { databaseConfigFromEnv, PG_POOL, quoteIdent } from '@sd/database';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
 import { type Generatie, Generaties } from './generaties.service.js';
 import { ID_KOLOM, type Projectie, projecteer, type Tabel, teLaden } from './projector.js';
+import { mijnGemeenten } from './verdeling.js';
 
 /** Events applied per transaction: large enough to amortise the commit, small enough to stay responsive. */
 const BATCH = Number(process.env.PROJECTIE_BATCH ?? 2000);
 const RUST_MS = Number(process.env.PROJECTIE_INTERVAL_MS ?? 100);
+/** How often a worker looks at who is alive and which gemeenten are its share. */
+const VERDEEL_MS = Number(process.env.PROJECTIE_VERDEEL_MS ?? 1000);
+const SLOTS = 64;
 
 /**
- * Applies the event store to the read models: it reads from each generation's checkpoint (never
- * from NATS) and writes a batch and the new checkpoint in one transaction, so a crash at any
- * point resumes exactly where the last commit left off. A transaction-level advisory lock per
- * generation makes several daemons (several app instances) apply each event exactly once.
+ * Applies the event store to the read models. Work is divided by gemeente: each gemeente has its
+ * own checkpoint per generation, written in the same transaction as its rows, so a crash at any
+ * point resumes exactly. Several workers share the gemeenten: each holds a worker slot and the
+ * lease of its gemeenten as PostgreSQL session advisory locks on its own connection, so a dead
+ * worker's locks vanish with its connection and the others take its gemeenten over within
+ * VERDEEL_MS. Leases spread the work; exactly-once comes from the checkpoint row, locked and
+ * compared inside every transaction.
  */
 @Injectable()
 export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectieDaemon.name);
+  private readonly ns = hashtext32(`${databaseConfigFromEnv().schema}.projectie`);
   private stoppen = false;
   private lus?: Promise<void>;
   private wekker?: () => void;
+  private leaseClient?: pg.PoolClient;
+  private slot?: number;
+  private readonly leases = new Set<string>();
+  private verdeeldOp = 0;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
@@ -38,6 +50,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     this.stoppen = true;
     this.wekker?.();
     await this.lus;
+    this.leaseClient?.release();
   }
 
   /** Look for new events now rather than after the pause (a report waits for a position). */
@@ -45,16 +58,23 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     this.wekker?.();
   }
 
+  /** The gemeenten this worker holds the lease of (for /health and tests). */
+  aandeel(): string[] {
+    return [...this.leases].sort();
+  }
+
   private async draai(): Promise<void> {
     while (!this.stoppen) {
       let werk = false;
       try {
+        if (Date.now() - this.verdeeldOp >= VERDEEL_MS) await this.verdeel();
         for (const generatie of await this.generaties.alle()) {
-          werk = (await this.stap(generatie)) || werk;
+          werk = (await this.stap(generatie, this.aandeel())) || werk;
         }
       } catch (e) {
         if (this.stoppen) return;
         this.logger.error({ err: e }, 'projection batch failed; retrying');
+        this.vergeetLeases();
       }
       if (!werk && !this.stoppen) {
         await new Promise<void>((resolve) => {
@@ -68,37 +88,105 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  /** Applies one batch to a generation; true when it applied something. */
-  async stap(generatie: Generatie): Promise<boolean> {
-    const checkpoint = await this.generaties.checkpoint(generatie.schema);
-    const batch = await this.store.readAll({ after: checkpoint, limit: BATCH });
-    if (batch.length === 0) return false;
-    return this.pasToe(generatie.schema, batch);
+  /** Takes a worker slot, then the leases of this worker's share of the gemeenten; lets go of the rest. */
+  private async verdeel(): Promise<void> {
+    this.verdeeldOp = Date.now();
+    if (!this.leaseClient) {
+      const client = await this.pool.connect();
+      client.on('error', () => this.vergeetLeases());
+      for (let slot = 0; slot < SLOTS; slot++) {
+        const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [this.ns, slot]);
+        if (rows[0]!.ok) {
+          this.slot = slot;
+          break;
+        }
+      }
+      if (this.slot === undefined) {
+        client.release();
+        throw new Error(`all ${SLOTS} projection worker slots are taken`);
+      }
+      this.leaseClient = client;
+      this.logger.log(`projection worker slot ${this.slot}`);
+    }
+    const { rows } = await this.leaseClient.query<{ slot: number }>(
+      `SELECT objid::int AS slot FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = $1::int::oid AND objid < $2`,
+      [this.ns, SLOTS],
+    );
+    const mijn = new Set(mijnGemeenten(await this.store.gemeenten(), rows.map((r) => r.slot), this.slot!));
+    for (const g of [...this.leases].filter((g) => !mijn.has(g))) {
+      await this.leaseClient.query(`SELECT pg_advisory_unlock($1, $2)`, [this.ns + 1, hashtext32(g)]);
+      this.leases.delete(g);
+    }
+    for (const g of [...mijn].filter((g) => !this.leases.has(g))) {
+      const { rows: lock } = await this.leaseClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [
+        this.ns + 1,
+        hashtext32(g),
+      ]);
+      if (lock[0]!.ok) this.leases.add(g); // else its previous owner has not let go yet: next round
+    }
   }
 
-  /** Applies events to one generation schema in one transaction with its checkpoint. */
-  async pasToe(schema: string, events: RecordedEvent[]): Promise<boolean> {
+  private vergeetLeases(): void {
+    this.leaseClient?.release(true);
+    this.leaseClient = undefined;
+    this.slot = undefined;
+    this.leases.clear();
+    this.verdeeldOp = 0;
+  }
+
+  /**
+   * Applies one batch per gemeente (default: every gemeente) to a generation; true when it
+   * applied something. The rebuild calls it without leases: the checkpoint rows keep it exact.
+   */
+  async stap(generatie: Generatie, gemeenten?: string[]): Promise<boolean> {
+    const head = await this.store.headPosition();
+    const checkpoints = await this.generaties.checkpoints(generatie.schema);
+    let werk = false;
+    for (const gemeente of gemeenten ?? (await this.store.gemeenten())) {
+      const vanaf = checkpoints.get(gemeente)?.positie ?? 0;
+      if (vanaf >= head) continue;
+      const batch = await this.store.readAll({ after: vanaf, limit: BATCH, gemeente, upTo: head });
+      // Fewer than a full batch: every event of this gemeente up to the head is in it.
+      const tot = batch.length < BATCH ? head : batch.at(-1)!.globalPosition;
+      werk = (await this.pasToe(generatie.schema, gemeente, batch, tot)) || werk;
+    }
+    return werk;
+  }
+
+  /**
+   * Applies one gemeente's events (positions up to `tot`) to a generation schema and moves its
+   * checkpoint to `tot`, in one transaction. False when another worker is at it or was first.
+   */
+  async pasToe(schema: string, gemeente: string, events: RecordedEvent[], tot: number): Promise<boolean> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
-      const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [schema]);
+      const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [
+        `${schema}:${gemeente}`,
+      ]);
       if (!lock[0]!.ok) {
-        await client.query('ROLLBACK');
-        return false; // another daemon is applying to this generation
-      }
-      const { rows } = await client.query<{ positie: string }>(`SELECT positie FROM rm_checkpoint FOR UPDATE`);
-      const vanaf = Number(rows[0]!.positie);
-      const batch = events.filter((e) => e.globalPosition > vanaf);
-      if (batch.length === 0) {
         await client.query('ROLLBACK');
         return false;
       }
-      const projectie = projecteer(batch, await this.laadHuidig(client, batch));
-      await this.schrijf(client, projectie);
-      await client.query(`UPDATE rm_checkpoint SET positie = $1, geregistreerd_op = $2, bijgewerkt_op = now()`, [
-        batch.at(-1)!.globalPosition,
-        batch.at(-1)!.recordedAt,
+      await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [gemeente]);
+      const { rows } = await client.query<{ positie: string }>(`SELECT positie FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`, [gemeente]);
+      const vanaf = Number(rows[0]!.positie);
+      if (vanaf >= tot) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      const batch = events.filter((e) => e.globalPosition > vanaf && e.globalPosition <= tot);
+      if (batch.length) {
+        const projectie = projecteer(batch, await this.laadHuidig(client, batch));
+        await this.schrijf(client, projectie);
+      }
+      const laatste = batch.at(-1)?.globalPosition === tot ? batch.at(-1)! : (await this.store.readAll({ after: tot - 1, limit: 1 }))[0];
+      await client.query(`UPDATE rm_checkpoint SET positie = $2, geregistreerd_op = $3, bijgewerkt_op = now() WHERE gemeente = $1`, [
+        gemeente,
+        tot,
+        laatste?.recordedAt ?? null,
       ]);
       await client.query('COMMIT');
       return true;
@@ -109,7 +197,6 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       client.release();
     }
   }
-
   private async laadHuidig(client: pg.PoolClient, batch: RecordedEvent[]): Promise<Map<string, object>> {
     const huidig = new Map<string, object>();
     const ids = teLaden(batch);
@@ -165,4 +252,11 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       ]);
     }
   }
+}
+
+/** A stable 31-bit key for advisory locks (Java's String.hashCode, kept positive). */
+function hashtext32(tekst: string): number {
+  let h = 0;
+  for (let i = 0; i < tekst.length; i++) h = (Math.imul(31, h) + tekst.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
 import { LEVERINGSVORMEN, REGELINGEN, WETTEN } from '@sd/domain';
-import { IsKalenderdatum } from '@sd/http';
+import { IsKalenderdatum, PRODUCTCATEGORIE_CODE } from '@sd/http';
 
 /** Query parameters every report takes. */
 export class RapportVraagDto {
@@ -15,7 +15,7 @@ export class RapportVraagDto {
 
   @ApiPropertyOptional({ example: '01' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'productcategorie: een code zoals 01 of 45' })
+  @Matches(PRODUCTCATEGORIE_CODE, { message: 'productcategorie: een code zoals 01 of 45' })
   productcategorie?: string;
 
   @ApiPropertyOptional({ enum: LEVERINGSVORMEN })

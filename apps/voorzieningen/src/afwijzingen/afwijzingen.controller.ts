@@ -1,22 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { IsOptional, Matches } from 'class-validator';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
 import { AFWIJZING_STREAM } from '@sd/contracts';
 import { afwijzingDecider, afwijzingStreamId, WETTEN, type Wet } from '@sd/domain';
-import { Code, Datum, PositieAntwoord, Tekst, Uuid } from '@sd/http';
+import { Code, Datum, PositieAntwoord, Productcategorie, Tekst, Uuid } from '@sd/http';
 import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
 
 export class WijsAanvraagAfDto {
   @Uuid() clientId!: string;
   @Code(WETTEN) wet!: Wet;
-  @ApiPropertyOptional({ example: '01' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'productcategorie: een code zoals 01 of 45' })
-  productcategorie?: string;
+  @Productcategorie({ optional: true }) productcategorie?: string;
   @Datum({ nietInToekomst: true }) besluitdatum!: string;
   @Tekst({ description: 'Grond van de afwijzing' }) reden!: string;
   @Uuid({ optional: true }) aanmeldingId?: string;

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
 import { BEZWAAR_STREAM } from '@sd/contracts';
 import { BEZWAAR_UITKOMSTEN, type BezwaarUitkomst, bezwaarDecider, bezwaarStreamId } from '@sd/domain';
-import { Code, Datum, PositieAntwoord, Uuid, VrijeCode } from '@sd/http';
+import { AlsGegeven, Code, Datum, PositieAntwoord, Uuid, VrijeCode } from '@sd/http';
 import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
 
 export class RegistreerBezwaarDto {
@@ -15,7 +15,7 @@ export class RegistreerBezwaarDto {
   @Datum({ nietInToekomst: true }) ontvangenOp!: string;
   @VrijeCode({ description: 'Eigen code van de gemeente, bijvoorbeeld huishoudelijke-hulp, pgb, overig' }) onderwerp!: string;
   @ApiPropertyOptional({ description: 'Advies van een bezwaarcommissie: beslistermijn 12 in plaats van 6 weken' })
-  @IsOptional()
+  @AlsGegeven()
   @IsBoolean({ message: 'adviescommissie moet true of false zijn' })
   adviescommissie?: boolean;
   @Datum({ optional: true, nietInToekomst: true, description: 'Standaard de besluitdatum' }) bekendmakingOp?: string;

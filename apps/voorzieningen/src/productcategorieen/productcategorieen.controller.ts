@@ -6,13 +6,13 @@ import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { type CommandContext, CommandService, Opdracht, Registraties } from '@sd/commands';
 import { CODELIJST_STREAM } from '@sd/contracts';
 import { codelijstDecider, codelijstStreamId, GEMEENTE_CODE, PRODUCTCATEGORIEEN } from '@sd/domain';
-import { Code, invalidField, PositieAntwoord, PROBLEM_TYPES, ProblemException } from '@sd/http';
+import { Code, invalidField, PositieAntwoord, PROBLEM_TYPES, PRODUCTCATEGORIE_CODE, ProblemException } from '@sd/http';
 
 export class VoegProductcategorieToeDto {
   @ApiProperty({ example: 'GM0005' }) @Matches(GEMEENTE_CODE, { message: 'gemeente moet een CBS-code zijn zoals GM0005' }) gemeente!: string;
   @Code(['wmo', 'jeugdwet'] as const) wet!: 'wmo' | 'jeugdwet';
   @ApiProperty({ example: 'GM-KLUS' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code: 1–32 letters, cijfers, . _ -' })
+  @Matches(PRODUCTCATEGORIE_CODE, { message: 'code: 1–32 letters, cijfers, . _ -' })
   code!: string;
   @ApiProperty({ example: 'Klussendienst' }) @IsString() @Length(1, 200, { message: 'naam: 1 tot 200 tekens' }) naam!: string;
 }

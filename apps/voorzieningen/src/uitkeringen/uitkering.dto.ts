@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { INSTROOMREDENEN, type Instroomreden, LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling, UITSTROOMREDENEN, type Uitstroomreden } from '@sd/domain';
-import { Code, Datum, Tekst, Uuid } from '@sd/http';
+import { Code, Datum, Productcategorie, Tekst, Uuid } from '@sd/http';
 
 export class KenUitkeringToeDto {
   @Uuid() clientId!: string;
@@ -20,7 +19,7 @@ export class CorrigeerUitkeringDto {
   @Datum({ optional: true }) ingangsdatum?: string;
   @Datum({ optional: true, nullable: true, description: 'null maakt de beëindiging ongedaan' }) einddatum?: string | null;
   @Code(REGELINGEN, { optional: true }) regeling?: Regeling;
-  @ApiPropertyOptional({ description: 'Alleen voor voorzieningen' }) @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'productcategorie: een code zoals 01' }) productcategorie?: string;
+  @Productcategorie({ optional: true, description: 'Alleen voor voorzieningen' }) productcategorie?: string;
   @Code(LEVERINGSVORMEN, { optional: true, description: 'Alleen voor voorzieningen' }) leveringsvorm?: Leveringsvorm;
   @Tekst() reden!: string;
 }

@@ -67,8 +67,16 @@ export class InMemoryEventStore implements EventStore {
     return (this.streams.get(streamId) ?? []).filter((e) => e.streamVersion >= from).map(clone);
   }
 
-  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.events.filter((e) => e.globalPosition > after).slice(0, limit).map(clone);
+  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.events
+      .filter((e) => e.globalPosition > after && (upTo === undefined || e.globalPosition <= upTo))
+      .filter((e) => gemeente === undefined || e.gemeente === gemeente)
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  async gemeenten(): Promise<string[]> {
+    return [...new Set(this.events.map((e) => e.gemeente))].sort();
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {

@@ -104,13 +104,28 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
-  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM es_events WHERE global_position > $1 AND ${VISIBLE}
+      `SELECT ${COLUMNS} FROM es_events
+        WHERE global_position > $1 AND ${VISIBLE}
+          AND ($3::text IS NULL OR gemeente = $3) AND ($4::bigint IS NULL OR global_position <= $4)
         ORDER BY global_position LIMIT $2`,
-      [after, limit],
+      [after, limit, gemeente ?? null, upTo ?? null],
     );
     return rows.map(toRecorded);
+  }
+
+  async gemeenten(): Promise<string[]> {
+    // A loose index scan: one probe per gemeente instead of reading every stream.
+    const { rows } = await this.pool.query<{ gemeente: string }>(
+      `WITH RECURSIVE g AS (
+         (SELECT gemeente FROM es_streams ORDER BY gemeente LIMIT 1)
+         UNION ALL
+         SELECT (SELECT s.gemeente FROM es_streams s WHERE s.gemeente > g.gemeente ORDER BY s.gemeente LIMIT 1)
+           FROM g WHERE g.gemeente IS NOT NULL)
+       SELECT gemeente FROM g WHERE gemeente IS NOT NULL`,
+    );
+    return rows.map((r) => r.gemeente);
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {

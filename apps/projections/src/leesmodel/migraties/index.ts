@@ -1,4 +1,8 @@
 import { Leesmodel1763900001000 } from './1763900001000-leesmodel.js';
+import { CheckpointPerGemeente1763900002000 } from './1763900002000-checkpoint-per-gemeente.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
-export const LEESMODEL_MIGRATIES = { migrations: [Leesmodel1763900001000], table: 'rm_migraties' };
+export const LEESMODEL_MIGRATIES = {
+  migrations: [Leesmodel1763900001000, CheckpointPerGemeente1763900002000],
+  table: 'rm_migraties',
+};
