@@ -5,16 +5,15 @@ import { AuditController } from './audit/audit.controller.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
 import { HerbouwController } from './herbouw/herbouw.controller.js';
 import { Herbouw } from './herbouw/herbouw.service.js';
-import { Generaties } from './projectie/generaties.service.js';
-import { ProjectieDaemon } from './projectie/projectie-daemon.js';
+import { ProjectieModule } from './projectie/projectie.module.js';
 import { RapportageService } from './rapportages/rapportage.service.js';
 import { RapportagesController } from './rapportages/rapportages.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
-  imports: [PlatformModule.forApp('projections'), CommandsModule],
+  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule],
   controllers: [RapportagesController, AuditController, BevolkingController, HerbouwController],
-  providers: [Generaties, ProjectieDaemon, RapportageService, Herbouw],
+  providers: [RapportageService, Herbouw],
 })
 export class ProjectionsModule {}
 

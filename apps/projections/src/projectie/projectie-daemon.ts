@@ -58,9 +58,13 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     this.wekker?.();
   }
 
-  /** The gemeenten this worker holds the lease of (for /health and tests). */
+  /** The gemeenten this worker holds the lease of. */
   aandeel(): string[] {
     return [...this.leases].sort();
+  }
+
+  status(): { worker: boolean; slot: number | null; gemeenten: string[] } {
+    return { worker: this.lus !== undefined, slot: this.slot ?? null, gemeenten: this.aandeel() };
   }
 
   private async draai(): Promise<void> {
