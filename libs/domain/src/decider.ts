@@ -65,3 +65,21 @@ export class GeenToegang extends Error {
     this.name = 'GeenToegang';
   }
 }
+
+/**
+ * The guard every follow-up command of a registration starts with: it exists, it belongs to a
+ * gemeente the caller may act for, and it was not withdrawn (after an intrekking nothing more).
+ */
+export function lopendeRegistratie<S extends { status: string }, B extends S & { gemeente: string; ingetrokken: boolean }>(
+  state: S,
+  toegestaneGemeenten: readonly string[],
+  naam: { deze: string; meervoud: string },
+): B {
+  if (state.status === 'onbekend') throw new NietGevonden(`${naam.deze} bestaat niet.`);
+  const bekend = state as unknown as B;
+  if (!toegestaneGemeenten.includes(bekend.gemeente)) {
+    throw new GeenToegang(`Geen toegang tot ${naam.meervoud} van gemeente ${bekend.gemeente}.`);
+  }
+  if (bekend.ingetrokken) throw new Conflict(`${naam.deze} is ingetrokken; er kan niets meer mee.`);
+  return bekend;
+}

@@ -23,3 +23,6 @@ export function vandaag(now: Temporal.Instant = Temporal.Now.instant()): string 
 export function vergelijkDatum(a: string, b: string): number {
   return Temporal.PlainDate.compare(Temporal.PlainDate.from(a), Temporal.PlainDate.from(b));
 }
+
+/** Is date a strictly before date b? */
+export const isVoor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;

@@ -1,6 +1,6 @@
 import type { AanmeldingEvent, AanmeldingOntvangenV1, AanmeldingAfgerondV1 } from '@sd/contracts';
 import type { AfrondingUitkomst, Verwijzer, Wet } from '../codes.js';
-import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider } from '../decider.js';
+import { Conflict, GeenToegang, RegelOvertreding, type Decider, lopendeRegistratie } from '../decider.js';
 import { vergelijkDatum } from '../kalender.js';
 
 /**
@@ -64,12 +64,7 @@ export function aanmeldingAlsFeit(state: AanmeldingState): AanmeldingFeit | null
 
 /** An existing aanmelding of a gemeente the caller may act for, not withdrawn. */
 function lopend(state: AanmeldingState, toegestaneGemeenten: readonly string[]): Bekend {
-  if (state.status === 'onbekend') throw new NietGevonden('Deze aanmelding bestaat niet.');
-  if (!toegestaneGemeenten.includes(state.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot aanmeldingen van gemeente ${state.gemeente}.`);
-  }
-  if (state.ingetrokken) throw new Conflict('Deze aanmelding is ingetrokken; er kan niets meer mee.');
-  return state;
+  return lopendeRegistratie<AanmeldingState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze aanmelding', meervoud: 'aanmeldingen' });
 }
 
 export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, AanmeldingEvent> = {

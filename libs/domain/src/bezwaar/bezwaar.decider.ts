@@ -1,7 +1,7 @@
 import type { BezwaarEvent, BezwaarOntvangenV1 } from '@sd/contracts';
 import type { BezwaarUitkomst, Wet } from '../codes.js';
-import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
-import { vergelijkDatum } from '../kalender.js';
+import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { isVoor } from '../kalender.js';
 import { binnenTermijn, uiterlijkeBeslisdatum } from './awb-termijn.js';
 
 /**
@@ -72,15 +72,9 @@ export const bezwaarStreamId = (bezwaarId: string): string => `bezwaar-${bezwaar
 
 /** An existing bezwaar of a gemeente the caller may act for, not withdrawn. */
 function lopend(state: BezwaarState, toegestaneGemeenten: readonly string[]): Bekend {
-  if (state.status === 'onbekend') throw new NietGevonden('Dit bezwaar bestaat niet.');
-  if (!toegestaneGemeenten.includes(state.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot bezwaren van gemeente ${state.gemeente}.`);
-  }
-  if (state.ingetrokken) throw new Conflict('Dit bezwaar is ingetrokken; er kan niets meer mee.');
-  return state;
+  return lopendeRegistratie<BezwaarState, Bekend>(state, toegestaneGemeenten, { deze: 'Dit bezwaar', meervoud: 'bezwaren' });
 }
 
-const voor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;
 
 function registreren(c: RegistreerBezwaar, state: BezwaarState): BezwaarEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Dit bezwaar bestaat al.', { bezwaarId: state.bezwaarId });
@@ -99,14 +93,14 @@ function registreren(c: RegistreerBezwaar, state: BezwaarState): BezwaarEvent[] 
   }
   const bekendmakingOp = c.bekendmakingOp ?? besluit.besluitdatum;
   const fouten: Overtreding[] = [];
-  if (voor(bekendmakingOp, besluit.besluitdatum)) {
+  if (isVoor(bekendmakingOp, besluit.besluitdatum)) {
     fouten.push({
       field: 'bekendmakingOp',
       message: `Een besluit wordt niet bekendgemaakt vóór de besluitdatum (${besluit.besluitdatum}).`,
     });
   }
   // Awb 6:10: a bezwaar before bekendmaking counts, but not one against a besluit not yet taken.
-  if (voor(c.ontvangenOp, besluit.besluitdatum)) {
+  if (isVoor(c.ontvangenOp, besluit.besluitdatum)) {
     fouten.push({
       field: 'ontvangenOp',
       message: `Een bezwaar kan niet vóór de besluitdatum (${besluit.besluitdatum}) zijn ontvangen.`,
@@ -140,7 +134,7 @@ function verdagen(c: VerdaagBezwaar, b: Bekend): BezwaarEvent[] {
     throw new Conflict(`Dit bezwaar is al verdaagd op ${b.verdaagdOp}; de Awb staat één verdaging toe.`);
   }
   const termijn = { bekendmakingOp: b.bekendmakingOp, adviescommissie: b.adviescommissie, verdaagd: false };
-  if (voor(c.verdaagdOp, b.ontvangenOp)) {
+  if (isVoor(c.verdaagdOp, b.ontvangenOp)) {
     throw new RegelOvertreding({
       field: 'verdaagdOp',
       message: `De verdaging kan niet vóór de ontvangst (${b.ontvangenOp}) liggen.`,
@@ -168,7 +162,7 @@ function verdagen(c: VerdaagBezwaar, b: Bekend): BezwaarEvent[] {
 function afhandelen(c: HandelBezwaarAf, b: Bekend): BezwaarEvent[] {
   if (b.afhandeling) throw new Conflict(`Dit bezwaar is al afgehandeld op ${b.afhandeling.afgehandeldOp}.`);
   const eerder = b.verdaagdOp ?? b.ontvangenOp;
-  if (voor(c.afgehandeldOp, eerder)) {
+  if (isVoor(c.afgehandeldOp, eerder)) {
     const wat = b.verdaagdOp ? 'de verdaging' : 'de ontvangst';
     throw new RegelOvertreding({
       field: 'afgehandeldOp',

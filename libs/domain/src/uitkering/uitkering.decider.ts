@@ -2,8 +2,8 @@ import type { RegistratieGecorrigeerdV1, UitkeringEvent, UitkeringToegekendV1 } 
 import type { ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Instroomreden, Leveringsvorm, Regeling, Uitstroomreden } from '../codes.js';
-import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
-import { vergelijkDatum } from '../kalender.js';
+import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { isVoor } from '../kalender.js';
 
 /** POST /uitkeringen */
 export interface KenUitkeringToe {
@@ -71,15 +71,9 @@ export function uitkeringAlsBesluit(state: UitkeringState): BesluitFeit | null {
 
 /** An existing uitkering of a gemeente the caller may act for, not withdrawn. */
 function lopend(state: UitkeringState, toegestaneGemeenten: readonly string[]): Bekend {
-  if (state.status === 'onbekend') throw new NietGevonden('Deze uitkering bestaat niet.');
-  if (!toegestaneGemeenten.includes(state.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot uitkeringen van gemeente ${state.gemeente}.`);
-  }
-  if (state.ingetrokken) throw new Conflict('Deze uitkering is ingetrokken; er kan niets meer mee.');
-  return state;
+  return lopendeRegistratie<UitkeringState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze uitkering', meervoud: 'uitkeringen' });
 }
 
-const voor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;
 
 function toekennen(c: KenUitkeringToe, state: UitkeringState): UitkeringEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze uitkering bestaat al.', { uitkeringId: state.uitkeringId });
@@ -106,7 +100,7 @@ function beeindigen(c: BeeindigUitkering, u: Bekend): UitkeringEvent[] {
   if (u.uitstroomreden === c.uitstroomreden && u.einddatum === c.einddatum) {
     throw new Conflict(`Deze uitkering is al beëindigd per ${c.einddatum} met deze uitstroomreden.`);
   }
-  if (voor(c.einddatum, u.ingangsdatum)) {
+  if (isVoor(c.einddatum, u.ingangsdatum)) {
     throw new RegelOvertreding({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de ingangsdatum (${u.ingangsdatum}) liggen.`,
@@ -174,7 +168,7 @@ function corrigeren(c: CorrigeerUitkering, u: Bekend): UitkeringEvent[] {
   }
   const ingang = correctie.ingangsdatum ?? u.ingangsdatum;
   const einde = correctie.einddatum !== undefined ? correctie.einddatum : u.einddatum;
-  if (einde !== null && voor(einde, ingang)) {
+  if (einde !== null && isVoor(einde, ingang)) {
     const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
     throw new RegelOvertreding({
       field,

@@ -2,8 +2,8 @@ import type { RegistratieGecorrigeerdV1, VoorzieningEvent, VoorzieningToegekendV
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { BeeindigingReden, Leveringsvorm, Regeling, Wet } from '../codes.js';
-import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
-import { vergelijkDatum } from '../kalender.js';
+import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { isVoor } from '../kalender.js';
 import { past } from '../productcategorieen.js';
 
 /** POST /voorzieningen: the toekenning. */
@@ -90,15 +90,9 @@ export function voorzieningAlsBesluit(state: VoorzieningState): BesluitFeit | nu
 
 /** An existing voorziening of a gemeente the caller may act for, not withdrawn. */
 function lopend(state: VoorzieningState, toegestaneGemeenten: readonly string[]): Bekend {
-  if (state.status === 'onbekend') throw new NietGevonden('Deze voorziening bestaat niet.');
-  if (!toegestaneGemeenten.includes(state.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot voorzieningen van gemeente ${state.gemeente}.`);
-  }
-  if (state.ingetrokken) throw new Conflict('Deze voorziening is ingetrokken; er kan niets meer mee.');
-  return state;
+  return lopendeRegistratie<VoorzieningState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze voorziening', meervoud: 'voorzieningen' });
 }
 
-const voor = (a: string, b: string): boolean => vergelijkDatum(a, b) < 0;
 
 function productcategorieFout(wet: Wet, productcategorie: string, eigen: readonly string[]): Overtreding | null {
   if (past(wet, productcategorie, eigen)) return null;
@@ -128,7 +122,7 @@ function toekennen(c: KenVoorzieningToe, state: VoorzieningState): VoorzieningEv
     const f = productcategorieFout(c.wet, c.productcategorie, c.eigenProductcategorieen);
     if (f) fouten.push(f);
   }
-  if (c.einddatum !== undefined && voor(c.einddatum, c.ingangsdatum)) {
+  if (c.einddatum !== undefined && isVoor(c.einddatum, c.ingangsdatum)) {
     fouten.push({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de ingangsdatum (${c.ingangsdatum}) liggen.`,
@@ -164,7 +158,7 @@ function startLevering(c: StartLevering, v: Bekend): VoorzieningEvent[] {
   if (v.leveringGestartOp) {
     throw new Conflict(`De levering van deze voorziening is al gestart op ${v.leveringGestartOp}.`);
   }
-  if (v.einddatum && voor(v.einddatum, c.datum)) {
+  if (v.einddatum && isVoor(v.einddatum, c.datum)) {
     throw new RegelOvertreding({
       field: 'datum',
       message: `De levering kan niet na de einddatum (${v.einddatum}) starten.`,
@@ -177,13 +171,13 @@ function beeindigen(c: BeeindigVoorziening, v: Bekend): VoorzieningEvent[] {
   if (v.beeindigingReden === c.reden && v.einddatum === c.einddatum) {
     throw new Conflict(`Deze voorziening is al beëindigd per ${c.einddatum} met deze reden.`);
   }
-  if (voor(c.einddatum, v.ingangsdatum)) {
+  if (isVoor(c.einddatum, v.ingangsdatum)) {
     throw new RegelOvertreding({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de ingangsdatum (${v.ingangsdatum}) liggen.`,
     });
   }
-  if (v.leveringGestartOp && voor(c.einddatum, v.leveringGestartOp)) {
+  if (v.leveringGestartOp && isVoor(c.einddatum, v.leveringGestartOp)) {
     throw new RegelOvertreding({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de start van de levering (${v.leveringGestartOp}) liggen.`,
@@ -248,11 +242,11 @@ function corrigeren(c: CorrigeerVoorziening, v: Bekend): VoorzieningEvent[] {
   }
   const ingang = correctie.ingangsdatum ?? v.ingangsdatum;
   const einde = correctie.einddatum !== undefined ? correctie.einddatum : v.einddatum;
-  if (einde !== null && voor(einde, ingang)) {
+  if (einde !== null && isVoor(einde, ingang)) {
     // Name the field the caller changed; when both changed, the einddatum.
     const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
     fouten.push({ field, message: `De einddatum (${einde}) kan niet vóór de ingangsdatum (${ingang}) liggen.` });
-  } else if (einde !== null && v.leveringGestartOp && voor(einde, v.leveringGestartOp)) {
+  } else if (einde !== null && v.leveringGestartOp && isVoor(einde, v.leveringGestartOp)) {
     fouten.push({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de start van de levering (${v.leveringGestartOp}) liggen.`,
