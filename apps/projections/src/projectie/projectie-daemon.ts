@@ -12,6 +12,9 @@ const RUST_MS = Number(process.env.PROJECTIE_INTERVAL_MS ?? 100);
 /** How often a worker looks at who is alive and which gemeenten are its share. */
 const VERDEEL_MS = Number(process.env.PROJECTIE_VERDEEL_MS ?? 1000);
 const SLOTS = 64;
+/** Gemeenten applied at once by one worker, and batches per gemeente before looking around again. */
+const PARALLEL = Number(process.env.PROJECTIE_PARALLEL ?? 3);
+const RONDES = 10;
 
 /**
  * Applies the event store to the read models. Work is divided by gemeente: each gemeente has its
@@ -146,14 +149,36 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   async stap(generatie: Generatie, gemeenten?: string[]): Promise<boolean> {
     const head = await this.store.headPosition();
     const checkpoints = await this.generaties.checkpoints(generatie.schema);
+    const achter = (gemeenten ?? (await this.store.gemeenten())).filter((g) => (checkpoints.get(g)?.positie ?? 0) < head);
     let werk = false;
-    for (const gemeente of gemeenten ?? (await this.store.gemeenten())) {
-      const vanaf = checkpoints.get(gemeente)?.positie ?? 0;
-      if (vanaf >= head) continue;
-      const batch = await this.store.readAll({ after: vanaf, limit: BATCH, gemeente, upTo: head });
+    // Several gemeenten at once, so Node (decoding, projecting) and PostgreSQL (writing) overlap.
+    const rij = [...achter];
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL, rij.length) }, async () => {
+        for (let g = rij.shift(); g !== undefined; g = rij.shift()) {
+          werk = (await this.haalIn(generatie.schema, g, checkpoints.get(g)?.positie ?? 0, head)) || werk;
+        }
+      }),
+    );
+    return werk;
+  }
+
+  /** Up to RONDES batches of one gemeente, each next batch read while the previous one is written. */
+  private async haalIn(schema: string, gemeente: string, vanaf: number, head: number): Promise<boolean> {
+    const lees = (na: number) => this.store.readAll({ after: na, limit: BATCH, gemeente, upTo: head });
+    let batch = await lees(vanaf);
+    let werk = false;
+    for (let ronde = 0; ronde < RONDES; ronde++) {
       // Fewer than a full batch: every event of this gemeente up to the head is in it.
       const tot = batch.length < BATCH ? head : batch.at(-1)!.globalPosition;
-      werk = (await this.pasToe(generatie.schema, gemeente, batch, tot)) || werk;
+      const volgende = tot < head ? lees(tot) : undefined;
+      const toegepast = await this.pasToe(schema, gemeente, batch, tot);
+      werk = toegepast || werk;
+      if (!toegepast || !volgende) {
+        volgende?.catch(() => undefined);
+        break;
+      }
+      batch = await volgende;
     }
     return werk;
   }
