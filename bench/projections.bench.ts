@@ -1,0 +1,626 @@
+/**
+ * Benchmark of the projections app against the figures of the issue:
+ *
+ *   With 1,000,000 events in the store (about 100,000 clients over 10 gemeenten): every report for
+ *   one gemeente, any peildatum and kennisdatum, answers in under 100 ms at the 95th percentile;
+ *   for all gemeenten together under 1 s; a full rebuild runs at 20,000 events/s or more on 2 cores.
+ *
+ *   npm run bench:projections -- [--quick] [--events N] [--requests N] [--concurrency N]
+ *                                [--seed N] [--profile] [--explain] [--analyze] [--keep]
+ *
+ * Starts its own embedded PostgreSQL (durable, as in production) in a temp dir, seeds a realistic
+ * history through the event store port, rebuilds the read models with the Herbouw service, asks
+ * every report over HTTP of the real app, and writes bench/results/projections-<date>.{json,html}.
+ * See bench/README.md.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
+import type pg from 'pg';
+import { createPool, quoteIdent, runMigrations } from '@sd/database';
+import { PostgresEventStore } from '@sd/event-store';
+import { type Append, GEMEENTEN, generateHistory, iso, Rng } from './lib/history.js';
+import { nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, verdeling, Voortgang } from './lib/measure.js';
+import { type Doel, html, type RapportMeting, type Resultaat, type Scope, tabel, type Tiende, tiendenTabel } from './lib/output.js';
+
+// ---------------------------------------------------------------- arguments
+
+const argv = process.argv.slice(2);
+const vlag = (naam: string) => argv.includes(`--${naam}`);
+const getal = (naam: string, standaard: number): number => {
+  const i = argv.indexOf(`--${naam}`);
+  if (i < 0) return standaard;
+  const v = Number(argv[i + 1]?.replace(/_/g, ''));
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${naam} needs a positive number`);
+  return v;
+};
+if (vlag('help')) {
+  console.log(`npm run bench:projections -- [--quick] [--events N] [--requests N] [--concurrency N] [--seed N] [--profile] [--explain] [--analyze] [--keep]
+  --quick          100,000 events and 20 requests per report and scope (default 1,000,000 and 50)
+  --events N       events to seed (about N/10 clients)
+  --requests N     measured requests per report and scope
+  --concurrency N  appends in flight while seeding (default 16)
+  --profile        after the measured rebuild, a second rebuild under the CPU profiler (.cpuprofile + summary)
+  --explain        EXPLAIN (ANALYZE, BUFFERS) the slowest request of every report (done anyway for a missed target)
+  --analyze        ANALYZE the new read model before the reports (default: as autovacuum left it)
+  --keep           keep the PostgreSQL data directory and print how to reach it`);
+  process.exit(0);
+}
+const QUICK = vlag('quick');
+const EVENTS = getal('events', QUICK ? 100_000 : 1_000_000);
+const REQUESTS = getal('requests', QUICK ? 20 : 50);
+const CONCURRENCY = getal('concurrency', 16);
+const SEED = getal('seed', 20_151_231);
+const WARMUP = 2;
+const DOEL_EEN_MS = 100;
+const DOEL_ALLE_MS = 1000;
+const DOEL_HERBOUW = 20_000;
+
+const ROOT = (() => {
+  // bench/projections.bench.ts, or compiled: bench/.build/bench/projections.bench.js
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'scripts', 'embedded-postgres.mjs'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (scripts/embedded-postgres.mjs)');
+    dir = up;
+  }
+  return dir;
+})();
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const stempel = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+const NAAM = `projections-${stempel}${QUICK ? '-quick' : ''}`;
+
+type EmbeddedPostgres = typeof import('../scripts/embedded-postgres.mjs');
+const { freePort, startEmbeddedPostgres } = (await import(path.join(ROOT, 'scripts', 'embedded-postgres.mjs'))) as EmbeddedPostgres;
+
+const rss = new RssMeter();
+const sqlMeter = new SqlMeter();
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const log = (s: string) => console.log(s);
+const mb = (b: number) => Math.round(b / 1024 / 1024);
+
+// ---------------------------------------------------------------- 1. history
+
+log(`Projections benchmark (${QUICK ? 'quick' : 'full'}): ${EVENTS.toLocaleString('en')} events, ${REQUESTS} requests per report and scope`);
+rss.begin('generate');
+const genStart = performance.now();
+const clients = Math.round(EVENTS / 10);
+const genBar = new Voortgang('generate', clients, 'clients');
+let historie: ReturnType<typeof generateHistory> | null = generateHistory({ clients, seed: SEED, voortgang: (k) => genBar.zet(k) });
+genBar.stop();
+const genSeconden = (performance.now() - genStart) / 1000;
+log(
+  `History: ${historie.events.toLocaleString('en')} events in ${historie.appends.length.toLocaleString('en')} appends, ${historie.clients.toLocaleString('en')} clients, ${historie.households.toLocaleString('en')} households (${genSeconden.toFixed(1)} s; ${historie.refused} commands refused by the deciders and skipped)`,
+);
+
+// ---------------------------------------------------------------- 2. PostgreSQL
+
+rss.begin('postgres start');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-pg-'));
+fs.chmodSync(tmp, 0o755); // the embedded server may run as its own system user
+const dataDir = path.join(tmp, 'data');
+const KEEP = vlag('keep');
+const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: KEEP });
+let gestopt = false;
+const opruimen = async () => {
+  if (gestopt) return;
+  gestopt = true;
+  await db.stop().catch(() => undefined);
+  if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void opruimen().then(() => process.exit(130)));
+const schema = `bench_${randomBytes(4).toString('hex')}`;
+await runMigrations({ url: db.url, schema });
+log(`PostgreSQL on port ${db.port} (data in ${dataDir}), schema ${schema}`);
+
+const admin = createPool({ url: db.url, schema, poolSize: 2 });
+const instellingen: Record<string, string> = {};
+for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'jit']) {
+  const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
+  instellingen[naam] = Object.values(rows[0]!)[0]!;
+}
+
+try {
+  // -------------------------------------------------------------- 3. seeding through the port
+
+  rss.begin('seed');
+  const seedPool = createPool({ url: db.url, schema, poolSize: CONCURRENCY });
+  const store = new PostgresEventStore(seedPool);
+  const appends = historie.appends;
+  const totaalEvents = historie.events;
+  // Kennisdata after 50 % and 80 % of the events: every append before it has finished.
+  const grenzen: { label: string; index: number }[] = [];
+  {
+    let som = 0;
+    const doelen = [
+      { label: 'k50', fractie: 0.5 },
+      { label: 'k80', fractie: 0.8 },
+    ];
+    for (let i = 0, d = 0; i < appends.length && d < doelen.length; i++) {
+      som += appends[i]!.events.length;
+      if (som >= doelen[d]!.fractie * totaalEvents) grenzen.push({ label: doelen[d++]!.label, index: i + 1 });
+    }
+  }
+  const kennisdata: Resultaat['kennisdata'] = [];
+  const seedBar = new Voortgang('seed', totaalEvents);
+  const seedStart = performance.now();
+  let vanaf = 0;
+  for (const grens of [...grenzen, { label: '', index: appends.length }]) {
+    await voegToe(store, appends, vanaf, grens.index, CONCURRENCY, (n) => seedBar.plus(n));
+    vanaf = grens.index;
+    if (grens.label) {
+      const { rows } = await admin.query<{ nu: Date; positie: string }>(
+        `SELECT clock_timestamp() AS nu, (SELECT max(global_position) FROM es_events) AS positie`,
+      );
+      kennisdata.push({
+        label: grens.label,
+        instant: rows[0]!.nu.toISOString(),
+        positie: Number(rows[0]!.positie),
+        registratiesTot: iso(Math.floor(appends[grens.index - 1]!.reg)),
+      });
+      await new Promise((r) => setTimeout(r, 5)); // later appends get a later recordedAt
+    }
+  }
+  seedBar.stop();
+  const seedSeconden = (performance.now() - seedStart) / 1000;
+  await seedPool.end();
+  const { rows: grootte } = await admin.query<{ bytes: string; n: string }>(
+    `SELECT pg_total_relation_size('es_events') AS bytes, (SELECT count(*) FROM es_events) AS n`,
+  );
+  log(
+    `Seeded ${Number(grootte[0]!.n).toLocaleString('en')} events in ${seedSeconden.toFixed(1)} s (${Math.round(totaalEvents / seedSeconden).toLocaleString('en')} events/s); es_events ${mb(Number(grootte[0]!.bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,
+  );
+  const historieInfo = {
+    events: historie.events,
+    appends: historie.appends.length,
+    multiEventAppends: historie.appends.filter((a) => a.events.length > 1).length,
+    clients: historie.clients,
+    households: historie.households,
+    geweigerd: historie.refused,
+    perType: historie.perType,
+    perGemeente: historie.perGemeente,
+    generatieSeconden: Math.round(genSeconden * 10) / 10,
+    seed: SEED,
+  };
+  historie = null; // let the history go before measuring the app
+  appends.length = 0;
+  gc();
+
+  // -------------------------------------------------------------- 4. the app and a full rebuild
+
+  rss.begin('app start');
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    DATABASE_SCHEMA: schema,
+    PROJECTIE_WORKER: 'false', // this process rebuilds; no daemon follows the active generation
+    LOG_LEVEL: 'warn',
+    AUTH_MODE: 'dev',
+    DEV_JWT_SECRET: randomBytes(32).toString('hex'),
+    APP_NAME: 'projections-bench',
+  });
+  const { ProjectionsModule, PROJECTIONS_APP } = await import('../apps/projections/src/projections.module.js');
+  const { Herbouw } = await import('../apps/projections/src/herbouw/herbouw.service.js');
+  const { createApp } = await import('../libs/http/src/index.js');
+  const app: INestApplication = await createApp(ProjectionsModule, PROJECTIONS_APP);
+  await app.init(); // makes generation 1 (empty): the active one while the rebuild fills generation 2
+
+  // Let the store settle first, as an event store in production has: autovacuum's post-seed pass
+  // (hint bits, visibility map) and the flush of the seed's dirty pages must not be measured as rebuild.
+  const rust0 = performance.now();
+  await admin.query('VACUUM (ANALYZE) es_events, es_streams');
+  await admin.query('CHECKPOINT');
+  log(`Settled the store (VACUUM ANALYZE es_events, es_streams; CHECKPOINT) in ${((performance.now() - rust0) / 1000).toFixed(1)} s`);
+
+  rss.begin('rebuild');
+  const herbouw = app.get(Herbouw);
+  const pgCpu0 = postgresCpuSeconden(dataDir);
+  const nodeCpu0 = nodeCpuSeconden();
+  sqlMeter.reset();
+  sqlMeter.actief = true;
+  // Progress in events applied (rows the event store returned): with a checkpoint per gemeente the
+  // Herbouw's own `verwerkt` is the lowest checkpoint, not a count of events.
+  const hbBar = new Voortgang('rebuild', totaalEvents);
+  const hbStart = performance.now();
+  // Per tenth of the events: wall time, CPU of node and PostgreSQL, and SQL time per statement.
+  const tienden: Tiende[] = [];
+  let vorige = { t: hbStart, node: nodeCpu0, pg: pgCpu0, sql: new Map<string, number>(), gelezen: 0 };
+  const status = await herbouw.voerUit(() => {
+    const gelezen = sqlMeter.eventsGelezen;
+    hbBar.zet(Math.min(gelezen, totaalEvents));
+    if (gelezen >= ((tienden.length + 1) * totaalEvents) / 10) {
+      const nu = { t: performance.now(), node: nodeCpuSeconden(), pg: postgresCpuSeconden(dataDir), sql: sqlMeter.totalen(), gelezen };
+      tienden.push(tiende(vorige, nu));
+      vorige = nu;
+    }
+  });
+  const hbSeconden = (performance.now() - hbStart) / 1000;
+  sqlMeter.actief = false;
+  hbBar.stop();
+  const nodeCpu = nodeCpuSeconden() - nodeCpu0;
+  const pgCpu1 = postgresCpuSeconden(dataDir);
+  const pgCpu = pgCpu0 === null || pgCpu1 === null ? null : pgCpu1 - pgCpu0;
+  const hbEvents = sqlMeter.eventsGelezen;
+  if (Math.abs(hbEvents - totaalEvents) > totaalEvents / 100) log(`  note: the rebuild read ${hbEvents.toLocaleString('en')} events, the store holds ${totaalEvents.toLocaleString('en')}`);
+  const hbRate = Math.round(totaalEvents / hbSeconden);
+  log(
+    `Rebuild: ${totaalEvents.toLocaleString('en')} events in ${hbSeconden.toFixed(1)} s = ${hbRate.toLocaleString('en')} events/s (Herbouw says ${status.eventsPerSeconde?.toLocaleString('en')}); CPU node ${nodeCpu.toFixed(1)} s, postgres ${pgCpu?.toFixed(1) ?? '?'} s`,
+  );
+  let actiefSchema = await actieveGeneratie(admin);
+  const leesmodel = await leesmodelInfo(admin, actiefSchema);
+  const herbouwSql = sqlMeter.top(12);
+
+  let profiel: Resultaat['herbouw']['profiel'];
+  if (vlag('profile')) {
+    rss.begin('profiled rebuild');
+    log('Second rebuild under the CPU profiler…');
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const session = await startProfiel();
+    const pBar = new Voortgang('profiled', totaalEvents);
+    sqlMeter.reset();
+    sqlMeter.actief = true;
+    const p0 = performance.now();
+    await herbouw.voerUit(() => pBar.zet(Math.min(sqlMeter.eventsGelezen, totaalEvents)));
+    const pSeconden = (performance.now() - p0) / 1000;
+    sqlMeter.actief = false;
+    pBar.stop();
+    const samenvatting = await stopProfiel(session, path.join(RESULTS, `${NAAM}-rebuild.cpuprofile`), ROOT);
+    profiel = { ...samenvatting, eventsPerSeconde: Math.round(totaalEvents / pSeconden) };
+    actiefSchema = await actieveGeneratie(admin); // the profiled rebuild made a new generation
+    log(`Profile written to ${path.relative(ROOT, samenvatting.bestand)}`);
+  }
+
+  // -------------------------------------------------------------- 5. reports over HTTP
+
+  if (vlag('analyze')) {
+    // Off by default: right after a swap the new generation has whatever statistics autovacuum made.
+    const t0 = performance.now();
+    await admin.query(`ANALYZE ${quoteIdent(actiefSchema)}.rm_item, ${quoteIdent(actiefSchema)}.rm_aanmelding, ${quoteIdent(actiefSchema)}.rm_bezwaar, ${quoteIdent(actiefSchema)}.rm_client`);
+    log(`ANALYZE of the read model: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  rss.begin('reports');
+  const port = await freePort();
+  await app.listen(port, '127.0.0.1');
+  const basis = `http://127.0.0.1:${port}`;
+  const alleGemeenten = GEMEENTEN.map(([g]) => g);
+  const tokenRes = await fetch(`${basis}/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rol: 'rapportage', gemeenten: alleGemeenten, sub: 'bench-rapportage' }),
+  });
+  if (tokenRes.status !== 200) throw new Error(`dev-token: ${tokenRes.status} ${await tokenRes.text()}`);
+  const { token } = (await tokenRes.json()) as { token: string };
+
+  const rng = new Rng(SEED + 1);
+  const dagVan = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
+  const peildatum = () => iso(rng.int(dagVan('2015-06-01'), dagVan('2017-06-30')));
+  const periode = (): { van: string; tot: string } => {
+    // a month, quarter, half year or year starting in 2015-06 … 2017-06
+    const maand = rng.int(0, 24); // months after 2015-06
+    const lengte = rng.pick([1, 3, 6, 12]);
+    const jaar = 2015 + Math.floor((5 + maand) / 12);
+    const m = ((5 + maand) % 12) + 1;
+    const van = `${jaar}-${String(m).padStart(2, '0')}-01`;
+    const eind = new Date(Date.UTC(jaar, m - 1 + lengte, 0)).toISOString().slice(0, 10);
+    return { van, tot: eind > '2017-06-30' ? '2017-06-30' : eind };
+  };
+  const kennisdatum = (): Record<string, string> => {
+    const k = rng.pick([null, ...kennisdata]);
+    return k ? { kennisdatum: k.instant } : {};
+  };
+  const RAPPORTEN: { rapport: string; params: () => Record<string, string> }[] = [
+    { rapport: 'stand', params: () => ({ peildatum: peildatum() }) },
+    { rapport: 'instroom-uitstroom', params: () => periode() },
+    { rapport: 'wachtlijst', params: () => ({ peildatum: peildatum() }) },
+    { rapport: 'stapeling', params: () => (rng.chance(0.8) ? { peildatum: peildatum() } : periode()) },
+    { rapport: 'bezwaren', params: () => periode() },
+  ];
+
+  const metingen: RapportMeting[] = [];
+  for (const scope of ['een', 'alle'] as Scope[]) {
+    for (const { rapport, params } of RAPPORTEN) {
+      const tijden: number[] = [];
+      const perGemeente: Record<string, number[]> = {};
+      let fouten = 0;
+      let eersteFout: string | undefined;
+      let bytes = 0;
+      let traagste = { ms: -1, query: '' };
+      // a bar on a terminal; in a log only the summary line below
+      const bar = process.stdout.isTTY ? new Voortgang(`${rapport.slice(0, 8)}/${scope}`, WARMUP + REQUESTS, 'requests') : null;
+      for (let i = 0; i < WARMUP + REQUESTS; i++) {
+        const gemeente = scope === 'een' ? rng.pick(alleGemeenten) : undefined;
+        const query = new URLSearchParams({ ...params(), ...kennisdatum(), ...(gemeente ? { gemeente } : {}) }).toString();
+        const t0 = performance.now();
+        const res = await fetch(`${basis}/rapportages/${rapport}?${query}`, { headers: { authorization: `Bearer ${token}` } });
+        const tekst = await res.text();
+        const ms = performance.now() - t0;
+        bar?.zet(i + 1);
+        if (i < WARMUP) continue;
+        if (res.status !== 200) {
+          fouten++;
+          eersteFout ??= `${res.status} ${tekst.slice(0, 300)}`;
+        }
+        tijden.push(ms);
+        bytes += tekst.length;
+        if (gemeente) (perGemeente[gemeente] ??= []).push(ms);
+        if (ms > traagste.ms) traagste = { ms, query };
+      }
+      bar?.stop();
+      const doelMs = scope === 'een' ? DOEL_EEN_MS : DOEL_ALLE_MS;
+      const v = verdeling(tijden);
+      metingen.push({
+        rapport,
+        scope,
+        verdeling: rond(v),
+        doelMs,
+        fouten,
+        eersteFout,
+        bytes: Math.round(bytes / Math.max(tijden.length, 1)),
+        traagste: { ms: Math.round(traagste.ms * 10) / 10, query: traagste.query },
+        ...(scope === 'een'
+          ? { perGemeente: Object.fromEntries(Object.entries(perGemeente).sort().map(([g, t]) => [g, { n: t.length, p95: Math.round(verdeling(t).p95 * 10) / 10 }])) }
+          : {}),
+      });
+      log(
+        `  ${rapport.padEnd(18)} ${scope === 'een' ? 'one gemeente' : 'all gemeenten'}: p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms, max ${v.max.toFixed(1)} ms${fouten ? `, ${fouten} errors: ${eersteFout}` : ''}`,
+      );
+    }
+  }
+
+  // -------------------------------------------------------------- 6. EXPLAIN of what missed its target
+
+  const teExplainen = metingen.filter((m) => vlag('explain') || m.verdeling.p95 >= m.doelMs);
+  const explain: NonNullable<Resultaat['explain']> = [];
+  if (teExplainen.length) {
+    log(`EXPLAIN (ANALYZE, BUFFERS) of the slowest request of ${teExplainen.length} report(s)…`);
+    const q = await import('../apps/projections/src/rapportages/rapportage.queries.js');
+    const { WACHTLIJST_NORMEN } = await import('../apps/projections/src/rapportages/rapportage.service.js');
+    for (const m of teExplainen) {
+      const vraag = Object.fromEntries(new URLSearchParams(m.traagste.query));
+      const selectie = {
+        gemeenten: vraag.gemeente ? [vraag.gemeente] : [...alleGemeenten].sort(),
+        kennis: vraag.kennisdatum ? new Date(vraag.kennisdatum) : null,
+      };
+      const plannen = await metPlannen(admin, actiefSchema, async (dbc) => {
+        switch (m.rapport) {
+          case 'stand':
+            return q.stand(dbc, selectie, vraag.peildatum!);
+          case 'instroom-uitstroom':
+            return q.instroomUitstroom(dbc, selectie, vraag.van!, vraag.tot!);
+          case 'wachtlijst':
+            return q.wachtlijst(dbc, selectie, vraag.peildatum!, WACHTLIJST_NORMEN());
+          case 'stapeling':
+            return q.stapeling(dbc, selectie, vraag.peildatum ? { peildatum: vraag.peildatum } : { van: vraag.van!, tot: vraag.tot! });
+          default:
+            return q.bezwaren(dbc, selectie, vraag.van!, vraag.tot!);
+        }
+      });
+      explain.push({ rapport: m.rapport, scope: m.scope, query: m.traagste.query, plannen });
+    }
+  }
+
+  // -------------------------------------------------------------- 7. results
+
+  rss.stop();
+  await app.close();
+  const doelen: Doel[] = [
+    { naam: 'full rebuild', gemeten: hbRate, eenheid: 'events/s', doel: `>= ${DOEL_HERBOUW.toLocaleString('en')} events/s`, ok: hbRate >= DOEL_HERBOUW },
+    ...metingen.map((m) => ({
+      naam: `${m.rapport}, ${m.scope === 'een' ? 'one gemeente' : 'all gemeenten'}, p95`,
+      gemeten: m.verdeling.p95,
+      eenheid: 'ms',
+      doel: `< ${m.doelMs} ms`,
+      ok: m.verdeling.p95 < m.doelMs && m.fouten === 0,
+    })),
+  ];
+  const resultaat: Resultaat = {
+    datum: new Date().toISOString(),
+    modus: QUICK ? 'quick' : 'full',
+    argumenten: argv,
+    omgeving: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      geheugenGb: Math.round(os.totalmem() / 1024 ** 3),
+      postgres: instellingen,
+      herbouwBatch: Number(process.env.PROJECTIE_BATCH ?? 2000),
+      warmupPerRapport: WARMUP,
+    },
+    historie: historieInfo,
+    seed: {
+      seconden: Math.round(seedSeconden * 10) / 10,
+      eventsPerSeconde: Math.round(totaalEvents / seedSeconden),
+      appendsPerSeconde: Math.round(historieInfo.appends / seedSeconden),
+      concurrency: CONCURRENCY,
+      esEventsMb: mb(Number(grootte[0]!.bytes)),
+    },
+    kennisdata,
+    herbouw: {
+      events: totaalEvents,
+      eventsGelezen: hbEvents,
+      seconden: Math.round(hbSeconden * 10) / 10,
+      eventsPerSeconde: hbRate,
+      eventsPerSecondeVolgensHerbouw: status.eventsPerSeconde,
+      nodeCpuSeconden: Math.round(nodeCpu * 10) / 10,
+      postgresCpuSeconden: pgCpu === null ? null : Math.round(pgCpu * 10) / 10,
+      sql: herbouwSql,
+      tienden,
+      leesmodel,
+      ...(profiel ? { profiel } : {}),
+    },
+    rapporten: metingen,
+    rss: { piekMb: mb(RssMeter.procesPiek()), perFaseMb: Object.fromEntries(Object.entries(rss.piek).map(([f, b]) => [f, mb(b)])) },
+    doelen,
+    ...(explain.length ? { explain } : {}),
+  };
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, `${NAAM}.json`), `${JSON.stringify(resultaat, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS, `${NAAM}.html`), html(resultaat));
+
+  log('');
+  log(tabel(resultaat));
+  log('');
+  log('Rebuild, SQL by wall time (client side):');
+  for (const s of herbouwSql.slice(0, 8)) log(`  ${String(s.totalMs).padStart(8)} ms ${String(s.calls).padStart(6)}×  ${s.sql}`);
+  log('Rebuild per tenth of the events (seconds; SQL is client-side wall time):');
+  log(tiendenTabel(tienden));
+  if (profiel) {
+    log(`Rebuild CPU profile (${profiel.eventsPerSeconde.toLocaleString('en')} events/s while profiled), self time:`);
+    for (const o of profiel.perOnderdeel.slice(0, 10)) log(`  ${String(o.pct).padStart(5)} %  ${o.onderdeel}`);
+    for (const f of profiel.functies.slice(0, 15)) log(`  ${String(f.pct).padStart(5)} %  ${f.functie}  ${f.plaats}`);
+  }
+  for (const e of explain) {
+    log(`\nEXPLAIN ${e.rapport} (${e.scope === 'een' ? 'one gemeente' : 'all gemeenten'}) ${e.query}`);
+    for (const p of e.plannen) log(p.plan.split('\n').slice(0, 40).join('\n'));
+  }
+  log(`\nResults: ${path.relative(ROOT, path.join(RESULTS, `${NAAM}.json`))} and .html`);
+  if (KEEP) log(`PostgreSQL data kept in ${dataDir} (schema ${schema}); it is stopped now.`);
+} finally {
+  await admin.end().catch(() => undefined);
+  await opruimen();
+}
+
+// ---------------------------------------------------------------- helpers
+
+type Moment = { t: number; node: number; pg: number | null; sql: Map<string, number>; gelezen: number };
+
+function tiende(van: Moment, tot: Moment): Tiende {
+  const sql: Record<string, number> = {};
+  for (const [tekst, ms] of tot.sql) {
+    const l = sqlLabel(tekst);
+    sql[l] = (sql[l] ?? 0) + ms - (van.sql.get(tekst) ?? 0);
+  }
+  const seconden = (tot.t - van.t) / 1000;
+  return {
+    tot: tot.gelezen,
+    eventsPerSeconde: Math.round((tot.gelezen - van.gelezen) / seconden),
+    seconden: Math.round(seconden * 10) / 10,
+    nodeCpu: Math.round((tot.node - van.node) * 10) / 10,
+    pgCpu: tot.pg === null || van.pg === null ? null : Math.round((tot.pg - van.pg) * 10) / 10,
+    sqlMs: Object.fromEntries(Object.entries(sql).map(([k, v]) => [k, Math.round(v)])),
+  };
+}
+
+/** A short name for a statement of the rebuild. */
+function sqlLabel(sql: string): string {
+  if (/FROM es_events/.test(sql)) return 'readAll';
+  let m = /^INSERT INTO (\w+)/.exec(sql);
+  if (m) return `insert ${m[1]}`;
+  if ((m = /^UPDATE (\w+)/.exec(sql))) return `close ${m[1]}`;
+  if ((m = /^SELECT \w+ AS id, .* FROM (rm_\w+)/.exec(sql))) return `load ${m[1]}`;
+  if (/^(BEGIN|COMMIT|ROLLBACK|SET LOCAL)/.test(sql)) return sql.split(' ')[0]!;
+  return 'other';
+}
+
+function rond(v: ReturnType<typeof verdeling>): ReturnType<typeof verdeling> {
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { n: v.n, p50: r(v.p50), p95: r(v.p95), max: r(v.max), mean: r(v.mean) };
+}
+
+/**
+ * Appends appends[from, to) through the event store port with `concurrency` in flight; appends
+ * to one stream wait for the previous one (the expected version must hold).
+ */
+async function voegToe(
+  store: PostgresEventStore,
+  lijst: Append[],
+  from: number,
+  to: number,
+  concurrency: number,
+  klaar: (events: number) => void,
+): Promise<void> {
+  let volgende = from;
+  const lopend = new Map<string, Promise<unknown>>();
+  const werker = async () => {
+    while (volgende < to) {
+      const a = lijst[volgende++]!;
+      const vorige = lopend.get(a.streamId);
+      const p = (async () => {
+        if (vorige) await vorige;
+        await store.append(a.streamId, a.versie === 0 ? 'no-stream' : a.versie, a.events, {
+          streamType: a.streamType,
+          gemeente: a.gemeente,
+          actorId: `bench-consulent-${a.gemeente}`,
+          correlationId: a.correlationId,
+          metadata: { requestHash: a.requestHash },
+        });
+      })();
+      lopend.set(a.streamId, p);
+      await p;
+      if (lopend.get(a.streamId) === p) lopend.delete(a.streamId);
+      klaar(a.events.length);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, werker));
+}
+
+async function actieveGeneratie(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
+  if (!rows[0]) throw new Error('no active read-model generation after the rebuild');
+  return rows[0].schema_naam;
+}
+
+async function leesmodelInfo(pool: pg.Pool, schemaNaam: string): Promise<Record<string, unknown>> {
+  const { rows } = await pool.query<{ tabel: string; rijen: string; bytes: string; huidig: string | null }>(
+    `SELECT c.relname AS tabel, c.reltuples::bigint AS rijen, pg_total_relation_size(c.oid) AS bytes
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY c.relname`,
+    [schemaNaam],
+  );
+  const s = quoteIdent(schemaNaam);
+  const aantallen = await pool.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM ${s}.rm_item) AS rm_item, (SELECT count(*) FROM ${s}.rm_item WHERE known_to IS NULL) AS rm_item_huidig,
+            (SELECT count(*) FROM ${s}.rm_aanmelding) AS rm_aanmelding, (SELECT count(*) FROM ${s}.rm_bezwaar) AS rm_bezwaar,
+            (SELECT count(*) FROM ${s}.rm_client) AS rm_client`,
+  );
+  const stats = await pool.query<{ relname: string; last_autoanalyze: Date | null; last_autovacuum: Date | null }>(
+    `SELECT relname, last_autoanalyze, last_autovacuum FROM pg_stat_user_tables WHERE schemaname = $1 ORDER BY relname`,
+    [schemaNaam],
+  );
+  // How much of a version row is the `state` jsonb the projector keeps for the next event.
+  const breedte = await pool.query<{ rij: string; state: string }>(
+    `SELECT avg(pg_column_size(i.*))::int AS rij, avg(pg_column_size(i.state))::int AS state FROM ${s}.rm_item i`,
+  );
+  return {
+    schema: schemaNaam,
+    rmItemBytesPerRij: { rij: Number(breedte.rows[0]!.rij), waarvanState: Number(breedte.rows[0]!.state) },
+    rijen: Object.fromEntries(Object.entries(aantallen.rows[0]!).map(([k, v]) => [k, Number(v)])),
+    mb: Object.fromEntries(rows.map((r) => [r.tabel, mb(Number(r.bytes))])),
+    autoanalyze: Object.fromEntries(stats.rows.map((r) => [r.relname, r.last_autoanalyze?.toISOString() ?? null])),
+  };
+}
+
+/**
+ * Runs a report query function in the active generation as the app does (one read-only snapshot),
+ * with EXPLAIN (ANALYZE, BUFFERS) of every statement it sends.
+ */
+async function metPlannen(
+  pool: pg.Pool,
+  schemaNaam: string,
+  rapport: (dbc: pg.PoolClient) => Promise<unknown>,
+): Promise<{ sql: string; plan: string }[]> {
+  const client = await pool.connect();
+  const plannen: { sql: string; plan: string }[] = [];
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query(`SET LOCAL search_path TO ${quoteIdent(schemaNaam)}`);
+    const dbc = {
+      query: async (sql: string, values?: unknown[]) => {
+        const ex = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values);
+        plannen.push({ sql: sql.replace(/\s+/g, ' ').trim(), plan: ex.rows.map((r) => r['QUERY PLAN']).join('\n') });
+        return client.query(sql, values);
+      },
+    } as unknown as pg.PoolClient;
+    await rapport(dbc);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    plannen.push({ sql: '(failed)', plan: `EXPLAIN failed: ${String(e)}` });
+  } finally {
+    client.release();
+  }
+  return plannen;
+}
