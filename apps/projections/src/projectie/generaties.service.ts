@@ -37,7 +37,22 @@ export class Generaties {
 
   /** Makes generation 1 when there is none yet (first start); safe when several instances start at once. */
   async zorgVoorActief(): Promise<Generatie> {
-    return (await this.actief()) ?? this.maak('actief');
+    const actief = (await this.actief()) ?? (await this.maak('actief'));
+    await this.migreerBestaande();
+    return actief;
+  }
+
+  /** Generations made by an older version get the read-model migrations added since. */
+  private async migreerBestaande(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // One instance at a time: several starting together must not run a migration twice.
+      await client.query(`SELECT pg_advisory_lock(hashtext(current_schema() || '.rm_migraties'))`);
+      for (const g of await this.alle()) await runMigrations({ ...databaseConfigFromEnv(), schema: g.schema }, LEESMODEL_MIGRATIES);
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext(current_schema() || '.rm_migraties'))`).catch(() => undefined);
+      client.release();
+    }
   }
 
   /** A new, empty generation that fills from position 0 (a rebuild). */

@@ -49,7 +49,9 @@ const dagVoor = (d: string): string => Temporal.PlainDate.from(d).subtract({ day
 
 /** The version of each row known at the kennisdatum. */
 function kennis(p: Params, s: Selectie, alias: string): string {
-  const k = p.add(s.kennis ? s.kennis.toISOString() : 'infinity');
+  // Without a kennisdatum only the current versions count, which the partial indexes hold.
+  if (!s.kennis) return `${alias}.known_to IS NULL`;
+  const k = p.add(s.kennis.toISOString());
   return `${alias}.known_from <= ${k}::timestamptz AND (${alias}.known_to IS NULL OR ${alias}.known_to > ${k}::timestamptz)`;
 }
 
