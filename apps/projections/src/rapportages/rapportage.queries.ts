@@ -79,12 +79,13 @@ function sorteer<T>(rows: T[], ...keys: (keyof T)[]): T[] {
 
 // ---------------------------------------------------------------- stand
 
+/** Age group at the peildatum by comparing dates (cheaper than age() per client, same result). */
 const LEEFTIJD_SQL = (peildatum: string) => `
   CASE
-    WHEN extract(year FROM age(${peildatum}::date, c.geboortedatum)) < 18 THEN '0-17'
-    WHEN extract(year FROM age(${peildatum}::date, c.geboortedatum)) < 27 THEN '18-26'
-    WHEN extract(year FROM age(${peildatum}::date, c.geboortedatum)) < 65 THEN '27-64'
-    WHEN extract(year FROM age(${peildatum}::date, c.geboortedatum)) < 75 THEN '65-74'
+    WHEN c.geboortedatum > ${peildatum}::date - interval '18 years' THEN '0-17'
+    WHEN c.geboortedatum > ${peildatum}::date - interval '27 years' THEN '18-26'
+    WHEN c.geboortedatum > ${peildatum}::date - interval '65 years' THEN '27-64'
+    WHEN c.geboortedatum > ${peildatum}::date - interval '75 years' THEN '65-74'
     ELSE '75+' END`;
 
 type StandRij = Record<string, string | null> & { g: number; voorzieningen: string; clienten: string; huishoudens: string };
