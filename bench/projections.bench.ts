@@ -24,7 +24,7 @@ import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { PostgresEventStore } from '@sd/event-store';
 import { type Append, GEMEENTEN, generateHistory, iso, Rng } from './lib/history.js';
-import { nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, verdeling, Voortgang } from './lib/measure.js';
+import { type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, verdeling, Voortgang } from './lib/measure.js';
 import { type Doel, html, type RapportMeting, type Resultaat, type Scope, tabel, type Tiende, tiendenTabel } from './lib/output.js';
 
 // ---------------------------------------------------------------- arguments
@@ -63,7 +63,8 @@ const DOEL_HERBOUW = 20_000;
 const ROOT = (() => {
   // bench/projections.bench.ts, or compiled: bench/.build/bench/projections.bench.js
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'scripts', 'embedded-postgres.mjs'))) {
+  // (bench/run.mjs may copy scripts/ into bench/.build too: look for the package.json beside it)
+  while (!fs.existsSync(path.join(dir, 'scripts', 'embedded-postgres.mjs')) || !fs.existsSync(path.join(dir, 'package.json'))) {
     const up = path.dirname(dir);
     if (up === dir) throw new Error('cannot find the repository root (scripts/embedded-postgres.mjs)');
     dir = up;
@@ -146,6 +147,8 @@ try {
     }
   }
   const kennisdata: Resultaat['kennisdata'] = [];
+  const belasting: Record<string, Belasting> = {};
+  const meter = new BelastingMeter(dataDir);
   const seedBar = new Voortgang('seed', totaalEvents);
   const seedStart = performance.now();
   let vanaf = 0;
@@ -166,6 +169,7 @@ try {
     }
   }
   seedBar.stop();
+  belasting.seed = meter.meet();
   const seedSeconden = (performance.now() - seedStart) / 1000;
   await seedPool.end();
   const { rows: grootte } = await admin.query<{ bytes: string; n: string }>(
@@ -224,6 +228,7 @@ try {
   // Progress in events applied (rows the event store returned): with a checkpoint per gemeente the
   // Herbouw's own `verwerkt` is the lowest checkpoint, not a count of events.
   const hbBar = new Voortgang('rebuild', totaalEvents);
+  meter.begin();
   const hbStart = performance.now();
   // Per tenth of the events: wall time, CPU of node and PostgreSQL, and SQL time per statement.
   const tienden: Tiende[] = [];
@@ -238,6 +243,7 @@ try {
     }
   });
   const hbSeconden = (performance.now() - hbStart) / 1000;
+  belasting.rebuild = meter.meet();
   sqlMeter.actief = false;
   hbBar.stop();
   const nodeCpu = nodeCpuSeconden() - nodeCpu0;
@@ -320,6 +326,9 @@ try {
   ];
 
   const metingen: RapportMeting[] = [];
+  meter.begin();
+  sqlMeter.reset();
+  sqlMeter.actief = true; // to learn the session settings a report transaction makes (replayed for EXPLAIN)
   for (const scope of ['een', 'alle'] as Scope[]) {
     for (const { rapport, params } of RAPPORTEN) {
       const tijden: number[] = [];
@@ -370,6 +379,10 @@ try {
     }
   }
 
+  belasting.reports = meter.meet();
+  sqlMeter.actief = false;
+  const rapportInstellingen = [...sqlMeter.totalen().keys()].filter((t) => /^SET LOCAL /i.test(t) && !/search_path/i.test(t));
+
   // -------------------------------------------------------------- 6. EXPLAIN of what missed its target
 
   const teExplainen = metingen.filter((m) => vlag('explain') || m.verdeling.p95 >= m.doelMs);
@@ -384,7 +397,7 @@ try {
         gemeenten: vraag.gemeente ? [vraag.gemeente] : [...alleGemeenten].sort(),
         kennis: vraag.kennisdatum ? new Date(vraag.kennisdatum) : null,
       };
-      const plannen = await metPlannen(admin, actiefSchema, async (dbc) => {
+      const plannen = await metPlannen(admin, actiefSchema, rapportInstellingen, async (dbc) => {
         switch (m.rapport) {
           case 'stand':
             return q.stand(dbc, selectie, vraag.peildatum!);
@@ -398,7 +411,7 @@ try {
             return q.bezwaren(dbc, selectie, vraag.van!, vraag.tot!);
         }
       });
-      explain.push({ rapport: m.rapport, scope: m.scope, query: m.traagste.query, plannen });
+      explain.push({ rapport: m.rapport, scope: m.scope, query: m.traagste.query, instellingen: rapportInstellingen, plannen });
     }
   }
 
@@ -452,6 +465,7 @@ try {
       ...(profiel ? { profiel } : {}),
     },
     rapporten: metingen,
+    belasting,
     rss: { piekMb: mb(RssMeter.procesPiek()), perFaseMb: Object.fromEntries(Object.entries(rss.piek).map(([f, b]) => [f, mb(b)])) },
     doelen,
     ...(explain.length ? { explain } : {}),
@@ -600,12 +614,15 @@ async function leesmodelInfo(pool: pg.Pool, schemaNaam: string): Promise<Record<
 async function metPlannen(
   pool: pg.Pool,
   schemaNaam: string,
+  instellingen: string[],
   rapport: (dbc: pg.PoolClient) => Promise<unknown>,
 ): Promise<{ sql: string; plan: string }[]> {
   const client = await pool.connect();
   const plannen: { sql: string; plan: string }[] = [];
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // the same SET LOCALs (work_mem, jit, …) the app's report transaction made
+    for (const sql of instellingen) await client.query(sql);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schemaNaam)}`);
     const dbc = {
       query: async (sql: string, values?: unknown[]) => {

@@ -75,9 +75,16 @@ async function reports() {
         await pool.query(`INSERT INTO ${S}.${t} SELECT ${k} FROM ${a}.${t}`);
       }
     }
-    await pool.query(`CREATE INDEX ON ${S}.rm_item (gemeente, ingangsdatum) INCLUDE (einddatum, known_from, known_to)`);
-    await pool.query(`CREATE INDEX ON ${S}.rm_aanmelding (gemeente, ontvangen_op)`);
-    await pool.query(`CREATE INDEX ON ${S}.rm_bezwaar (gemeente)`);
+    // The same indexes as the read model (unique ones as plain indexes: a partitioned table
+    // cannot have a unique index without the partition key).
+    const { rows: indexen } = await pool.query(
+      `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename IN ('rm_item', 'rm_aanmelding', 'rm_bezwaar')`,
+      [actief],
+    );
+    for (const { tablename, indexdef } of indexen) {
+      const def = indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+/, `CREATE INDEX ON ${S}.${tablename}`).replace(' ONLY ', ' ');
+      await pool.query(def);
+    }
     await pool.query(`VACUUM ANALYZE ${S}.rm_item, ${S}.rm_aanmelding, ${S}.rm_bezwaar`);
   }
   await pool.query(`ANALYZE ${a}.rm_item, ${a}.rm_aanmelding, ${a}.rm_bezwaar, ${a}.rm_client`);
@@ -144,13 +151,21 @@ async function rebuild(parallel) {
     groepen[i].push(gemeente);
     last[i] += n;
   }
+  const { BelastingMeter, SqlMeter } = await import(path.join(B, 'bench/lib/measure.js'));
+  const meter = new BelastingMeter(dataDir);
+  const sql = new SqlMeter();
   const nieuw = await generaties.nieuw();
+  meter.begin();
+  sql.actief = true;
   const t0 = performance.now();
   await Promise.all(groepen.map(async (g) => { while (await daemon.stap(nieuw, g)); }));
   const s = (performance.now() - t0) / 1000;
+  const b = meter.meet();
+  sql.actief = false;
   await generaties.wissel(nieuw);
   console.log(
-    `rebuild ${parallel ? `in ${groepen.length} parallel groups (${last.join(' / ')} events)` : 'sequential'}, PROJECTIE_BATCH=${process.env.PROJECTIE_BATCH ?? 2000}: ${totaal} events in ${s.toFixed(1)} s = ${Math.round(totaal / s)} events/s`,
+    `rebuild ${parallel ? `with ${groepen.length} stap() loops at once (${last.join(' / ')} events)` : 'with one stap() loop, as Herbouw'}, PROJECTIE_BATCH=${process.env.PROJECTIE_BATCH ?? 2000}: ${totaal} events in ${s.toFixed(1)} s = ${Math.round(totaal / s)} events/s (CPUs ${b.machinePct}% busy, other processes ${b.anderenPct}%)`,
   );
+  for (const t of sql.top(10)) console.log(`  ${String(t.totalMs).padStart(7)} ms ${String(t.calls).padStart(6)}× ${String(t.rows).padStart(8)} rows  ${t.sql.slice(0, 100)}`);
   await app.close();
 }

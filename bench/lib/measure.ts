@@ -1,5 +1,6 @@
 /** Small measuring tools for the benchmark: percentiles, RSS, CPU, SQL timings, progress, profiles. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import cliProgress from 'cli-progress';
@@ -98,6 +99,60 @@ export function postgresCpuSeconden(dataDir: string): number | null {
 export function nodeCpuSeconden(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
+}
+
+/** Busy CPU seconds of the whole machine (all cores) from /proc/stat; null off Linux. */
+export function machineCpuSeconden(): number | null {
+  try {
+    const velden = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    const bezig = velden[0]! + velden[1]! + velden[2]! + velden[5]! + velden[6]! + velden[7]!;
+    return bezig / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+
+export interface Belasting {
+  seconden: number;
+  /** Share of all cores busy (0–100). */
+  machinePct: number | null;
+  /** Share of all cores used by processes other than this one and its PostgreSQL. */
+  anderenPct: number | null;
+}
+
+/**
+ * Measures, for a phase, how busy the machine was and how much of that was someone else
+ * (other engineers' test runs on the same cores make every figure pessimistic).
+ */
+export class BelastingMeter {
+  private start: ReturnType<BelastingMeter['nu']>;
+
+  constructor(private readonly dataDir: string) {
+    this.start = this.nu();
+  }
+
+  private nu() {
+    return { t: performance.now(), machine: machineCpuSeconden(), node: nodeCpuSeconden(), pg: this.dataDir ? postgresCpuSeconden(this.dataDir) : null };
+  }
+
+  begin(): void {
+    this.start = this.nu();
+  }
+
+  meet(): Belasting {
+    const eind = this.nu();
+    const seconden = (eind.t - this.start.t) / 1000;
+    const capaciteit = seconden * os.cpus().length;
+    if (eind.machine === null || this.start.machine === null || capaciteit <= 0) return { seconden, machinePct: null, anderenPct: null };
+    const machine = eind.machine - this.start.machine;
+    const eigen = eind.node - this.start.node + (eind.pg !== null && this.start.pg !== null ? eind.pg - this.start.pg : 0);
+    return {
+      seconden: Math.round(seconden * 10) / 10,
+      machinePct: Math.round((machine / capaciteit) * 100),
+      anderenPct: Math.max(0, Math.round(((machine - eigen) / capaciteit) * 100)),
+    };
+  }
 }
 
 // ---------------------------------------------------------------- SQL timings (client side)

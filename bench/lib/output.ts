@@ -1,5 +1,5 @@
 /** The benchmark's results: the console table, the JSON file and a self-contained HTML page. */
-import type { ProfielSamenvatting, SqlTiming, Verdeling } from './measure.js';
+import type { Belasting, ProfielSamenvatting, SqlTiming, Verdeling } from './measure.js';
 
 export type Scope = 'een' | 'alle';
 
@@ -59,9 +59,11 @@ export interface Resultaat {
     profiel?: ProfielSamenvatting & { eventsPerSeconde: number };
   };
   rapporten: RapportMeting[];
+  /** How busy the machine was per phase, and how much of it other processes took. */
+  belasting: Record<string, Belasting>;
   rss: { piekMb: number; perFaseMb: Record<string, number> };
   doelen: Doel[];
-  explain?: { rapport: string; scope: Scope; query: string; plannen: { sql: string; plan: string }[] }[];
+  explain?: { rapport: string; scope: Scope; query: string; instellingen: string[]; plannen: { sql: string; plan: string }[] }[];
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -80,6 +82,10 @@ export function tabel(r: Resultaat): string {
     );
   }
   regels.push('-'.repeat(kop.length));
+  const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% busy, others ${b.anderenPct ?? '?'}%`);
+  regels.push(`CPU (all ${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
+  const druk = Object.entries(r.belasting).filter(([, b]) => (b.anderenPct ?? 0) > 10);
+  if (druk.length) regels.push(`⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`);
   regels.push(`peak RSS of the process: ${fmt(r.rss.piekMb)} MB (per phase: ${Object.entries(r.rss.perFaseMb).map(([f, mb]) => `${f} ${fmt(mb)} MB`).join(', ')})`);
   regels.push(
     `seed: ${fmt(Number(r.historie.events))} events in ${fmt(r.seed.seconden, 1)} s (${fmt(r.seed.eventsPerSeconde)} events/s, ${fmt(r.seed.appendsPerSeconde)} appends/s, ${r.seed.concurrency} in flight)`,
@@ -169,6 +175,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; } pre { background
 <h1>Projections benchmark — ${esc(r.datum)} (${r.modus})</h1>
 <p>${fmt(Number(r.historie.events))} events, ${fmt(Number(r.historie.clients))} clients over 10 gemeenten; real embedded PostgreSQL (durable settings), ${esc(String(r.omgeving.cpus))} cores. Report latencies are end-to-end HTTP (token, validation, query, JSON).</p>
 <table><tr><th>figure</th><th>measured</th><th>target</th><th></th></tr>${doelen}</table>
+<p>CPU load per phase (all cores): ${esc(Object.entries(r.belasting).map(([f, b]) => `${f} ${b.machinePct ?? '?'}% busy, of which other processes ${b.anderenPct ?? '?'}%`).join('; '))}.</p>
 ${staven('Report latency, one gemeente (ms)', perScope('een'), doelMs('een'), 'ms')}
 ${staven('Report latency, all 10 gemeenten (ms)', perScope('alle'), doelMs('alle'), 'ms')}
 ${staven('Throughput (events/s)', [
