@@ -144,35 +144,24 @@ export async function instroomUitstroom(
   const a = p.add(van);
   const b = p.add(tot);
   const voor = p.add(dagVoor(van));
+  // One scan for the figures and the reasons: the reasons are two more grouping sets.
   const { rows } = await db.query<StroomRij>(
     `WITH items AS (
-       SELECT i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling, i.instroomreden, i.uitstroomreden,
+       SELECT i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling,
+              coalesce(i.instroomreden, 'onbekend') AS instroomreden, coalesce(i.uitstroomreden, 'overig') AS uitstroomreden,
               (i.ingangsdatum <= ${voor}::date AND (i.einddatum IS NULL OR i.einddatum > ${voor}::date)) AS in_begin,
               (i.ingangsdatum BETWEEN ${a}::date AND ${b}::date) AS in_stroom,
               (i.einddatum BETWEEN ${a}::date AND ${b}::date) AS uit_stroom,
               (i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum > ${b}::date)) AS in_eind
          FROM rm_item i
         WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date))
-     SELECT gemeente, wet, productcategorie, leveringsvorm, regeling,
-            GROUPING(gemeente, wet, productcategorie, leveringsvorm, regeling) AS g,
+     SELECT gemeente, wet, productcategorie, leveringsvorm, regeling, instroomreden, uitstroomreden,
+            GROUPING(gemeente, wet, productcategorie, leveringsvorm, regeling, instroomreden, uitstroomreden) AS g,
             count(*) FILTER (WHERE in_begin) AS beginstand, count(*) FILTER (WHERE in_stroom) AS instroom,
             count(*) FILTER (WHERE uit_stroom) AS uitstroom, count(*) FILTER (WHERE in_eind) AS eindstand
        FROM items
-      GROUP BY GROUPING SETS ((), (gemeente), (wet), (wet, productcategorie), (leveringsvorm), (regeling))`,
+      GROUP BY GROUPING SETS ((), (gemeente), (wet), (wet, productcategorie), (leveringsvorm), (regeling), (instroomreden), (uitstroomreden))`,
     p.values,
-  );
-  const r = new Params();
-  const ra = r.add(van);
-  const rb = r.add(tot);
-  const redenen = await db.query<{ soort: string; reden: string; aantal: string }>(
-    `WITH items AS (SELECT i.instroomreden, i.uitstroomreden, i.ingangsdatum, i.einddatum FROM rm_item i
-                     WHERE ${itemFilter(r, s)} AND i.ingangsdatum <= ${rb}::date AND (i.einddatum IS NULL OR i.einddatum >= ${ra}::date))
-     SELECT 'in' AS soort, coalesce(instroomreden, 'onbekend') AS reden, count(*) AS aantal
-       FROM items WHERE ingangsdatum BETWEEN ${ra}::date AND ${rb}::date GROUP BY 2
-     UNION ALL
-     SELECT 'uit', coalesce(uitstroomreden, 'overig'), count(*)
-       FROM items WHERE einddatum BETWEEN ${ra}::date AND ${rb}::date GROUP BY 2`,
-    r.values,
   );
   const cijfers = (r: StroomRij): StroomCijfers => ({
     beginstand: n(r.beginstand),
@@ -180,30 +169,34 @@ export async function instroomUitstroom(
     uitstroom: n(r.uitstroom),
     eindstand: n(r.eindstand),
   });
+  // GROUPING() bits: gemeente=64, wet=32, productcategorie=16, leveringsvorm=8, regeling=4, instroomreden=2, uitstroomreden=1
   const set = (gegroepeerd: number) =>
-    rows.filter((r) => r.g === 31 - gegroepeerd && (n(r.beginstand) || n(r.instroom) || n(r.uitstroom) || n(r.eindstand)));
-  const totaal = rows.find((r) => r.g === 31);
-  const perReden = (soort: string) =>
+    rows.filter((r) => r.g === 127 - gegroepeerd && (n(r.beginstand) || n(r.instroom) || n(r.uitstroom) || n(r.eindstand)));
+  const totaal = rows.find((r) => r.g === 127);
+  const perReden = (veld: 'instroomreden' | 'uitstroomreden', bit: number, aantal: 'instroom' | 'uitstroom') =>
     Object.fromEntries(
-      redenen.rows.filter((r) => r.soort === soort).sort((x, y) => (x.reden < y.reden ? -1 : 1)).map((r) => [r.reden, n(r.aantal)]),
+      rows
+        .filter((r) => r.g === 127 - bit && n(r[aantal]) > 0)
+        .sort((x, y) => (x[veld]! < y[veld]! ? -1 : 1))
+        .map((r) => [r[veld]!, n(r[aantal])]),
     );
   return {
     van,
     tot,
     totaal: {
       ...(totaal ? cijfers(totaal) : { beginstand: 0, instroom: 0, uitstroom: 0, eindstand: 0 }),
-      instroomPerReden: perReden('in'),
-      uitstroomPerReden: perReden('uit'),
+      instroomPerReden: perReden('instroomreden', 2, 'instroom'),
+      uitstroomPerReden: perReden('uitstroomreden', 1, 'uitstroom'),
     },
-    perGemeente: sorteer(set(16).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })), 'gemeente'),
-    perWet: sorteer(set(8).map((r) => ({ wet: r.wet!, ...cijfers(r) })), 'wet'),
+    perGemeente: sorteer(set(64).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })), 'gemeente'),
+    perWet: sorteer(set(32).map((r) => ({ wet: r.wet!, ...cijfers(r) })), 'wet'),
     perProductcategorie: sorteer(
-      set(12).filter((r) => r.productcategorie !== null).map((r) => ({ wet: r.wet!, productcategorie: r.productcategorie!, ...cijfers(r) })),
+      set(48).filter((r) => r.productcategorie !== null).map((r) => ({ wet: r.wet!, productcategorie: r.productcategorie!, ...cijfers(r) })),
       'wet',
       'productcategorie',
     ),
-    perLeveringsvorm: sorteer(set(2).filter((r) => r.leveringsvorm !== null).map((r) => ({ leveringsvorm: r.leveringsvorm!, ...cijfers(r) })), 'leveringsvorm'),
-    perRegeling: sorteer(set(1).filter((r) => r.regeling !== null).map((r) => ({ regeling: r.regeling!, ...cijfers(r) })), 'regeling'),
+    perLeveringsvorm: sorteer(set(8).filter((r) => r.leveringsvorm !== null).map((r) => ({ leveringsvorm: r.leveringsvorm!, ...cijfers(r) })), 'leveringsvorm'),
+    perRegeling: sorteer(set(4).filter((r) => r.regeling !== null).map((r) => ({ regeling: r.regeling!, ...cijfers(r) })), 'regeling'),
   };
 }
 
