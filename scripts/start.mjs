@@ -68,6 +68,7 @@ if (!natsUrl && heeftNats) {
   fs.mkdirSync(path.join(DATA_DIR, 'nats'), { recursive: true });
   nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(DATA_DIR, 'nats')], { stdio: 'ignore' });
   natsUrl = `nats://127.0.0.1:${natsPort}`;
+  process.on('exit', () => nats?.kill('SIGTERM')); // also when start.mjs ends another way than stop()
   console.log(`Starting nats-server with JetStream on port ${natsPort} (data in ${path.join(DATA_DIR, 'nats')})…`);
 }
 if (natsUrl) {
