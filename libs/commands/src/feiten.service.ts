@@ -52,6 +52,19 @@ export class Feiten {
     return voorzieningAlsBesluit(v.state) ?? uitkeringAlsBesluit(u.state) ?? afwijzingAlsBesluit(a.state);
   }
 
+  /**
+   * What a besluit on an aanvraag (toekenning or afwijzing) needs: the client, the aanmelding it
+   * names, and the gemeente's own productcategorie codes for the wet.
+   */
+  async voorBesluit(clientId: string, wet: string, aanmeldingId?: string) {
+    const client = await this.client(clientId);
+    const [aanmelding, eigenProductcategorieen] = await Promise.all([
+      aanmeldingId ? this.aanmelding(aanmeldingId) : undefined,
+      client ? this.eigenProductcategorieen(client.gemeente, wet) : [],
+    ]);
+    return { client, aanmelding, eigenProductcategorieen };
+  }
+
   /** The gemeente's own productcategorie codes for this wet, besides the landelijke iWmo/iJw lists. */
   async eigenProductcategorieen(gemeente: string, wet: string): Promise<string[]> {
     const { state } = await this.commands.loadState(codelijstStreamId(gemeente), codelijstDecider);

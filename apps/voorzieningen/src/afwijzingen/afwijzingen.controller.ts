@@ -42,21 +42,19 @@ export class AfwijzingenController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AfwijzingAntwoord> {
     const afwijzingId = randomUUID();
-    const client = await this.feiten.client(body.clientId);
+    const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
     const result = await this.registraties.voerUit(
       {
         streamId: afwijzingStreamId(afwijzingId),
         streamType: AFWIJZING_STREAM,
-        gemeente: client?.gemeente,
+        gemeente: feiten.client?.gemeente,
         decider: afwijzingDecider,
         command: {
           type: 'WijsAanvraagAf',
           afwijzingId,
           ...body,
-          client,
-          aanmelding: body.aanmeldingId ? await this.feiten.aanmelding(body.aanmeldingId) : undefined,
+          ...feiten,
           toegestaneGemeenten: opdracht.principal.gemeenten,
-          eigenProductcategorieen: client ? await this.feiten.eigenProductcategorieen(client.gemeente, body.wet) : [],
         },
         context: opdracht,
       },

@@ -35,21 +35,19 @@ export class VoorzieningenController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<VoorzieningToegekendAntwoord> {
     const voorzieningId = randomUUID();
-    const client = await this.feiten.client(body.clientId);
+    const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
     const result = await this.registraties.voerUit(
       {
         streamId: voorzieningStreamId(voorzieningId),
         streamType: VOORZIENING_STREAM,
-        gemeente: client?.gemeente,
+        gemeente: feiten.client?.gemeente,
         decider: voorzieningDecider,
         command: {
           type: 'KenVoorzieningToe',
           voorzieningId,
           ...body,
-          client,
-          aanmelding: body.aanmeldingId ? await this.feiten.aanmelding(body.aanmeldingId) : undefined,
+          ...feiten,
           toegestaneGemeenten: opdracht.principal.gemeenten,
-          eigenProductcategorieen: client ? await this.feiten.eigenProductcategorieen(client.gemeente, body.wet) : [],
         },
         context: opdracht,
       },
