@@ -12,6 +12,7 @@ export interface Verdeling {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   mean: number;
 }
@@ -24,6 +25,7 @@ export function verdeling(waarden: number[]): Verdeling {
     n: s.length,
     p50: rank(0.5),
     p95: rank(0.95),
+    p99: rank(0.99),
     max: s.at(-1) ?? 0,
     mean: s.length ? s.reduce((a, b) => a + b, 0) / s.length : 0,
   };
