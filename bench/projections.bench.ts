@@ -61,7 +61,7 @@ const DOEL_ALLE_MS = 1000;
 const DOEL_HERBOUW = 20_000;
 
 const ROOT = (() => {
-  // bench/projections.bench.ts, or compiled: bench/.build/bench/projections.bench.js
+  // bench/projections.bench.ts, or compiled: bench/.build/projections/bench/projections.bench.js
   let dir = path.dirname(fileURLToPath(import.meta.url));
   // (bench/run.mjs may copy scripts/ into bench/.build too: look for the package.json beside it)
   while (!fs.existsSync(path.join(dir, 'scripts', 'embedded-postgres.mjs')) || !fs.existsSync(path.join(dir, 'package.json'))) {

@@ -1,6 +1,6 @@
 // `npm run bench:projections -- [--quick] [--events N] [...]` or `npm run bench:relay -- [--events N]`: compiles apps/, libs/ and bench/ with
-// the project's SWC settings into bench/.build (not dist/, which `npm test` and others rebuild
-// while we run), then runs the benchmark in a fresh Node process. Extra Node flags go in
+// the project's SWC settings into bench/.build/<name> (not dist/, which `npm test` and others rebuild
+// while we run; one folder per benchmark, so two benchmarks can run at once), then runs the benchmark in a fresh Node process. Extra Node flags go in
 // BENCH_NODE_OPTIONS (e.g. BENCH_NODE_OPTIONS=--cpu-prof).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,11 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'bench', '.build');
 
 // The first argument may name the benchmark (bench/<name>.bench.ts); default: projections.
 const naam = /^[a-z]+$/.test(process.argv[2] ?? '') && fs.existsSync(path.join(ROOT, 'bench', `${process.argv[2]}.bench.ts`)) ? process.argv[2] : 'projections';
 const args = process.argv.slice(naam === process.argv[2] ? 3 : 2);
+const OUT = path.join(ROOT, 'bench', '.build', naam);
 
 fs.rmSync(OUT, { recursive: true, force: true });
 const swc = spawnSync(

@@ -7,13 +7,13 @@
 //   node bench/what-if.mjs <dataDir> <schema> reports
 //   node bench/what-if.mjs <dataDir> <schema> rebuild [parallel]     (PROJECTIE_BATCH=… to vary the batch)
 //
-// Run it after `npm run bench:projections` has compiled bench/.build; dataDir and schema are
+// Run it after `npm run bench:projections` has compiled bench/.build/projections; dataDir and schema are
 // printed by the --keep run.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const B = path.join(ROOT, 'bench', '.build');
+const B = path.join(ROOT, 'bench', '.build', 'projections');
 const [dataDir, schema, modus = 'reports', ...rest] = process.argv.slice(2);
 if (!dataDir || !schema) {
   console.error('usage: node bench/what-if.mjs <dataDir> <schema> reports|rebuild [parallel]');

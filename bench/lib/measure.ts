@@ -330,14 +330,14 @@ export async function stopProfiel(session: Session, bestand: string, root: strin
     if (!hits) continue;
     const url = n.callFrame.url.replace(/^file:\/\//, '');
     const rel = url.startsWith(root) ? path.relative(root, url) : url;
-    const plaats = rel ? `${rel.replace(/^bench\/\.build\//, '')}:${n.callFrame.lineNumber + 1}` : '';
+    const plaats = rel ? `${rel.replace(/^bench\/\.build\/[a-z]+\//, '')}:${n.callFrame.lineNumber + 1}` : '';
     const functie = n.callFrame.functionName || '(anonymous)';
     const sleutel = `${functie} ${plaats}`;
     const f = perFunctie.get(sleutel) ?? { functie, plaats, hits: 0 };
     f.hits += hits;
     perFunctie.set(sleutel, f);
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel)?.[1];
-    const onderdeel = pkg ? `npm:${pkg}` : rel.startsWith('bench/.build/') ? rel.replace(/^bench\/\.build\//, '').split('/').slice(0, 3).join('/') : rel.startsWith('node:') ? 'node core' : rel ? rel.split('/').slice(0, 2).join('/') : functie;
+    const onderdeel = pkg ? `npm:${pkg}` : rel.startsWith('bench/.build/') ? rel.replace(/^bench\/\.build\/[a-z]+\//, '').split('/').slice(0, 3).join('/') : rel.startsWith('node:') ? 'node core' : rel ? rel.split('/').slice(0, 2).join('/') : functie;
     perOnderdeel.set(onderdeel, (perOnderdeel.get(onderdeel) ?? 0) + hits);
   }
   const pct = (hits: number) => Math.round((hits / Math.max(totaalHits, 1)) * 1000) / 10;
