@@ -116,6 +116,16 @@ describe('rebuild', () => {
       '/rapportages/bezwaren?periode=2016',
     ];
     const voor = await Promise.all(vragen.flatMap((v) => [rapport(v), rapport(v).set('Accept', 'text/csv')]));
+    // The rebuild drops the report indexes while it fills the new generation and builds them at the end.
+    const indexen = async () => {
+      const { rows } = await s.db.pool.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
+      const schema = rows[0]!.schema_naam;
+      const { rows: defs } = await s.db.pool.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
+      const { rows: uitgesteld } = await s.db.pool.query(`SELECT naam FROM "${schema}".rm_uitgestelde_index`);
+      return { defs: defs.map((d) => d.indexdef.replaceAll(schema, '<schema>')), uitgesteld };
+    };
+    const indexenVoor = await indexen();
+    expect(indexenVoor.defs.some((d) => d.includes('rm_item_huidig_gemeente'))).toBe(true);
     const beheer = await s.token('beheer', ['GM0005']);
     const start = await s.projections.http.post('/beheer/herbouw').set('Authorization', `Bearer ${beheer}`);
     expect(start.status).toBe(202);
@@ -132,6 +142,7 @@ describe('rebuild', () => {
     }
     const na = await Promise.all(vragen.flatMap((v) => [rapport(v), rapport(v).set('Accept', 'text/csv')]));
     expect(na.map((r) => r.text)).toEqual(voor.map((r) => r.text));
+    expect(await indexen()).toEqual({ defs: indexenVoor.defs, uitgesteld: [] });
     const generaties = await s.db.pool.query(`SELECT nummer, status FROM rm_generatie ORDER BY nummer`);
     expect(generaties.rows).toEqual([
       { nummer: 1, status: 'oud' },

@@ -57,6 +57,7 @@ export class Herbouw {
 
   private async bouw(nieuw: Generatie, voortgang: (verwerkt: number, totaal: number) => void = () => {}): Promise<void> {
     const start = performance.now();
+    await this.generaties.stelIndexenUit(nieuw);
     for (;;) {
       const totaal = await this.store.headPosition();
       const toegepast = await this.daemon.stap(nieuw);
@@ -67,6 +68,7 @@ export class Herbouw {
       // Another daemon holds this generation's lock: let it work, and look again.
       if (!toegepast) await new Promise((r) => setTimeout(r, 20));
     }
+    await this.generaties.bouwIndexen(nieuw, (stap) => this.logger.log(`herbouw generatie ${nieuw.nummer}: ${stap}`));
     await this.generaties.wissel(nieuw);
     const seconden = (performance.now() - start) / 1000;
     this.status = {

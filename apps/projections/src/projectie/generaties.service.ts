@@ -91,6 +91,63 @@ export class Generaties {
     }
   }
 
+  /**
+   * Before a rebuild fills `g`: drops its report indexes (the non-unique ones; the projector needs
+   * only the unique ones) and remembers them in `rm_uitgestelde_index`, in one transaction. Building
+   * an index once over a full table is several times cheaper than keeping it up to date batch by batch.
+   */
+  async stelIndexenUit(g: Generatie): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ naam: string; definitie: string }>(
+        `SELECT c.relname AS naam, pg_get_indexdef(i.indexrelid) AS definitie
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND NOT i.indisunique AND NOT i.indisprimary`,
+        [g.schema],
+      );
+      const s = quoteIdent(g.schema);
+      for (const r of rows) {
+        await client.query(`INSERT INTO ${s}.rm_uitgestelde_index (naam, definitie) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [r.naam, r.definitie]);
+        await client.query(`DROP INDEX ${s}.${quoteIdent(r.naam)}`);
+      }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * After a rebuild caught up: builds the indexes `stelIndexenUit` dropped (each with the removal
+   * of its row, so an interrupted build resumes), then VACUUM ANALYZE, so the first reports on the
+   * new generation get statistics and index-only scans.
+   */
+  async bouwIndexen(g: Generatie, voortgang: (stap: string) => void = () => {}): Promise<void> {
+    const s = quoteIdent(g.schema);
+    const { rows } = await this.pool.query<{ naam: string; definitie: string }>(`SELECT naam, definitie FROM ${s}.rm_uitgestelde_index ORDER BY naam`);
+    for (const r of rows) {
+      voortgang(`index ${r.naam}`);
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        await client.query(r.definitie.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+        await client.query(`DELETE FROM ${s}.rm_uitgestelde_index WHERE naam = $1`, [r.naam]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      } finally {
+        client.release();
+      }
+    }
+    voortgang('vacuum analyze');
+    await this.pool.query(`VACUUM (ANALYZE) ${['rm_item', 'rm_aanmelding', 'rm_bezwaar', 'rm_client', 'rm_bevolking'].map((t) => `${s}.${t}`).join(', ')}`);
+  }
+
   /** Makes `nieuw` the active generation and drops the old one. */
   async wissel(nieuw: Generatie): Promise<void> {
     const client = await this.pool.connect();

@@ -2,9 +2,10 @@ import { Leesmodel1763900001000 } from './1763900001000-leesmodel.js';
 import { CheckpointPerGemeente1763900002000 } from './1763900002000-checkpoint-per-gemeente.js';
 import { HuidigeVersies1763900003000 } from './1763900003000-huidige-versies.js';
 import { Besluitdatum1763900004000 } from './1763900004000-besluitdatum.js';
+import { DekkendeIndexen1763900005000 } from './1763900005000-dekkende-indexen.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
-  migrations: [Leesmodel1763900001000, CheckpointPerGemeente1763900002000, HuidigeVersies1763900003000, Besluitdatum1763900004000],
+  migrations: [Leesmodel1763900001000, CheckpointPerGemeente1763900002000, HuidigeVersies1763900003000, Besluitdatum1763900004000, DekkendeIndexen1763900005000],
   table: 'rm_migraties',
 };
