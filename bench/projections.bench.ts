@@ -23,9 +23,11 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { PostgresEventStore } from '@sd/event-store';
-import { type Append, GEMEENTEN, generateHistory, iso, Rng } from './lib/history.js';
-import { type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, verdeling, Voortgang } from './lib/measure.js';
-import { type Doel, html, type RapportMeting, type Resultaat, type Scope, tabel, type Tiende, tiendenTabel } from './lib/output.js';
+import { GEMEENTEN, generateHistory } from './lib/history.js';
+import { type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, Voortgang } from './lib/measure.js';
+import { type Doel, html, type Resultaat, tabel, type Tiende, tiendenTabel } from './lib/output.js';
+import { devToken, meetRapporten } from './lib/reports.js';
+import { seedHistorie } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
@@ -56,8 +58,6 @@ const REQUESTS = getal('requests', QUICK ? 20 : 50);
 const CONCURRENCY = getal('concurrency', 16);
 const SEED = getal('seed', 20_151_231);
 const WARMUP = 2;
-const DOEL_EEN_MS = 100;
-const DOEL_ALLE_MS = 1000;
 const DOEL_HERBOUW = 20_000;
 
 const ROOT = (() => {
@@ -133,41 +133,11 @@ try {
   const store = new PostgresEventStore(seedPool);
   const appends = historie.appends;
   const totaalEvents = historie.events;
-  // Kennisdata after 50 % and 80 % of the events: every append before it has finished.
-  const grenzen: { label: string; index: number }[] = [];
-  {
-    let som = 0;
-    const doelen = [
-      { label: 'k50', fractie: 0.5 },
-      { label: 'k80', fractie: 0.8 },
-    ];
-    for (let i = 0, d = 0; i < appends.length && d < doelen.length; i++) {
-      som += appends[i]!.events.length;
-      if (som >= doelen[d]!.fractie * totaalEvents) grenzen.push({ label: doelen[d++]!.label, index: i + 1 });
-    }
-  }
-  const kennisdata: Resultaat['kennisdata'] = [];
   const belasting: Record<string, Belasting> = {};
   const meter = new BelastingMeter(dataDir);
   const seedBar = new Voortgang('seed', totaalEvents);
   const seedStart = performance.now();
-  let vanaf = 0;
-  for (const grens of [...grenzen, { label: '', index: appends.length }]) {
-    await voegToe(store, appends, vanaf, grens.index, CONCURRENCY, (n) => seedBar.plus(n));
-    vanaf = grens.index;
-    if (grens.label) {
-      const { rows } = await admin.query<{ nu: Date; positie: string }>(
-        `SELECT clock_timestamp() AS nu, (SELECT max(global_position) FROM es_events) AS positie`,
-      );
-      kennisdata.push({
-        label: grens.label,
-        instant: rows[0]!.nu.toISOString(),
-        positie: Number(rows[0]!.positie),
-        registratiesTot: iso(Math.floor(appends[grens.index - 1]!.reg)),
-      });
-      await new Promise((r) => setTimeout(r, 5)); // later appends get a later recordedAt
-    }
-  }
+  const kennisdata = await seedHistorie(store, admin, appends, CONCURRENCY, (n) => seedBar.plus(n));
   seedBar.stop();
   belasting.seed = meter.meet();
   const seedSeconden = (performance.now() - seedStart) / 1000;
@@ -292,92 +262,20 @@ try {
   await app.listen(port, '127.0.0.1');
   const basis = `http://127.0.0.1:${port}`;
   const alleGemeenten = GEMEENTEN.map(([g]) => g);
-  const tokenRes = await fetch(`${basis}/auth/dev-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rol: 'rapportage', gemeenten: alleGemeenten, sub: 'bench-rapportage' }),
-  });
-  if (tokenRes.status !== 200) throw new Error(`dev-token: ${tokenRes.status} ${await tokenRes.text()}`);
-  const { token } = (await tokenRes.json()) as { token: string };
-
-  const rng = new Rng(SEED + 1);
-  const dagVan = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
-  const peildatum = () => iso(rng.int(dagVan('2015-06-01'), dagVan('2017-06-30')));
-  const periode = (): { van: string; tot: string } => {
-    // a month, quarter, half year or year starting in 2015-06 … 2017-06
-    const maand = rng.int(0, 24); // months after 2015-06
-    const lengte = rng.pick([1, 3, 6, 12]);
-    const jaar = 2015 + Math.floor((5 + maand) / 12);
-    const m = ((5 + maand) % 12) + 1;
-    const van = `${jaar}-${String(m).padStart(2, '0')}-01`;
-    const eind = new Date(Date.UTC(jaar, m - 1 + lengte, 0)).toISOString().slice(0, 10);
-    return { van, tot: eind > '2017-06-30' ? '2017-06-30' : eind };
-  };
-  const kennisdatum = (): Record<string, string> => {
-    const k = rng.pick([null, ...kennisdata]);
-    return k ? { kennisdatum: k.instant } : {};
-  };
-  const RAPPORTEN: { rapport: string; params: () => Record<string, string> }[] = [
-    { rapport: 'stand', params: () => ({ peildatum: peildatum() }) },
-    { rapport: 'instroom-uitstroom', params: () => periode() },
-    { rapport: 'wachtlijst', params: () => ({ peildatum: peildatum() }) },
-    { rapport: 'stapeling', params: () => (rng.chance(0.8) ? { peildatum: peildatum() } : periode()) },
-    { rapport: 'bezwaren', params: () => periode() },
-  ];
-
-  const metingen: RapportMeting[] = [];
+  const token = await devToken(basis, 'rapportage', alleGemeenten, 'bench-rapportage');
   meter.begin();
   sqlMeter.reset();
   sqlMeter.actief = true; // to learn the session settings a report transaction makes (replayed for EXPLAIN)
-  for (const scope of ['een', 'alle'] as Scope[]) {
-    for (const { rapport, params } of RAPPORTEN) {
-      const tijden: number[] = [];
-      const perGemeente: Record<string, number[]> = {};
-      let fouten = 0;
-      let eersteFout: string | undefined;
-      let bytes = 0;
-      let traagste = { ms: -1, query: '' };
-      // a bar on a terminal; in a log only the summary line below
-      const bar = process.stdout.isTTY ? new Voortgang(`${rapport.slice(0, 8)}/${scope}`, WARMUP + REQUESTS, 'requests') : null;
-      for (let i = 0; i < WARMUP + REQUESTS; i++) {
-        const gemeente = scope === 'een' ? rng.pick(alleGemeenten) : undefined;
-        const query = new URLSearchParams({ ...params(), ...kennisdatum(), ...(gemeente ? { gemeente } : {}) }).toString();
-        const t0 = performance.now();
-        const res = await fetch(`${basis}/rapportages/${rapport}?${query}`, { headers: { authorization: `Bearer ${token}` } });
-        const tekst = await res.text();
-        const ms = performance.now() - t0;
-        bar?.zet(i + 1);
-        if (i < WARMUP) continue;
-        if (res.status !== 200) {
-          fouten++;
-          eersteFout ??= `${res.status} ${tekst.slice(0, 300)}`;
-        }
-        tijden.push(ms);
-        bytes += tekst.length;
-        if (gemeente) (perGemeente[gemeente] ??= []).push(ms);
-        if (ms > traagste.ms) traagste = { ms, query };
-      }
-      bar?.stop();
-      const doelMs = scope === 'een' ? DOEL_EEN_MS : DOEL_ALLE_MS;
-      const v = verdeling(tijden);
-      metingen.push({
-        rapport,
-        scope,
-        verdeling: rond(v),
-        doelMs,
-        fouten,
-        eersteFout,
-        bytes: Math.round(bytes / Math.max(tijden.length, 1)),
-        traagste: { ms: Math.round(traagste.ms * 10) / 10, query: traagste.query },
-        ...(scope === 'een'
-          ? { perGemeente: Object.fromEntries(Object.entries(perGemeente).sort().map(([g, t]) => [g, { n: t.length, p95: Math.round(verdeling(t).p95 * 10) / 10 }])) }
-          : {}),
-      });
-      log(
-        `  ${rapport.padEnd(18)} ${scope === 'een' ? 'one gemeente' : 'all gemeenten'}: p50 ${v.p50.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms, max ${v.max.toFixed(1)} ms${fouten ? `, ${fouten} errors: ${eersteFout}` : ''}`,
-      );
-    }
-  }
+  const metingen = await meetRapporten({
+    basis,
+    token,
+    gemeenten: alleGemeenten,
+    kennisdata: kennisdata.map((k) => k.instant),
+    requests: REQUESTS,
+    warmup: WARMUP,
+    seed: SEED + 1,
+    log,
+  });
 
   belasting.reports = meter.meet();
   sqlMeter.actief = false;
@@ -527,48 +425,6 @@ function sqlLabel(sql: string): string {
   if ((m = /^SELECT \w+ AS id, .* FROM (rm_\w+)/.exec(sql))) return `load ${m[1]}`;
   if (/^(BEGIN|COMMIT|ROLLBACK|SET LOCAL)/.test(sql)) return sql.split(' ')[0]!;
   return 'other';
-}
-
-function rond(v: ReturnType<typeof verdeling>): ReturnType<typeof verdeling> {
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { n: v.n, p50: r(v.p50), p95: r(v.p95), max: r(v.max), mean: r(v.mean) };
-}
-
-/**
- * Appends appends[from, to) through the event store port with `concurrency` in flight; appends
- * to one stream wait for the previous one (the expected version must hold).
- */
-async function voegToe(
-  store: PostgresEventStore,
-  lijst: Append[],
-  from: number,
-  to: number,
-  concurrency: number,
-  klaar: (events: number) => void,
-): Promise<void> {
-  let volgende = from;
-  const lopend = new Map<string, Promise<unknown>>();
-  const werker = async () => {
-    while (volgende < to) {
-      const a = lijst[volgende++]!;
-      const vorige = lopend.get(a.streamId);
-      const p = (async () => {
-        if (vorige) await vorige;
-        await store.append(a.streamId, a.versie === 0 ? 'no-stream' : a.versie, a.events, {
-          streamType: a.streamType,
-          gemeente: a.gemeente,
-          actorId: `bench-consulent-${a.gemeente}`,
-          correlationId: a.correlationId,
-          metadata: { requestHash: a.requestHash },
-        });
-      })();
-      lopend.set(a.streamId, p);
-      await p;
-      if (lopend.get(a.streamId) === p) lopend.delete(a.streamId);
-      klaar(a.events.length);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, werker));
 }
 
 async function actieveGeneratie(pool: pg.Pool): Promise<string> {
