@@ -58,15 +58,18 @@ export class Herbouw {
   private async bouw(nieuw: Generatie, voortgang: (verwerkt: number, totaal: number) => void = () => {}): Promise<void> {
     const start = performance.now();
     await this.generaties.stelIndexenUit(nieuw);
+    // Where this process runs the daemon, the daemon fills the new generation (with the other
+    // workers, each its own gemeenten); a second loop here would only fight it for the same locks.
+    const daemonDoetHet = this.daemon.status().worker;
     for (;;) {
       const totaal = await this.store.headPosition();
-      const toegepast = await this.daemon.stap(nieuw);
+      const toegepast = daemonDoetHet ? false : await this.daemon.stap(nieuw);
       const verwerkt = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
       this.status = { ...this.status, verwerkt, totaal };
       voortgang(verwerkt, totaal);
       if (!toegepast && verwerkt >= totaal) break;
-      // Another daemon holds this generation's lock: let it work, and look again.
-      if (!toegepast) await new Promise((r) => setTimeout(r, 20));
+      // Another worker holds this generation's lock, or the daemon is at it: look again shortly.
+      if (!toegepast) await new Promise((r) => setTimeout(r, daemonDoetHet ? 100 : 20));
     }
     await this.generaties.bouwIndexen(nieuw, (stap) => this.logger.log(`herbouw generatie ${nieuw.nummer}: ${stap}`));
     await this.generaties.wissel(nieuw);
