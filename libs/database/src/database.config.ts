@@ -4,6 +4,7 @@ import { EventStore1763900000000 } from './migrations/1763900000000-event-store.
 import { ClientIndex1763900000001 } from './migrations/1763900000001-client-index.js';
 import { LeesmodelGeneraties1763900000002 } from './migrations/1763900000002-leesmodel-generaties.js';
 import { GemeenteIndexes1763900000003 } from './migrations/1763900000003-gemeente-indexes.js';
+import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-append-kort-slot.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -37,6 +38,7 @@ export const migrations = [
   ClientIndex1763900000001,
   LeesmodelGeneraties1763900000002,
   GemeenteIndexes1763900000003,
+  EsAppendKortSlot1763900000004,
 ];
 
 export function migrationDataSource(

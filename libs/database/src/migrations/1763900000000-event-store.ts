@@ -1,50 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The event store: one table of events in global order, one row per stream with its version.
- *
- * Ordering guarantee: a reader filters on `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`
- * (as Emmett does). That is only safe when the order of transaction ids equals the order of
- * global positions, so `es_append` takes a short session-level advisory lock around assigning its
- * transaction id and allocating positions. The lock is released before commit, so commits (and
- * their WAL flushes) of concurrent appenders still overlap.
- */
-export class EventStore1763900000000 implements MigrationInterface {
-  name = 'EventStore1763900000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE SEQUENCE es_global_position AS bigint`);
-    await q.query(`
-      CREATE TABLE es_streams (
-        stream_id   text PRIMARY KEY,
-        stream_type text NOT NULL,
-        gemeente    text NOT NULL,
-        version     bigint NOT NULL,
-        created_at  timestamptz NOT NULL,
-        updated_at  timestamptz NOT NULL
-      )`);
-    await q.query(`
-      CREATE TABLE es_events (
-        global_position bigint PRIMARY KEY,
-        stream_id       text NOT NULL,
-        stream_version  bigint NOT NULL,
-        stream_type     text NOT NULL,
-        event_id        uuid NOT NULL,
-        event_type      text NOT NULL,
-        schema_version  integer NOT NULL,
-        gemeente        text NOT NULL,
-        data            jsonb NOT NULL,
-        metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
-        actor_id        text NOT NULL,
-        correlation_id  text NOT NULL,
-        causation_id    text,
-        recorded_at     timestamptz NOT NULL,
-        transaction_id  xid8 NOT NULL,
-        CONSTRAINT es_events_stream_version_key UNIQUE (stream_id, stream_version),
-        CONSTRAINT es_events_event_id_key UNIQUE (event_id)
-      )`);
-    await q.query(`
-      CREATE FUNCTION es_append(
+/** The first `es_append`: the lock covers the INSERT too (1763900000004 shortens it). */
+export const ES_APPEND_1 = `
+      CREATE OR REPLACE FUNCTION es_append(
         p_stream_id text, p_stream_type text, p_gemeente text, p_expected bigint,
         p_event_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[],
         p_metadata jsonb, p_actor_id text, p_correlation_id text, p_causation_id text
@@ -98,7 +56,52 @@ export class EventStore1763900000000 implements MigrationInterface {
           RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'SD409', DETAIL = '-1';
         END IF;
       END
-      $fn$`);
+      $fn$`;
+
+/**
+ * The event store: one table of events in global order, one row per stream with its version.
+ *
+ * Ordering guarantee: a reader filters on `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`
+ * (as Emmett does). That is only safe when the order of transaction ids equals the order of
+ * global positions, so `es_append` takes a short session-level advisory lock around assigning its
+ * transaction id and allocating positions. The lock is released before commit, so commits (and
+ * their WAL flushes) of concurrent appenders still overlap. (1763900000004: the current version.)
+ */
+export class EventStore1763900000000 implements MigrationInterface {
+  name = 'EventStore1763900000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE SEQUENCE es_global_position AS bigint`);
+    await q.query(`
+      CREATE TABLE es_streams (
+        stream_id   text PRIMARY KEY,
+        stream_type text NOT NULL,
+        gemeente    text NOT NULL,
+        version     bigint NOT NULL,
+        created_at  timestamptz NOT NULL,
+        updated_at  timestamptz NOT NULL
+      )`);
+    await q.query(`
+      CREATE TABLE es_events (
+        global_position bigint PRIMARY KEY,
+        stream_id       text NOT NULL,
+        stream_version  bigint NOT NULL,
+        stream_type     text NOT NULL,
+        event_id        uuid NOT NULL,
+        event_type      text NOT NULL,
+        schema_version  integer NOT NULL,
+        gemeente        text NOT NULL,
+        data            jsonb NOT NULL,
+        metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
+        actor_id        text NOT NULL,
+        correlation_id  text NOT NULL,
+        causation_id    text,
+        recorded_at     timestamptz NOT NULL,
+        transaction_id  xid8 NOT NULL,
+        CONSTRAINT es_events_stream_version_key UNIQUE (stream_id, stream_version),
+        CONSTRAINT es_events_event_id_key UNIQUE (event_id)
+      )`);
+    await q.query(ES_APPEND_1);
   }
 
   async down(q: QueryRunner): Promise<void> {

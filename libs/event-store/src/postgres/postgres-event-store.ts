@@ -47,9 +47,11 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const expected = expectedVersionCode(expectedVersion);
     try {
-      const { rows } = await this.pool.query<{ global_position: string; stream_version: string; recorded_at: Date }>(
-        `SELECT * FROM es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb, $10, $11, $12)`,
-        [
+      // A named statement: parsed and planned once per connection instead of on every append.
+      const { rows } = await this.pool.query<{ global_position: string; stream_version: string; recorded_at: Date }>({
+        name: 'es_append',
+        text: `SELECT * FROM es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb, $10, $11, $12)`,
+        values: [
           streamId,
           context.streamType,
           context.gemeente,
@@ -63,7 +65,7 @@ export class PostgresEventStore implements EventStore {
           context.correlationId,
           context.causationId ?? null,
         ],
-      );
+      });
       const positions = rows.map((r) => Number(r.global_position));
       return {
         nextExpectedVersion: Number(rows[rows.length - 1]!.stream_version),
