@@ -8,7 +8,7 @@ import { Generaties } from '../projectie/generaties.service.js';
 import { ProjectieDaemon } from '../projectie/projectie-daemon.js';
 import { kennisdatumInstant, periodeGrenzen } from './periode.js';
 import { publiceer } from './publicatie.js';
-import type { Selectie } from './rapportage.queries.js';
+import type { Selectie, Snapshot } from './rapportage.queries.js';
 import type { RapportVraagDto } from './rapportage.dto.js';
 import type { RapportMeta } from './rapportage.types.js';
 
@@ -39,7 +39,8 @@ export class RapportageService {
     rapport: RapportMeta['rapport'],
     vraag: RapportVraagDto,
     gebruiker: Principal,
-    query: (db: pg.PoolClient, selectie: Selectie) => Promise<T>,
+    query: (db: Snapshot, selectie: Selectie) => Promise<T>,
+    opties: { tweeVerbindingen?: boolean } = {},
   ): Promise<T & RapportMeta> {
     const gemeenten = vraag.gemeente ? [...new Set(vraag.gemeente.split(','))].sort() : [...gebruiker.gemeenten].sort();
     const verboden = gemeenten.filter((g) => !gebruiker.gemeenten.includes(g));
@@ -51,13 +52,25 @@ export class RapportageService {
     const generatie = await this.generaties.actief();
     if (!generatie) throw new HttpException('Het leesmodel wordt nog aangemaakt.', 503);
     const client = await this.pool.connect();
+    let naast: pg.PoolClient | undefined;
+    // Reports sort tens of thousands of rows per grouping set: keep the sorts in memory, and skip
+    // JIT compilation, which costs more than it saves on queries of this size.
+    const instellen = async (c: pg.PoolClient) => {
+      await c.query(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
+      await c.query(`SET LOCAL search_path TO ${quoteIdent(generatie.schema)}`);
+    };
     try {
       // One snapshot for every query of the report and the checkpoint it reflects.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // Reports sort tens of thousands of rows per grouping set: keep the sorts in memory, and skip
-      // JIT compilation, which costs more than it saves on queries of this size.
-      await client.query(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
-      await client.query(`SET LOCAL search_path TO ${quoteIdent(generatie.schema)}`);
+      await instellen(client);
+      if (opties.tweeVerbindingen) {
+        // A second connection in the same snapshot, for a report that runs two statements at once.
+        const { rows: snapshot } = await client.query<{ id: string }>(`SELECT pg_export_snapshot() AS id`);
+        naast = await this.pool.connect();
+        await naast.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await naast.query(`SET TRANSACTION SNAPSHOT '${snapshot[0]!.id.replace(/'/g, '')}'`);
+        await instellen(naast);
+      }
       // The figure reflects the least advanced of the asked gemeenten (all of them, if none has events).
       const { rows } = await client.query<{ positie: string; geregistreerd_op: Date | null }>(
         `SELECT positie, geregistreerd_op FROM rm_checkpoint
@@ -72,7 +85,9 @@ export class RapportageService {
         leveringsvorm: vraag.leveringsvorm,
         regeling: vraag.regeling,
       };
-      const cijfers = await query(client, selectie);
+      const db: Snapshot = naast ? { query: client.query.bind(client) as pg.PoolClient['query'], naast } : client;
+      const cijfers = await query(db, selectie);
+      await naast?.query('COMMIT');
       await client.query('COMMIT');
       const publicatie = vraag.publicatie === 'true';
       const meta: RapportMeta = {
@@ -91,9 +106,11 @@ export class RapportageService {
       const volledig = { ...meta, ...cijfers };
       return publicatie ? publiceer(volledig, Number(process.env.PUBLICATIE_GEHEIM_TOT ?? 7)) : volledig;
     } catch (e) {
+      await naast?.query('ROLLBACK').catch(() => undefined);
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      naast?.release();
       client.release();
     }
   }

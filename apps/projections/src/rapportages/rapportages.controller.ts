@@ -21,7 +21,7 @@ export class RapportagesController {
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'Stand per peildatum: lopende voorzieningen en uitkeringen, cliënten en huishoudens' })
   async stand(@Query() vraag: PeildatumVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.antwoord(req, res, await this.rapportages.maak('stand', vraag, g, (db, s) => q.stand(db, s, vraag.peildatum)));
+    return this.antwoord(req, res, await this.rapportages.maak('stand', vraag, g, (db, s) => q.stand(db, s, vraag.peildatum), { tweeVerbindingen: true }));
   }
 
   @Get('instroom-uitstroom')
