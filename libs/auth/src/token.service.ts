@@ -16,11 +16,12 @@ export class OngeldigToken extends Error {
 
 @Injectable()
 export class TokenService {
-  private readonly key: jose.JWTVerifyGetKey | Uint8Array | Promise<jose.CryptoKey>;
+  private readonly key: jose.JWTVerifyGetKey | Promise<jose.CryptoKey>;
 
   constructor(@Inject(AUTH_CONFIG) private readonly config: AuthConfig) {
     if (config.mode === 'dev') {
-      this.key = new TextEncoder().encode(config.devSecret);
+      // Imported once: given as bytes, jose imports the secret into WebCrypto on every request.
+      this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(config.devSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     } else if (config.jwksUrl) {
       this.key = jose.createRemoteJWKSet(new URL(config.jwksUrl));
     } else {
@@ -38,7 +39,7 @@ export class TokenService {
       .setAudience(this.config.audience)
       .setIssuedAt()
       .setExpirationTime('12h')
-      .sign(this.key as Uint8Array);
+      .sign(await (this.key as Promise<jose.CryptoKey>));
   }
 
   async verify(token: string): Promise<Principal> {
@@ -54,7 +55,7 @@ export class TokenService {
       ({ payload } =
         typeof key === 'function'
           ? await jose.jwtVerify(token, key, options)
-          : await jose.jwtVerify(token, key as Uint8Array | jose.CryptoKey, options));
+          : await jose.jwtVerify(token, key, options));
     } catch (e) {
       throw new OngeldigToken(e instanceof jose.errors.JWTExpired ? 'token verlopen' : 'token ongeldig');
     }

@@ -91,18 +91,22 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: string }>(
-      `SELECT version FROM es_streams WHERE stream_id = $1`,
-      [streamId],
-    );
+    const { rows } = await this.pool.query<{ version: string }>({
+      name: 'es_stream_version',
+      text: `SELECT version FROM es_streams WHERE stream_id = $1`,
+      values: [streamId],
+    });
     return rows[0] ? Number(rows[0].version) : 0;
   }
 
+  // Commands read a stream or two each: named statements are parsed and planned once per connection
+  // (planning cost as much as running these index lookups). Not readAll: its plan depends on its arguments.
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
-      [streamId, options.fromVersion ?? 1],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'es_read_stream',
+      text: `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      values: [streamId, options.fromVersion ?? 1],
+    });
     return rows.map(toRecorded);
   }
 
@@ -131,7 +135,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM es_events WHERE event_id = $1`, [eventId]);
+    const { rows } = await this.pool.query<EventRow>({ name: 'es_find_event', text: `SELECT ${COLUMNS} FROM es_events WHERE event_id = $1`, values: [eventId] });
     return rows[0] ? toRecorded(rows[0]) : null;
   }
 
