@@ -22,6 +22,8 @@ export interface CommandRequest<C, S, E extends DomainEvent> {
   decider: Decider<C, S, E>;
   command: C;
   context: CommandContext;
+  /** The stream id was just made (a random UUID): the stream has no events, so none are read. */
+  nieuweStream?: boolean;
 }
 
 export interface CommandResult {
@@ -82,7 +84,9 @@ export class CommandService {
     commandId: string | undefined,
   ): Promise<CommandResult> {
     const { context } = req;
-    const { state, versie, events: history } = await this.loadState(req.streamId, req.decider);
+    const { state, versie, events: history } = req.nieuweStream
+      ? { state: req.decider.initialState(), versie: 0, events: [] as RecordedEvent[] }
+      : await this.loadState(req.streamId, req.decider);
     if (context.ifMatch !== undefined && context.ifMatch !== versie) {
       throw preconditionFailed(versie);
     }

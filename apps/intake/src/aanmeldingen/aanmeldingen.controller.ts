@@ -66,6 +66,7 @@ export class AanmeldingenController {
         decider: aanmeldingDecider,
         command: { type: 'OntvangAanmelding', aanmeldingId, ...body, client, toegestaneGemeenten: opdracht.principal.gemeenten },
         context: opdracht,
+        nieuweStream: true,
       },
       res,
     );

@@ -57,6 +57,7 @@ export class AfwijzingenController {
           toegestaneGemeenten: opdracht.principal.gemeenten,
         },
         context: opdracht,
+        nieuweStream: true,
       },
       res,
     );

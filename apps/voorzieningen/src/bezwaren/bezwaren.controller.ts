@@ -62,6 +62,7 @@ export class BezwarenController {
         decider: bezwaarDecider,
         command: { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit, toegestaneGemeenten: opdracht.principal.gemeenten },
         context: opdracht,
+        nieuweStream: true,
       },
       res,
     );

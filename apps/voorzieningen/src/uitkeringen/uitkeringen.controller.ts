@@ -37,6 +37,7 @@ export class UitkeringenController {
         decider: uitkeringDecider,
         command: { type: 'KenUitkeringToe', uitkeringId, ...body, client, toegestaneGemeenten: opdracht.principal.gemeenten },
         context: opdracht,
+        nieuweStream: true,
       },
       res,
     );

@@ -50,6 +50,7 @@ export class VoorzieningenController {
           toegestaneGemeenten: opdracht.principal.gemeenten,
         },
         context: opdracht,
+        nieuweStream: true,
       },
       res,
     );
