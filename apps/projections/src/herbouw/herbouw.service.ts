@@ -63,7 +63,7 @@ export class Herbouw {
     const daemonDoetHet = this.daemon.status().worker;
     for (;;) {
       const totaal = await this.store.headPosition();
-      const toegepast = daemonDoetHet ? false : await this.daemon.stap(nieuw);
+      const toegepast = daemonDoetHet ? false : (await this.daemon.stap(nieuw)) > 0;
       const verwerkt = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
       this.status = { ...this.status, verwerkt, totaal };
       voortgang(verwerkt, totaal);

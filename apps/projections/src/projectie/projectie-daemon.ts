@@ -72,18 +72,21 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
 
   private async draai(): Promise<void> {
     while (!this.stoppen) {
-      let werk = false;
+      let toegepast = 0;
       try {
         if (Date.now() - this.verdeeldOp >= VERDEEL_MS) await this.verdeel();
         for (const generatie of await this.generaties.alle()) {
-          werk = (await this.stap(generatie, this.aandeel())) || werk;
+          toegepast += await this.stap(generatie, this.aandeel());
         }
       } catch (e) {
         if (this.stoppen) return;
         this.logger.error({ err: e }, 'projection batch failed; retrying');
         this.vergeetLeases();
       }
-      if (!werk && !this.stoppen) {
+      // Caught up (less than a batch): pause, so that under a steady stream of commands the daemon
+      // applies one transaction per pause rather than one per command. A report waiting for a
+      // position wakes it at once.
+      if (toegepast < BATCH && !this.stoppen) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, RUST_MS);
           this.wekker = () => {
@@ -143,44 +146,47 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Applies one batch per gemeente (default: every gemeente) to a generation; true when it
-   * applied something. The rebuild calls it without leases: the checkpoint rows keep it exact.
+   * Applies up to RONDES batches per gemeente (default: every gemeente) to a generation; returns
+   * how many events it applied. The rebuild calls it without leases: the checkpoint rows keep it exact.
    */
-  async stap(generatie: Generatie, gemeenten?: string[]): Promise<boolean> {
+  async stap(generatie: Generatie, gemeenten?: string[]): Promise<number> {
     const head = await this.store.headPosition();
     const checkpoints = await this.generaties.checkpoints(generatie.schema);
     const achter = (gemeenten ?? (await this.store.gemeenten())).filter((g) => (checkpoints.get(g)?.positie ?? 0) < head);
-    let werk = false;
+    let toegepast = 0;
     // Several gemeenten at once, so Node (decoding, projecting) and PostgreSQL (writing) overlap.
     const rij = [...achter];
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL, rij.length) }, async () => {
         for (let g = rij.shift(); g !== undefined; g = rij.shift()) {
-          werk = (await this.haalIn(generatie.schema, g, checkpoints.get(g)?.positie ?? 0, head)) || werk;
+          toegepast += await this.haalIn(generatie.schema, g, checkpoints.get(g)?.positie ?? 0, head);
         }
       }),
     );
-    return werk;
+    return toegepast;
   }
 
-  /** Up to RONDES batches of one gemeente, each next batch read while the previous one is written. */
-  private async haalIn(schema: string, gemeente: string, vanaf: number, head: number): Promise<boolean> {
+  /**
+   * Up to RONDES batches of one gemeente, each next batch read while the previous one is written;
+   * returns the events applied (an empty stretch up to the head counts as one, it moved the checkpoint).
+   */
+  private async haalIn(schema: string, gemeente: string, vanaf: number, head: number): Promise<number> {
     const lees = (na: number) => this.store.readAll({ after: na, limit: BATCH, gemeente, upTo: head });
     let batch = await lees(vanaf);
-    let werk = false;
+    let toegepast = 0;
     for (let ronde = 0; ronde < RONDES; ronde++) {
       // Fewer than a full batch: every event of this gemeente up to the head is in it.
       const tot = batch.length < BATCH ? head : batch.at(-1)!.globalPosition;
       const volgende = tot < head ? lees(tot) : undefined;
-      const toegepast = await this.pasToe(schema, gemeente, batch, tot);
-      werk = toegepast || werk;
-      if (!toegepast || !volgende) {
+      const gedaan = await this.pasToe(schema, gemeente, batch, tot);
+      if (gedaan) toegepast += Math.max(batch.length, 1);
+      if (!gedaan || !volgende) {
         volgende?.catch(() => undefined);
         break;
       }
       batch = await volgende;
     }
-    return werk;
+    return toegepast;
   }
 
   /**
