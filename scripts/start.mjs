@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { APP_NODE_FLAGS } from './app-flags.mjs';
 import { build, checkNode, ensureInstalled, ROOT } from './setup.mjs';
 
 const started = Date.now();
@@ -97,7 +98,7 @@ const env = {
 
 const children = apps.map((app) => {
   const main = path.join(ROOT, 'dist/apps', app.main ?? `${app.name}/src/main.js`);
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, main], {
     cwd: ROOT,
     env: { ...env, [app.portEnv]: String(app.port), APP_NAME: app.name, ...(natsUrl ? { NATS_URL: natsUrl } : {}) },
     stdio: ['ignore', 'inherit', 'inherit'],
