@@ -21,9 +21,9 @@ const swc = spawnSync(
   { cwd: ROOT, stdio: 'inherit' },
 );
 if (swc.status !== 0) process.exit(swc.status ?? 1);
-// Compiled code imports the plain-JS PostgreSQL launcher relative to itself.
+// Compiled code imports the plain-JS launcher and app flags relative to itself.
 fs.mkdirSync(path.join(OUT, 'scripts'), { recursive: true });
-fs.copyFileSync(path.join(ROOT, 'scripts', 'embedded-postgres.mjs'), path.join(OUT, 'scripts', 'embedded-postgres.mjs'));
+for (const f of ['embedded-postgres.mjs', 'app-flags.mjs']) fs.copyFileSync(path.join(ROOT, 'scripts', f), path.join(OUT, 'scripts', f));
 
 const nodeFlags = [
   '--enable-source-maps',

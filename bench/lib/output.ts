@@ -115,7 +115,7 @@ export function tiendenTabel(tienden: Tiende[]): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A horizontal bar chart with a target line, as inline SVG. */
-function staven(titel: string, rijen: { label: string; waarde: number; kleur: string; tekst: string }[], doel: number, eenheid: string): string {
+export function staven(titel: string, rijen: { label: string; waarde: number; kleur: string; tekst: string }[], doel: number, eenheid: string): string {
   const breedte = 760;
   const links = 250;
   const rijHoogte = 22;

@@ -1,0 +1,596 @@
+/**
+ * `npm run bench -- [--quick] [--only append,projections,rest] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]`
+ *
+ * The whole benchmark in one run, on one embedded PostgreSQL (durable, as in production):
+ *   1. append through the event store port, side by side with Emmett's PostgreSQL event store and
+ *      plain multi-row INSERTs (bench/lib/append.ts);
+ *   2. a realistic history of N events (1,000,000; quick: 100,000) seeded through the port;
+ *   3. the three apps started as `npm start` runs them (bench/lib/apps.ts); the projection daemon
+ *      catches up from position 0, then a full rebuild over REST (POST /beheer/herbouw), and a
+ *      plain COPY of the same rows for comparison;
+ *   4. every report for one gemeente and for all, random peildata and kennisdata (bench/lib/reports.ts);
+ *   5. POST /voorzieningen at concurrency 32 with autocannon (bench/lib/rest.ts);
+ *   6. the peak RSS of each app over the whole run.
+ * Prints a table with every figure, its target and ratio, and writes bench/results/bench-<date>.{json,html}.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { createPool, quoteIdent, runMigrations } from '@sd/database';
+import { PostgresEventStore } from '@sd/event-store';
+import { type AppendResultaat, meetAppends } from './lib/append.js';
+import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
+import { GEMEENTEN, generateHistory } from './lib/history.js';
+import { type Belasting, BelastingMeter, Voortgang } from './lib/measure.js';
+import { type RapportMeting, staven } from './lib/output.js';
+import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
+import { meetRestCommands, type RestResultaat } from './lib/rest.js';
+import { type Kennisdatum, seedHistorie } from './lib/seed.js';
+
+// ---------------------------------------------------------------- arguments
+
+const argv = process.argv.slice(2);
+const vlag = (naam: string) => argv.includes(`--${naam}`);
+const getal = (naam: string, standaard: number): number => {
+  const i = argv.indexOf(`--${naam}`);
+  if (i < 0) return standaard;
+  const v = Number(argv[i + 1]?.replace(/_/g, ''));
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${naam} needs a positive number`);
+  return v;
+};
+if (vlag('help')) {
+  console.log(`npm run bench -- [--quick] [--only append,projections,rest] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]
+  --quick            100,000 events, 20 requests per report and scope, short append and REST runs (< 3 min)
+  --only PARTS       run only these parts: append (1), projections (2-4: history, catch-up, rebuild, COPY, reports), rest (5)
+  --waits            sample pg_stat_activity during each append run and print the wait events per system
+  --events N         events in the history (default 1,000,000)
+  --requests N       measured requests per report and scope (default 50)
+  --rest-seconds N   measured seconds of POST /voorzieningen (default 30, quick 8)
+  --keep             keep the PostgreSQL data directory`);
+  process.exit(0);
+}
+const QUICK = vlag('quick');
+const EVENTS = getal('events', QUICK ? 100_000 : 1_000_000);
+const REQUESTS = getal('requests', QUICK ? 20 : 50);
+const REST_SECONDEN = getal('rest-seconds', QUICK ? 8 : 30);
+const SEED = getal('seed', 20_151_231);
+const KEEP = vlag('keep');
+const DELEN = (() => {
+  const i = argv.indexOf('--only');
+  const alle = ['append', 'projections', 'rest'];
+  if (i < 0) return new Set(alle);
+  const gekozen = (argv[i + 1] ?? '').split(',');
+  if (!gekozen.every((d) => alle.includes(d))) throw new Error(`--only takes a comma list of ${alle.join(', ')}`);
+  return new Set(gekozen);
+})();
+
+const DOEL = {
+  appendVsEmmett: 1.5,
+  appendVsInsert: 0.3,
+  restPerSeconde: 2_000,
+  restP99Ms: 50,
+  herbouw: 20_000,
+  rssMb: 300,
+};
+
+const HIER = path.dirname(fileURLToPath(import.meta.url));
+// bench/all.bench.ts, or compiled: bench/.build/all/bench/all.bench.js
+const ROOT = (() => {
+  let dir = HIER;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'scripts', 'embedded-postgres.mjs'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+})();
+/** apps/ and libs/ compiled next to this file by bench/run.mjs. */
+const BUILD = path.resolve(HIER, '..');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const stempel = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+const NAAM = `bench-${stempel}${QUICK ? '-quick' : ''}`;
+
+type EmbeddedPostgres = typeof import('../scripts/embedded-postgres.mjs');
+const { freePort, startEmbeddedPostgres } = (await import(path.join(ROOT, 'scripts', 'embedded-postgres.mjs'))) as EmbeddedPostgres;
+
+const log = (s: string) => console.log(s);
+const fmt = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+const t0Run = performance.now();
+const sinds = () => `${((performance.now() - t0Run) / 1000).toFixed(0)} s`;
+
+// ---------------------------------------------------------------- PostgreSQL
+
+log(`Benchmark (${QUICK ? 'quick' : 'full'}): ${fmt(EVENTS)} events, ${REQUESTS} requests per report and scope, ${REST_SECONDEN} s of REST commands`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
+fs.chmodSync(tmp, 0o755); // the embedded server may run as its own system user
+const dataDir = path.join(tmp, 'data');
+const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: KEEP });
+let apps: Apps | undefined;
+let gestopt = false;
+const opruimen = async () => {
+  if (gestopt) return;
+  gestopt = true;
+  await apps?.stop().catch(() => undefined);
+  await db.stop().catch(() => undefined);
+  if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void opruimen().then(() => process.exit(130)));
+const schema = 'sociaal_domein';
+await runMigrations({ url: db.url, schema });
+const admin = createPool({ url: db.url, schema, poolSize: 2 });
+const instellingen: Record<string, string> = {};
+for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'work_mem']) {
+  const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
+  instellingen[naam] = Object.values(rows[0]!)[0]!;
+}
+log(`PostgreSQL ${instellingen.server_version} on port ${db.port}, fsync ${instellingen.fsync}, synchronous_commit ${instellingen.synchronous_commit}`);
+const belasting: Record<string, Belasting> = {};
+const meter = new BelastingMeter(dataDir);
+
+try {
+  // -------------------------------------------------------------- 1. append
+
+  let append: AppendResultaat | undefined;
+  if (DELEN.has('append')) {
+    log(`\n1. Append through the port, against Emmett and plain INSERT (${sinds()})`);
+    meter.begin();
+    append = await meetAppends({ url: db.url, quick: QUICK, log, wachtProfiel: vlag('waits') });
+    belasting.append = meter.meet();
+  }
+
+  // -------------------------------------------------------------- 2. history
+
+  const gemeenten = GEMEENTEN.map(([g]) => g);
+  let historie: Resultaat['historie'] | undefined;
+  let kennisdata: Kennisdatum[] = [];
+  if (DELEN.has('projections')) {
+    log(`\n2. History of ${fmt(EVENTS)} events, seeded through the port (${sinds()})`);
+    const clients = Math.round(EVENTS / 10);
+    const genBar = new Voortgang('generate', clients, 'clients');
+    let gegenereerd: ReturnType<typeof generateHistory> | null = generateHistory({ clients, seed: SEED, voortgang: (k) => genBar.zet(k) });
+    genBar.stop();
+    const seedPool = createPool({ url: db.url, schema, poolSize: 16 });
+    const seedBar = new Voortgang('seed', gegenereerd.events);
+    const seedStart = performance.now();
+    meter.begin();
+    kennisdata = await seedHistorie(new PostgresEventStore(seedPool), admin, gegenereerd.appends, 16, (n) => seedBar.plus(n));
+    belasting.seed = meter.meet();
+    seedBar.stop();
+    const seedSeconden = (performance.now() - seedStart) / 1000;
+    await seedPool.end();
+    const events = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM es_events`)).rows[0]!.n);
+    historie = {
+      events,
+      appends: gegenereerd.appends.length,
+      clients: gegenereerd.clients,
+      households: gegenereerd.households,
+      seedSeconden: Math.round(seedSeconden * 10) / 10,
+      seedEventsPerSeconde: Math.round(events / seedSeconden),
+    };
+    gegenereerd = null; // the generator's memory is not the apps' business
+    log(`Seeded ${fmt(events)} events in ${seedSeconden.toFixed(1)} s (${fmt(events / seedSeconden)} events/s, 16 appends in flight)`);
+    // An event store in production has long been vacuumed; autovacuum's pass after the seed is not the rebuild's.
+    await admin.query('VACUUM (ANALYZE) es_events, es_streams');
+    await admin.query('CHECKPOINT');
+  }
+
+  // -------------------------------------------------------------- 3. the apps, catch-up, rebuild, COPY
+
+  let projectie: Resultaat['projectie'] | undefined;
+  let rapporten: RapportMeting[] | undefined;
+  let rest: RestResultaat | undefined;
+  let rss: Record<AppNaam, RssPiek> | undefined;
+  if (DELEN.has('projections') || DELEN.has('rest')) {
+    log(`\n3. The three apps as npm start runs them${historie ? '; projection catch-up and rebuild' : ''} (${sinds()})`);
+    const logDir = path.join(RESULTS, `${NAAM}-logs`);
+    const startMs = performance.now();
+    apps = await startApps({ url: db.url, schema, buildDir: BUILD, logDir });
+    if (historie) {
+      const events = historie.events;
+      const head = Number((await admin.query<{ p: string }>(`SELECT max(global_position) AS p FROM es_events`)).rows[0]!.p);
+      apps.fase('catch-up');
+      meter.begin();
+      // The daemon starts in the projections app's bootstrap, on an empty generation: it applies the
+      // whole store from position 0. Measured from the spawn (Node's start-up included) to the head.
+      const inhaalBar = new Voortgang('catch-up', head, 'positions');
+      const inhaal = await wachtOpCheckpoint(head, (p) => inhaalBar.zet(p));
+      inhaalBar.stop();
+      belasting.catchUp = meter.meet();
+      const inhaalSeconden = (inhaal - startMs) / 1000;
+      log(`Catch-up at start: ${fmt(events)} events in ${inhaalSeconden.toFixed(1)} s = ${fmt(events / inhaalSeconden)} events/s (from the spawn of the app)`);
+
+      apps.fase('rebuild');
+      const beheer = await apps.token('beheer', gemeenten);
+      meter.begin();
+      const hbStart = performance.now();
+      const start = await fetch(`${apps.projections.url}/beheer/herbouw`, { method: 'POST', headers: { authorization: `Bearer ${beheer}` } });
+      if (start.status !== 202) throw new Error(`POST /beheer/herbouw: ${start.status} ${await start.text()}`);
+      const hbBar = new Voortgang('rebuild', head, 'positions');
+      let status: { bezig: boolean; verwerkt: number; fout?: string };
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 200));
+        const res = await fetch(`${apps.projections.url}/beheer/herbouw`, { headers: { authorization: `Bearer ${beheer}` } });
+        status = (await res.json()) as typeof status;
+        hbBar.zet(Math.min(status.verwerkt, head));
+        if (!status.bezig) break;
+      }
+      hbBar.stop();
+      belasting.rebuild = meter.meet();
+      if (status.fout) throw new Error(`rebuild failed: ${status.fout}`);
+      const hbSeconden = (performance.now() - hbStart) / 1000;
+      log(`Rebuild (POST /beheer/herbouw: new generation, every event, index build, VACUUM ANALYZE, swap): ${hbSeconden.toFixed(1)} s = ${fmt(events / hbSeconden)} events/s`);
+
+      apps.fase('copy');
+      const copy = await meetCopy(db.url, schema);
+      const copyRate = Math.round(copy.events.rijen / copy.events.seconden);
+      log(
+        `Plain COPY of the ${fmt(copy.events.rijen)} event rows: ${copy.events.seconden.toFixed(1)} s = ${fmt(copyRate)} rows/s; ` +
+          `of the ${fmt(copy.leesmodel.rijen)} read-model rows the rebuild wrote: ${copy.leesmodel.seconden.toFixed(1)} s`,
+      );
+      projectie = {
+        events,
+        inhalenSeconden: Math.round(inhaalSeconden * 10) / 10,
+        inhalenEventsPerSeconde: Math.round(events / inhaalSeconden),
+        herbouwSeconden: Math.round(hbSeconden * 10) / 10,
+        herbouwEventsPerSeconde: Math.round(events / hbSeconden),
+        copy,
+        copyEventsPerSeconde: copyRate,
+      };
+
+      // ------------------------------------------------------------ 4. reports
+
+      log(`\n4. Reports over HTTP (${sinds()})`);
+      apps.fase('reports');
+      meter.begin();
+      rapporten = await meetRapporten({
+        basis: apps.projections.url,
+        token: await apps.token('rapportage', gemeenten),
+        gemeenten,
+        kennisdata: kennisdata.map((k) => k.instant),
+        requests: REQUESTS,
+        warmup: 2,
+        seed: SEED + 1,
+        log,
+      });
+      belasting.reports = meter.meet();
+    }
+
+    // -------------------------------------------------------------- 5. REST commands
+
+    if (DELEN.has('rest')) {
+      log(`\n5. POST /voorzieningen at concurrency 32 (${sinds()})`);
+      apps.fase('rest');
+      meter.begin();
+      rest = await meetRestCommands({ apps, seconden: REST_SECONDEN, connections: 32, pgDataDir: dataDir, log });
+      belasting.rest = meter.meet();
+    }
+    await apps.stop();
+    rss = apps.piekRss();
+    log(`App logs in ${path.relative(ROOT, logDir)}`);
+  }
+
+  // -------------------------------------------------------------- 6. results
+
+  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, `${NAAM}.json`), `${JSON.stringify(resultaat, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS, `${NAAM}.html`), html(resultaat));
+  log(`\n${tabel(resultaat)}`);
+  log(`\nResults: ${path.relative(ROOT, path.join(RESULTS, `${NAAM}.json`))} and .html (${sinds()} in all)`);
+} finally {
+  await admin.end().catch(() => undefined);
+  await opruimen();
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Polls the active generation's checkpoints until every gemeente is at `head`; returns performance.now(). */
+async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => void): Promise<number> {
+  const deadline = Date.now() + 30 * 60_000;
+  while (Date.now() < deadline) {
+    const { rows: g } = await admin.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
+    if (g[0]) {
+      const { rows } = await admin.query<{ laagste: string | null; n: string }>(
+        `SELECT min(positie) AS laagste, count(*) AS n FROM ${quoteIdent(g[0].schema_naam)}.rm_checkpoint WHERE gemeente = ANY($1)`,
+        [(await admin.query<{ gemeente: string }>(`SELECT DISTINCT gemeente FROM es_streams`)).rows.map((r) => r.gemeente)],
+      );
+      const laagste = Number(rows[0]?.laagste ?? 0);
+      voortgang(Math.min(laagste, doel));
+      if (laagste >= doel) return performance.now();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the projection daemon did not catch up within 30 minutes');
+}
+
+interface CopyMeting {
+  /** es_events into an empty table with the same columns and indexes. */
+  events: { rijen: number; seconden: number };
+  /** The active generation's tables into empty tables with the same columns and indexes. */
+  leesmodel: { rijen: number; seconden: number; perTabel: Record<string, number> };
+}
+
+/**
+ * The physical floor of the projection: the same rows moved with COPY (out of PostgreSQL and in
+ * again through this process, as a projector's rows travel) into empty tables with the same
+ * columns and indexes, with the same durability.
+ */
+async function meetCopy(url: string, hoofdschema: string): Promise<CopyMeting> {
+  const client = new pg.Client({ connectionString: url });
+  const lezer = new pg.Client({ connectionString: url });
+  await client.connect();
+  await lezer.connect();
+  try {
+    const { rows: g } = await client.query<{ schema_naam: string }>(`SELECT schema_naam FROM ${quoteIdent(hoofdschema)}.rm_generatie WHERE status = 'actief'`);
+    const leesmodel = g[0]!.schema_naam;
+    await client.query(`DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy`);
+    const kopieer = async (bron: string, tabel: string): Promise<{ rijen: number; seconden: number }> => {
+      await client.query(`CREATE TABLE bench_copy.${tabel} (LIKE ${bron}.${tabel} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING CONSTRAINTS)`);
+      const t = performance.now();
+      const uit = lezer.query(copyStreams.to(`COPY ${bron}.${tabel} TO STDOUT (FORMAT binary)`));
+      const in_ = client.query(copyStreams.from(`COPY bench_copy.${tabel} FROM STDIN (FORMAT binary)`));
+      await pipeline(uit, in_);
+      const seconden = (performance.now() - t) / 1000;
+      return { rijen: Number(in_.rowCount), seconden };
+    };
+    const events = await kopieer(quoteIdent(hoofdschema), 'es_events');
+    const perTabel: Record<string, number> = {};
+    let rijen = 0;
+    let seconden = 0;
+    for (const tabel of ['rm_item', 'rm_aanmelding', 'rm_bezwaar', 'rm_client', 'rm_bevolking']) {
+      const m = await kopieer(quoteIdent(leesmodel), tabel);
+      perTabel[tabel] = m.rijen;
+      rijen += m.rijen;
+      seconden += m.seconden;
+    }
+    await client.query(`DROP SCHEMA bench_copy CASCADE`);
+    return { events, leesmodel: { rijen, seconden, perTabel } };
+  } finally {
+    await client.end();
+    await lezer.end();
+  }
+}
+
+interface Doel {
+  onderdeel: string;
+  naam: string;
+  gemeten: string;
+  doel: string;
+  /** The measured figure against the one it is compared with, where there is one. */
+  ratio?: string;
+  ok: boolean;
+}
+
+interface Resultaat {
+  datum: string;
+  modus: 'quick' | 'full';
+  argumenten: string[];
+  omgeving: Record<string, unknown>;
+  duurSeconden: number;
+  append?: AppendResultaat;
+  historie?: { events: number; appends: number; clients: number; households: number; seedSeconden: number; seedEventsPerSeconde: number };
+  kennisdata: { label: string; instant: string; positie: number }[];
+  projectie?: {
+    events: number;
+    inhalenSeconden: number;
+    inhalenEventsPerSeconde: number;
+    herbouwSeconden: number;
+    herbouwEventsPerSeconde: number;
+    copy: CopyMeting;
+    copyEventsPerSeconde: number;
+  };
+  rapporten?: RapportMeting[];
+  rest?: RestResultaat;
+  rss?: Record<AppNaam, RssPiek>;
+  belasting: Record<string, Belasting>;
+  doelen: Doel[];
+}
+
+function maakResultaat(m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss'> & { kennisdata: Kennisdatum[] }): Resultaat {
+  const doelen: Doel[] = [];
+  for (const scenario of ['a', 'b'] as const) {
+    const ons = m.append?.metingen.find((x) => x.systeem === 'sociaal-domein' && x.scenario === scenario);
+    const r = m.append?.ratios.find((x) => x.scenario === scenario);
+    if (!ons || !r) continue;
+    const wat = scenario === 'a' ? 'append (a) 1 event per append' : 'append (b) 10 events per append';
+    doelen.push({
+      onderdeel: 'append',
+      naam: `${wat}, vs Emmett`,
+      gemeten: `${fmt(ons.eventsPerSeconde)}/s, p50 ${fmt(ons.latentie.p50, 1)} ms, p99 ${fmt(ons.latentie.p99, 1)} ms`,
+      doel: `≥ ${DOEL.appendVsEmmett}× Emmett`,
+      ratio: `${r.onsVsEmmett.toFixed(2)}×`,
+      ok: r.onsVsEmmett >= DOEL.appendVsEmmett,
+    });
+    doelen.push({
+      onderdeel: 'append',
+      naam: `${wat}, vs plain INSERT`,
+      gemeten: `${fmt(ons.eventsPerSeconde)}/s`,
+      doel: `≥ ${DOEL.appendVsInsert * 100}% of INSERT`,
+      ratio: `${(r.onsVsInsert * 100).toFixed(0)}%`,
+      ok: r.onsVsInsert >= DOEL.appendVsInsert,
+    });
+  }
+  if (m.rest) {
+    doelen.push({
+      onderdeel: 'rest',
+      naam: 'POST /voorzieningen, concurrency 32',
+      gemeten: `${fmt(m.rest.commandsPerSeconde)}/s, p50 ${fmt(m.rest.latentie.p50, 1)} ms, p99 ${fmt(m.rest.latentie.p99, 1)} ms${m.rest.non2xx ? `, ${m.rest.non2xx} not 201` : ''}`,
+      doel: `≥ ${fmt(DOEL.restPerSeconde)}/s, p99 ≤ ${DOEL.restP99Ms} ms`,
+      ok: m.rest.commandsPerSeconde >= DOEL.restPerSeconde && m.rest.latentie.p99 <= DOEL.restP99Ms && m.rest.non2xx === 0 && m.rest.fouten === 0,
+    });
+  }
+  const p = m.projectie;
+  if (p) {
+    doelen.push({
+      onderdeel: 'projectie',
+      naam: `rebuild of ${fmt(p.events)} events (REST, blue/green)`,
+      gemeten: `${fmt(p.herbouwEventsPerSeconde)} events/s (${p.herbouwSeconden} s)`,
+      doel: `≥ ${fmt(DOEL.herbouw)}/s`,
+      ratio: `${((p.herbouwEventsPerSeconde / p.copyEventsPerSeconde) * 100).toFixed(0)}% of COPY (events)`,
+      ok: p.herbouwEventsPerSeconde >= DOEL.herbouw,
+    });
+  }
+  for (const r of m.rapporten ?? []) {
+    doelen.push({
+      onderdeel: 'rapporten',
+      naam: `${r.rapport}, ${r.scope === 'een' ? 'one gemeente' : 'all 10 gemeenten'}`,
+      gemeten: `p50 ${fmt(r.verdeling.p50, 1)} ms, p95 ${fmt(r.verdeling.p95, 1)} ms${r.fouten ? `, ${r.fouten} errors` : ''}`,
+      doel: `p95 < ${fmt(r.doelMs)} ms`,
+      ok: r.verdeling.p95 < r.doelMs && r.fouten === 0,
+    });
+  }
+  for (const [app, x] of Object.entries(m.rss ?? {})) {
+    doelen.push({ onderdeel: 'geheugen', naam: `peak RSS ${app}`, gemeten: `${fmt(x.vmHwmMb)} MB`, doel: `< ${DOEL.rssMb} MB`, ok: x.vmHwmMb < DOEL.rssMb });
+  }
+  return {
+    datum: new Date().toISOString(),
+    modus: QUICK ? 'quick' : 'full',
+    argumenten: argv,
+    omgeving: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      geheugenGb: Math.round(os.totalmem() / 1024 ** 3),
+      postgres: instellingen,
+    },
+    duurSeconden: Math.round((performance.now() - t0Run) / 1000),
+    ...(m.append ? { append: m.append } : {}),
+    ...(m.historie ? { historie: m.historie } : {}),
+    kennisdata: m.kennisdata.map((k) => ({ label: k.label, instant: k.instant, positie: k.positie })),
+    ...(p ? { projectie: p } : {}),
+    ...(m.rapporten ? { rapporten: m.rapporten } : {}),
+    ...(m.rest ? { rest: m.rest } : {}),
+    ...(m.rss ? { rss: m.rss } : {}),
+    belasting,
+    doelen,
+  };
+}
+
+function tabel(r: Resultaat): string {
+  const regels: string[] = [];
+  const kop = `${'figure'.padEnd(46)} ${'measured'.padEnd(44)} ${'ratio'.padEnd(22)} ${'target'.padEnd(26)} ok`;
+  regels.push(kop, '-'.repeat(kop.length));
+  let onderdeel = '';
+  for (const d of r.doelen) {
+    if (d.onderdeel !== onderdeel && onderdeel) regels.push('');
+    onderdeel = d.onderdeel;
+    regels.push(`${d.naam.padEnd(46)} ${d.gemeten.padEnd(44)} ${(d.ratio ?? '').padEnd(22)} ${d.doel.padEnd(26)} ${d.ok ? '✓' : '✗'}`);
+  }
+  regels.push('-'.repeat(kop.length));
+  if (r.append) {
+    regels.push('Append, every system (events/s; latency per append):');
+    for (const m of r.append.metingen) {
+      regels.push(
+        `  (${m.scenario}) ${m.systeem.padEnd(16)} ${fmt(m.eventsPerSeconde).padStart(8)} events/s  ${fmt(m.appendsPerSeconde).padStart(7)} appends/s  p50 ${fmt(m.latentie.p50, 1).padStart(6)} ms  p99 ${fmt(m.latentie.p99, 1).padStart(6)} ms${m.fouten ? `  ${m.fouten} errors` : ''}`,
+      );
+    }
+  }
+  const p = r.projectie;
+  if (p) {
+    regels.push(
+      `Projection: catch-up at start ${fmt(p.inhalenEventsPerSeconde)} events/s; rebuild ${fmt(p.herbouwEventsPerSeconde)} events/s; ` +
+        `COPY of the event rows ${fmt(p.copyEventsPerSeconde)} rows/s; COPY of the ${fmt(p.copy.leesmodel.rijen)} read-model rows ${p.copy.leesmodel.seconden.toFixed(1)} s against the rebuild's ${p.herbouwSeconden} s`,
+    );
+  }
+  if (r.historie) regels.push(`Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s through the port, 16 in flight)`);
+  if (r.rss) regels.push(`Peak RSS (VmHWM): ${Object.entries(r.rss).map(([app, x]) => `${app} ${fmt(x.vmHwmMb)} MB`).join(', ')}`);
+  const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% (others ${b.anderenPct ?? '?'}%)`);
+  regels.push(`CPU busy per phase (${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
+  const druk = Object.entries(r.belasting).filter(([, b]) => (b.anderenPct ?? 0) > 10);
+  if (druk.length) regels.push(`⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`);
+  return regels.join('\n');
+}
+
+function html(r: Resultaat): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const kleur = (ok: boolean, licht = false) => (ok ? (licht ? '#9fd49f' : '#2e8b57') : licht ? '#f2a7a7' : '#c0392b');
+  const systeemKleur: Record<string, string> = { 'sociaal-domein': '#2e6da4', emmett: '#e08e0b', insert: '#888' };
+  const grafieken: string[] = [];
+  for (const scenario of r.append ? (['a', 'b'] as const) : []) {
+    const rijen = r.append!.metingen.filter((m) => m.scenario === scenario);
+    const emmett = rijen.find((m) => m.systeem === 'emmett')?.eventsPerSeconde ?? 0;
+    grafieken.push(
+      staven(
+        `Append (${scenario}) ${scenario === 'a' ? '1 event' : '10 events'} per append, 32 appenders, 10,000 streams (events/s)`,
+        rijen.map((m) => ({ label: m.systeem, waarde: m.eventsPerSeconde, kleur: systeemKleur[m.systeem] ?? '#555', tekst: `${fmt(m.eventsPerSeconde)}/s, p99 ${fmt(m.latentie.p99, 1)} ms` })),
+        emmett * DOEL.appendVsEmmett,
+        `events/s (${DOEL.appendVsEmmett}× Emmett)`,
+      ),
+    );
+  }
+  const p = r.projectie;
+  if (p) {
+    grafieken.push(
+      staven(
+        'Projection (events/s)',
+        [
+          { label: 'catch-up at start', waarde: p.inhalenEventsPerSeconde, kleur: '#2e6da4', tekst: `${fmt(p.inhalenEventsPerSeconde)}/s` },
+          { label: 'rebuild (REST)', waarde: p.herbouwEventsPerSeconde, kleur: kleur(p.herbouwEventsPerSeconde >= DOEL.herbouw), tekst: `${fmt(p.herbouwEventsPerSeconde)}/s` },
+          { label: 'COPY of the event rows', waarde: p.copyEventsPerSeconde, kleur: '#888', tekst: `${fmt(p.copyEventsPerSeconde)} rows/s` },
+        ],
+        DOEL.herbouw,
+        'events/s',
+      ),
+    );
+  }
+  for (const scope of r.rapporten ? (['een', 'alle'] as const) : []) {
+    grafieken.push(
+      staven(
+        `Report latency, ${scope === 'een' ? 'one gemeente' : 'all 10 gemeenten'} (ms)`,
+        r.rapporten!
+          .filter((m) => m.scope === scope)
+          .flatMap((m) => {
+            const ok = m.verdeling.p95 < m.doelMs && m.fouten === 0;
+            return [
+              { label: `${m.rapport} p50`, waarde: m.verdeling.p50, kleur: kleur(ok, true), tekst: `${fmt(m.verdeling.p50, 1)} ms` },
+              { label: `${m.rapport} p95`, waarde: m.verdeling.p95, kleur: kleur(ok), tekst: `${fmt(m.verdeling.p95, 1)} ms` },
+            ];
+          }),
+        scope === 'een' ? DOEL_EEN_MS : DOEL_ALLE_MS,
+        'ms',
+      ),
+    );
+  }
+  if (r.rest) {
+    grafieken.push(
+      staven(
+        'POST /voorzieningen, concurrency 32 (commands/s)',
+        [{ label: 'commands/s', waarde: r.rest.commandsPerSeconde, kleur: kleur(r.rest.commandsPerSeconde >= DOEL.restPerSeconde), tekst: `${fmt(r.rest.commandsPerSeconde)}/s, p99 ${fmt(r.rest.latentie.p99, 1)} ms` }],
+        DOEL.restPerSeconde,
+        'commands/s',
+      ),
+    );
+  }
+  if (r.rss) {
+    grafieken.push(
+      staven(
+        'Peak RSS per app (MB)',
+        Object.entries(r.rss).map(([app, x]) => ({ label: app, waarde: x.vmHwmMb, kleur: kleur(x.vmHwmMb < DOEL.rssMb), tekst: `${fmt(x.vmHwmMb)} MB` })),
+        DOEL.rssMb,
+        'MB',
+      ),
+    );
+  }
+  const doelen = r.doelen
+    .map((d) => `<tr><td>${esc(d.naam)}</td><td>${esc(d.gemeten)}</td><td>${esc(d.ratio ?? '')}</td><td>${esc(d.doel)}</td><td>${d.ok ? '✓' : '✗'}</td></tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Benchmark ${esc(r.datum)} (${r.modus})</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2em; max-width: 72em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
+pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 11px; }
+</style></head><body>
+<h1>Benchmark — ${esc(r.datum)} (${r.modus})</h1>
+<p>One run on one embedded PostgreSQL ${esc(String((r.omgeving.postgres as Record<string, string>).server_version))} (fsync and synchronous_commit on), ${esc(String(r.omgeving.cpus))} cores (${esc(String(r.omgeving.cpuModel))}), ${esc(String(r.omgeving.geheugenGb))} GB${r.historie ? `; ${fmt(r.historie.events)} events in the history` : ''}; ${r.duurSeconden} s in all.</p>
+<table><tr><th>figure</th><th>measured</th><th>ratio</th><th>target</th><th></th></tr>${doelen}</table>
+${grafieken.join('\n')}
+<h2>Raw</h2><pre>${esc(JSON.stringify({ omgeving: r.omgeving, append: r.append?.instellingen, historie: r.historie, kennisdata: r.kennisdata, copy: p?.copy, belasting: r.belasting }, null, 2))}</pre>
+</body></html>
+`;
+}
