@@ -130,7 +130,8 @@ for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_
 }
 log(`PostgreSQL ${instellingen.server_version} on port ${db.port}, fsync ${instellingen.fsync}, synchronous_commit ${instellingen.synchronous_commit}`);
 const belasting: Record<string, Belasting> = {};
-const meter = new BelastingMeter(dataDir);
+// The apps are this benchmark's own processes too: their CPU is not "other processes".
+const meter = new BelastingMeter(dataDir, () => (apps ? Object.values(apps.cpuSeconden()).reduce((a, b) => a + b, 0) : 0));
 
 try {
   // -------------------------------------------------------------- 1. append

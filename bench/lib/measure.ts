@@ -119,7 +119,7 @@ export interface Belasting {
   seconden: number;
   /** Share of all cores busy (0–100). */
   machinePct: number | null;
-  /** Share of all cores used by processes other than this one and its PostgreSQL. */
+  /** Share of all cores used by processes other than this one, its PostgreSQL and its `eigen` processes. */
   anderenPct: number | null;
 }
 
@@ -130,12 +130,21 @@ export interface Belasting {
 export class BelastingMeter {
   private start: ReturnType<BelastingMeter['nu']>;
 
-  constructor(private readonly dataDir: string) {
+  /** `eigen`: CPU seconds so far of further processes of the benchmark's own (e.g. the apps it started). */
+  constructor(
+    private readonly dataDir: string,
+    private readonly eigen: () => number = () => 0,
+  ) {
     this.start = this.nu();
   }
 
   private nu() {
-    return { t: performance.now(), machine: machineCpuSeconden(), node: nodeCpuSeconden(), pg: this.dataDir ? postgresCpuSeconden(this.dataDir) : null };
+    return {
+      t: performance.now(),
+      machine: machineCpuSeconden(),
+      node: nodeCpuSeconden() + this.eigen(),
+      pg: this.dataDir ? postgresCpuSeconden(this.dataDir) : null,
+    };
   }
 
   begin(): void {
