@@ -190,7 +190,9 @@ try {
     log(`\n3. The three apps as npm start runs them${historie ? '; projection catch-up and rebuild' : ''} (${sinds()})`);
     const logDir = path.join(RESULTS, `${NAAM}-logs`);
     const startMs = performance.now();
-    apps = await startApps({ url: db.url, schema, buildDir: BUILD, logDir });
+    // BENCH_APP_NODE_FLAGS: extra Node flags for every app (after scripts/app-flags.mjs, so they win).
+    const extra = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+    apps = await startApps({ url: db.url, schema, buildDir: BUILD, logDir, nodeFlags: { intake: extra, voorzieningen: extra, projections: extra } });
     if (historie) {
       const events = historie.events;
       const head = Number((await admin.query<{ p: string }>(`SELECT max(global_position) AS p FROM es_events`)).rows[0]!.p);
