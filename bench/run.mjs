@@ -8,6 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// On a fresh clone, install what is missing first, as npm start does.
+const { checkNode, ensureInstalled } = await import(path.join(ROOT, 'scripts', 'setup.mjs'));
+checkNode();
+ensureInstalled();
 
 // The first argument may name the benchmark (bench/<name>.bench.ts); default: projections.
 const naam = /^[a-z]+$/.test(process.argv[2] ?? '') && fs.existsSync(path.join(ROOT, 'bench', `${process.argv[2]}.bench.ts`)) ? process.argv[2] : 'projections';
@@ -20,7 +24,10 @@ const swc = spawnSync(
   ['apps', 'libs', `bench/${naam}.bench.ts`, 'bench/lib', '-d', OUT, '--ignore', '**/*.spec.ts', '--quiet'],
   { cwd: ROOT, stdio: 'inherit' },
 );
-if (swc.status !== 0) process.exit(swc.status ?? 1);
+if (swc.status !== 0) {
+  console.error(`compiling the benchmark failed${swc.error ? `: ${swc.error.message}` : ''}`);
+  process.exit(swc.status ?? 1);
+}
 // Compiled code imports the plain-JS launcher and app flags relative to itself.
 fs.mkdirSync(path.join(OUT, 'scripts'), { recursive: true });
 for (const f of ['embedded-postgres.mjs', 'app-flags.mjs']) fs.copyFileSync(path.join(ROOT, 'scripts', f), path.join(OUT, 'scripts', f));
