@@ -26,23 +26,15 @@ import { PostgresEventStore } from '@sd/event-store';
 import { type AppendResultaat, meetAppends } from './lib/append.js';
 import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
 import { GEMEENTEN, generateHistory } from './lib/history.js';
-import { type Belasting, BelastingMeter, Voortgang } from './lib/measure.js';
+import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
 import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
 import { meetRestCommands, type RestResultaat } from './lib/rest.js';
+import { argv, getal, vlag } from './lib/args.js';
 import { type Kennisdatum, seedHistorie } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
-const argv = process.argv.slice(2);
-const vlag = (naam: string) => argv.includes(`--${naam}`);
-const getal = (naam: string, standaard: number): number => {
-  const i = argv.indexOf(`--${naam}`);
-  if (i < 0) return standaard;
-  const v = Number(argv[i + 1]?.replace(/_/g, ''));
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${naam} needs a positive number`);
-  return v;
-};
 if (vlag('help')) {
   console.log(`npm run bench -- [--quick] [--only append,projections,rest] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]
   --quick            100,000 events, 20 requests per report and scope, short append and REST runs (< 3 min)
@@ -455,10 +447,7 @@ function maakResultaat(m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 
     modus: QUICK ? 'quick' : 'full',
     argumenten: argv,
     omgeving: {
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      geheugenGb: Math.round(os.totalmem() / 1024 ** 3),
+      ...machine(),
       postgres: instellingen,
     },
     duurSeconden: Math.round((performance.now() - t0Run) / 1000),

@@ -24,22 +24,14 @@ import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { PostgresEventStore } from '@sd/event-store';
 import { GEMEENTEN, generateHistory } from './lib/history.js';
-import { type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, Voortgang } from './lib/measure.js';
+import { type Belasting, BelastingMeter, machine, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, Voortgang } from './lib/measure.js';
 import { type Doel, html, type Resultaat, tabel, type Tiende, tiendenTabel } from './lib/output.js';
 import { devToken, meetRapporten } from './lib/reports.js';
+import { argv, getal, vlag } from './lib/args.js';
 import { seedHistorie } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
-const argv = process.argv.slice(2);
-const vlag = (naam: string) => argv.includes(`--${naam}`);
-const getal = (naam: string, standaard: number): number => {
-  const i = argv.indexOf(`--${naam}`);
-  if (i < 0) return standaard;
-  const v = Number(argv[i + 1]?.replace(/_/g, ''));
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${naam} needs a positive number`);
-  return v;
-};
 if (vlag('help')) {
   console.log(`npm run bench:projections -- [--quick] [--events N] [--requests N] [--concurrency N] [--seed N] [--profile] [--explain] [--analyze] [--keep]
   --quick          100,000 events and 20 requests per report and scope (default 1,000,000 and 50)
@@ -332,10 +324,7 @@ try {
     modus: QUICK ? 'quick' : 'full',
     argumenten: argv,
     omgeving: {
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      geheugenGb: Math.round(os.totalmem() / 1024 ** 3),
+      ...machine(),
       postgres: instellingen,
       herbouwBatch: Number(process.env.PROJECTIE_BATCH ?? 2000),
       warmupPerRapport: WARMUP,

@@ -363,3 +363,10 @@ export async function stopProfiel(session: Session, bestand: string, root: strin
       .map(([onderdeel, hits]) => ({ onderdeel, ms: Math.round(hits * msPerHit), pct: pct(hits) })),
   };
 }
+
+// ---------------------------------------------------------------- the machine
+
+/** What the figures were measured on. */
+export function machine(): { node: string; cpus: number; cpuModel: string | undefined; geheugenGb: number } {
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, geheugenGb: Math.round(os.totalmem() / 1024 ** 3) };
+}

@@ -16,6 +16,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { isValidBsn, JEUGDWET_PRODUCTCATEGORIEEN, WMO_PRODUCTCATEGORIEEN } from '@sd/domain';
 import type { Apps, AppNaam } from './apps.js';
+import { dag, iso as datum, Rng } from './history.js';
 import { machineCpuSeconden, nodeCpuSeconden, postgresCpuSeconden } from './measure.js';
 
 // ---------------------------------------------------------------- autocannon (CommonJS, no types of its own)
@@ -135,31 +136,6 @@ export interface RestResultaat {
 }
 
 // ---------------------------------------------------------------- test data
-
-/** mulberry32: small, seeded, good enough for test data. */
-class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  float(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.float() * (hi - lo + 1));
-  }
-  pick<T>(lijst: readonly T[]): T {
-    return lijst[Math.floor(this.float() * lijst.length)]!;
-  }
-}
-
-const DAG_MS = 86_400_000;
-const dag = (s: string): number => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / DAG_MS;
-const datum = (d: number): string => new Date(d * DAG_MS).toISOString().slice(0, 10);
 
 /** A random BSN that passes the elfproef: 8 random digits and the check digit that fits. */
 export function randomBsn(rng: Rng): string {

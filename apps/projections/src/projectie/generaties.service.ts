@@ -61,16 +61,11 @@ export class Generaties {
   }
 
   private async maak(status: 'actief' | 'bouwen'): Promise<Generatie> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return this.inTransactie(async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.rm_generatie'))`);
       if (status === 'actief') {
         const { rows } = await client.query(`SELECT nummer, schema_naam FROM rm_generatie WHERE status = 'actief'`);
-        if (rows[0]) {
-          await client.query('COMMIT');
-          return { nummer: rows[0].nummer, schema: rows[0].schema_naam, status: 'actief' };
-        }
+        if (rows[0]) return { nummer: rows[0].nummer, schema: rows[0].schema_naam, status: 'actief' };
       }
       const { rows } = await client.query<{ n: number }>(`SELECT coalesce(max(nummer), 0) + 1 AS n FROM rm_generatie`);
       const nummer = rows[0]!.n;
@@ -81,14 +76,8 @@ export class Generaties {
         `INSERT INTO rm_generatie (nummer, schema_naam, status, actief_op) VALUES ($1, $2, $3, CASE WHEN $3 = 'actief' THEN now() END)`,
         [nummer, schema, status],
       );
-      await client.query('COMMIT');
       return { nummer, schema, status };
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**
@@ -97,9 +86,7 @@ export class Generaties {
    * an index once over a full table is several times cheaper than keeping it up to date batch by batch.
    */
   async stelIndexenUit(g: Generatie): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.inTransactie(async (client) => {
       const { rows } = await client.query<{ naam: string; definitie: string }>(
         `SELECT c.relname AS naam, pg_get_indexdef(i.indexrelid) AS definitie
            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -111,13 +98,7 @@ export class Generaties {
         await client.query(`INSERT INTO ${s}.rm_uitgestelde_index (naam, definitie) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [r.naam, r.definitie]);
         await client.query(`DROP INDEX ${s}.${quoteIdent(r.naam)}`);
       }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**
@@ -130,19 +111,11 @@ export class Generaties {
     const { rows } = await this.pool.query<{ naam: string; definitie: string }>(`SELECT naam, definitie FROM ${s}.rm_uitgestelde_index ORDER BY naam`);
     for (const r of rows) {
       voortgang(`index ${r.naam}`);
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
+      await this.inTransactie(async (client) => {
         await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
         await client.query(r.definitie.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
         await client.query(`DELETE FROM ${s}.rm_uitgestelde_index WHERE naam = $1`, [r.naam]);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK');
-        throw e;
-      } finally {
-        client.release();
-      }
+      });
     }
     voortgang('vacuum analyze');
     await this.pool.query(`VACUUM (ANALYZE) ${['rm_item', 'rm_aanmelding', 'rm_bezwaar', 'rm_client', 'rm_bevolking'].map((t) => `${s}.${t}`).join(', ')}`);
@@ -150,22 +123,13 @@ export class Generaties {
 
   /** Makes `nieuw` the active generation and drops the old one. */
   async wissel(nieuw: Generatie): Promise<void> {
-    const client = await this.pool.connect();
-    let oud: string | undefined;
-    try {
-      await client.query('BEGIN');
+    const oud = await this.inTransactie(async (client) => {
       const { rows } = await client.query<{ schema_naam: string }>(
         `UPDATE rm_generatie SET status = 'oud' WHERE status = 'actief' RETURNING schema_naam`,
       );
-      oud = rows[0]?.schema_naam;
       await client.query(`UPDATE rm_generatie SET status = 'actief', actief_op = now() WHERE nummer = $1`, [nieuw.nummer]);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    } finally {
-      client.release();
-    }
+      return rows[0]?.schema_naam;
+    });
     // Reports that started on the old generation finish first: DROP waits for their locks.
     if (oud) await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(oud)} CASCADE`);
   }
@@ -176,6 +140,21 @@ export class Generaties {
       `SELECT gemeente, positie, geregistreerd_op FROM ${quoteIdent(schema)}.rm_checkpoint`,
     );
     return new Map(rows.map((r) => [r.gemeente, { positie: Number(r.positie), geregistreerdOp: r.geregistreerd_op }]));
+  }
+
+  private async inTransactie<T>(werk: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const uitkomst = await werk(client);
+      await client.query('COMMIT');
+      return uitkomst;
+    } catch (e) {
+      await client.query('ROLLBACK');
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   /** The lowest checkpoint over these gemeenten (a gemeente without one is at 0). */
