@@ -169,6 +169,12 @@ describe('access and bad input', () => {
     expect(res.body.perGemeente.map((g: { gemeente: string }) => g.gemeente)).toEqual(['GM0005']);
   });
 
+  it('answers many stands at once: a stand takes a second connection only when the pool has one free', async () => {
+    const antwoorden = await Promise.all(Array.from({ length: 30 }, () => rapport('/rapportages/stand?peildatum=2016-03-31&gemeente=GM0005')));
+    expect(antwoorden.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(new Set(antwoorden.map((r) => JSON.stringify(r.body.totaal))).size).toBe(1);
+  });
+
   it('a consultant reads no reports', async () => {
     expect((await rapport('/rapportages/stand?peildatum=2016-03-31', consulent)).status).toBe(403);
   });

@@ -63,10 +63,10 @@ export class RapportageService {
       // One snapshot for every query of the report and the checkpoint it reflects.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await instellen(client);
-      if (opties.tweeVerbindingen) {
+      naast = opties.tweeVerbindingen ? await this.tweedeVerbinding() : undefined;
+      if (naast) {
         // A second connection in the same snapshot, for a report that runs two statements at once.
         const { rows: snapshot } = await client.query<{ id: string }>(`SELECT pg_export_snapshot() AS id`);
-        naast = await this.pool.connect();
         await naast.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await naast.query(`SET TRANSACTION SNAPSHOT '${snapshot[0]!.id.replace(/'/g, '')}'`);
         await instellen(naast);
@@ -113,6 +113,18 @@ export class RapportageService {
       naast?.release();
       client.release();
     }
+  }
+
+  /**
+   * A second connection if the pool has one at hand, else none (the report then runs its statements
+   * one after the other). Never waited for: if every connection were held by a report waiting for
+   * its second one, they would all wait forever.
+   */
+  private async tweedeVerbinding(): Promise<pg.PoolClient | undefined> {
+    const verzoek = this.pool.connect();
+    const naast = await Promise.race([verzoek, new Promise<undefined>((r) => setTimeout(r, 10, undefined))]);
+    if (!naast) void verzoek.then((c) => c.release(), () => undefined);
+    return naast;
   }
 
   /** Read-your-writes: waits (bounded) until the active read model has applied `positie` for these gemeenten. */
