@@ -38,43 +38,9 @@ import {
   type ClientFeit,
 } from '@sd/domain';
 import type { NewEvent } from '@sd/event-store';
+import { Rng } from '@sd/testing';
 
 // ---------------------------------------------------------------- PRNG
-
-/** mulberry32: small, fast, seeded; uniform in [0, 1). */
-export class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  float(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Integer in [lo, hi], both inclusive. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.float() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.float() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.float() * list.length)]!;
-  }
-  weighted<T>(list: readonly (readonly [T, number])[]): T {
-    const total = list.reduce((s, [, w]) => s + w, 0);
-    let r = this.float() * total;
-    for (const [v, w] of list) if ((r -= w) < 0) return v;
-    return list[list.length - 1]![0];
-  }
-  /** Exponential-ish skew towards lo: min of two uniforms. */
-  skewed(lo: number, hi: number): number {
-    return lo + Math.floor(Math.min(this.float(), this.float()) * (hi - lo + 1));
-  }
-}
 
 // ---------------------------------------------------------------- dates as day numbers
 

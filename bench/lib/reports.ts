@@ -1,5 +1,6 @@
 /** The report series of the benchmarks: every report asked over HTTP with random (seeded) parameters. */
-import { iso, Rng } from './history.js';
+import { Rng } from '@sd/testing';
+import { iso } from './history.js';
 import { verdeling, Voortgang } from './measure.js';
 import type { RapportMeting, Scope } from './output.js';
 

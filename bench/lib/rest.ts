@@ -16,7 +16,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { isValidBsn, JEUGDWET_PRODUCTCATEGORIEEN, WMO_PRODUCTCATEGORIEEN } from '@sd/domain';
 import type { Apps, AppNaam } from './apps.js';
-import { dag, iso as datum, Rng } from './history.js';
+import { Rng } from '@sd/testing';
+import { dag, iso as datum } from './history.js';
 import { machineCpuSeconden, nodeCpuSeconden, postgresCpuSeconden } from './measure.js';
 
 // ---------------------------------------------------------------- autocannon (CommonJS, no types of its own)

@@ -13,6 +13,8 @@
  * beëindigingen, correcties, intrekkingen, late afrondingen and starts, new clients and items).
  * All dates lie in 2015-06-01 … 2016-12-31.
  */
+import { BEZWAAR_UITKOMSTEN, INSTROOMREDENEN, JEUGDWET_PRODUCTCATEGORIEEN, UITSTROOMREDENEN, VERWIJZERS, WMO_PRODUCTCATEGORIEEN } from '@sd/domain';
+import { Rng as SeededRng } from '@sd/testing';
 import type { TestStack } from '../../../test/stack.js';
 
 export interface HistoryOptions {
@@ -36,45 +38,8 @@ export interface GeneratedHistory {
 
 // ---------------------------------------------------------------- PRNG and dates
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** An integer in [lo, hi], both inclusive. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  /** Picks by weight: `[[value, weight], ...]`. */
-  weighted<T>(list: readonly (readonly [T, number])[]): T {
-    const total = list.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [v, w] of list) {
-      if ((r -= w) < 0) return v;
-    }
-    return list[list.length - 1]![0];
-  }
+/** The shared seeded PRNG, with dates. */
+export class Rng extends SeededRng {
   /** A date in [van, tot]. */
   datum(van: string, tot: string): string {
     return plusDagen(van, this.int(0, dagnummer(tot) - dagnummer(van)));
@@ -106,28 +71,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- code lists
 
-const WMO = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18'];
-const JEUGDWET = ['40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55'];
+const WMO = Object.keys(WMO_PRODUCTCATEGORIEEN).sort();
+const JEUGDWET = Object.keys(JEUGDWET_PRODUCTCATEGORIEEN).sort();
 const REGELINGEN = [
   ['participatiewet', 55],
   ['ioaw', 12],
   ['ioaz', 8],
   ['bbz', 12],
   ['participatiewet-elders-verzorgd', 10],
-] as const;
-const INSTROOMREDENEN = ['einde-ww', 'einde-werk', 'statushouder', 'scheiding', 'overig'] as const;
-const UITSTROOMREDENEN = [
-  'werk',
-  'overlijden',
-  'huwelijk-samenwonen',
-  'verhuizing',
-  'verhuizing-buitenland',
-  'geen-inlichtingen',
-  'pensioen',
-  'studie',
-  'arbeidsongeschiktheid',
-  'oorzaak-partner',
-  'overig',
 ] as const;
 const BEEINDIGINGSREDENEN = [
   ['volgens-plan', 40],
@@ -138,18 +89,7 @@ const BEEINDIGINGSREDENEN = [
   ['wlz', 8],
   ['overig', 7],
 ] as const;
-const VERWIJZERS = [
-  'huisarts',
-  'medisch-specialist',
-  'gecertificeerde-instelling',
-  'gemeentelijke-toegang',
-  'ouders-jeugdige',
-  'onderwijs',
-  'veilig-thuis',
-  'overig',
-] as const;
 const AFRONDINGEN_ZONDER_BESLUIT = ['algemene-voorziening', 'doorverwezen', 'geen-ondersteuning', 'ingetrokken'] as const;
-const BEZWAAR_UITKOMSTEN = ['gegrond', 'deels-gegrond', 'ongegrond', 'ingetrokken', 'niet-ontvankelijk'] as const;
 const ONDERWERPEN = [
   'huishoudelijke-hulp',
   'begeleiding-individueel',

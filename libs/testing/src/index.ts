@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './test-app.js';
 export * from './nats-server.js';
+export * from './rng.js';
