@@ -286,15 +286,19 @@ try {
 
 /** Polls the active generation's checkpoints until every gemeente is at `head`; returns performance.now(). */
 async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => void): Promise<number> {
+  // The store does not change while the daemon catches up: its gemeenten are read once.
+  const { rows: inStore } = await admin.query<{ gemeente: string }>(`SELECT DISTINCT gemeente FROM es_streams`);
+  const gemeenten = inStore.map((r) => r.gemeente);
   const deadline = Date.now() + 30 * 60_000;
   while (Date.now() < deadline) {
     const { rows: g } = await admin.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
     if (g[0]) {
       const { rows } = await admin.query<{ laagste: string | null; n: string }>(
         `SELECT min(positie) AS laagste, count(*) AS n FROM ${quoteIdent(g[0].schema_naam)}.rm_checkpoint WHERE gemeente = ANY($1)`,
-        [(await admin.query<{ gemeente: string }>(`SELECT DISTINCT gemeente FROM es_streams`)).rows.map((r) => r.gemeente)],
+        [gemeenten],
       );
-      const laagste = Number(rows[0]?.laagste ?? 0);
+      // Every gemeente must have a checkpoint: min() over the ones that have one could be early.
+      const laagste = Number(rows[0]?.n) === gemeenten.length ? Number(rows[0]?.laagste ?? 0) : 0;
       voortgang(Math.min(laagste, doel));
       if (laagste >= doel) return performance.now();
     }
