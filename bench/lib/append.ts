@@ -23,7 +23,7 @@ import { encodeEvent } from '@sd/contracts';
 import { createPool, runMigrations } from '@sd/database';
 import { PostgresEventStore } from '@sd/event-store';
 import pg from 'pg';
-import { type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
+import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
 export type AppendSysteem = 'sociaal-domein' | 'emmett' | 'insert';
 export type AppendScenario = 'a' | 'b';
@@ -302,7 +302,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
         m.seconden = rond(m.seconden);
         m.eventsPerSeconde = Math.round(m.events / m.seconden);
         m.appendsPerSeconde = Math.round(m.appends / m.seconden);
-        m.latentie = afgerond(verdeling(s.latenties));
+        m.latentie = afgerond(verdeling(s.latenties), 2);
         metingen.push(m);
       }
     }
@@ -457,8 +457,4 @@ function zetParsers(parsers: Parsers): void {
 function rond(x: number, decimalen = 1): number {
   const f = 10 ** decimalen;
   return Math.round(x * f) / f;
-}
-
-function afgerond(v: Verdeling): Verdeling {
-  return { n: v.n, p50: rond(v.p50, 2), p95: rond(v.p95, 2), p99: rond(v.p99, 2), max: rond(v.max, 2), mean: rond(v.mean, 2) };
 }

@@ -31,6 +31,13 @@ export function verdeling(waarden: number[]): Verdeling {
   };
 }
 
+/** The same distribution rounded for the results (ms to `decimalen` places). */
+export function afgerond(v: Verdeling, decimalen = 1): Verdeling {
+  const f = 10 ** decimalen;
+  const r = (x: number) => Math.round(x * f) / f;
+  return { n: v.n, p50: r(v.p50), p95: r(v.p95), p99: r(v.p99), max: r(v.max), mean: r(v.mean) };
+}
+
 // ---------------------------------------------------------------- RSS per phase
 
 /** Samples the RSS every 100 ms and keeps the peak per named phase. */

@@ -1,7 +1,7 @@
 /** The report series of the benchmarks: every report asked over HTTP with random (seeded) parameters. */
 import { Rng } from '@sd/testing';
 import { iso } from './history.js';
-import { verdeling, Voortgang } from './measure.js';
+import { afgerond, verdeling, Voortgang } from './measure.js';
 import type { RapportMeting, Scope } from './output.js';
 
 export const DOEL_EEN_MS = 100;
@@ -88,7 +88,7 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
       metingen.push({
         rapport,
         scope,
-        verdeling: rond(v),
+        verdeling: afgerond(v),
         doelMs: scope === 'een' ? DOEL_EEN_MS : DOEL_ALLE_MS,
         fouten,
         eersteFout,
@@ -104,11 +104,6 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
     }
   }
   return metingen;
-}
-
-export function rond(v: ReturnType<typeof verdeling>): ReturnType<typeof verdeling> {
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { n: v.n, p50: r(v.p50), p95: r(v.p95), p99: r(v.p99), max: r(v.max), mean: r(v.mean) };
 }
 
 /** A `rapportage` (or other) dev token from an app in AUTH_MODE=dev. */

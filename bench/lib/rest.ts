@@ -18,7 +18,7 @@ import { isValidBsn, JEUGDWET_PRODUCTCATEGORIEEN, WMO_PRODUCTCATEGORIEEN } from 
 import type { Apps, AppNaam } from './apps.js';
 import { Rng } from '@sd/testing';
 import { dag, iso as datum } from './history.js';
-import { machineCpuSeconden, nodeCpuSeconden, postgresCpuSeconden } from './measure.js';
+import { afgerond, machineCpuSeconden, nodeCpuSeconden, postgresCpuSeconden, verdeling } from './measure.js';
 
 // ---------------------------------------------------------------- autocannon (CommonJS, no types of its own)
 
@@ -289,10 +289,6 @@ function statusCodes(r: AutocannonResultaat): Record<string, number> {
   return Object.fromEntries(Object.entries(r.statusCodeStats).map(([s, { count }]) => [s, Number(count)]));
 }
 
-function percentiel(gesorteerd: number[], p: number): number {
-  return gesorteerd[Math.max(0, Math.ceil(p * gesorteerd.length) - 1)] ?? 0;
-}
-
 // ---------------------------------------------------------------- CPU split
 
 /** Steal time of the whole machine (the hypervisor ran someone else), CPU seconds; null off Linux. */
@@ -386,7 +382,6 @@ export async function meetRestCommands(options: RestOptions): Promise<RestResult
   const codes = statusCodes(r);
   const requests = Object.values(codes).reduce((s, c) => s + c, 0);
   const ok = codes['201'] ?? 0;
-  const tijden = meting.tijden.sort((a, b) => a - b);
   const na = await telToekenningen(apps);
 
   return {
@@ -394,7 +389,7 @@ export async function meetRestCommands(options: RestOptions): Promise<RestResult
     commandsPerSeconde: Math.round(ok / r.duration),
     latentie: {
       p50: r.latency.p50,
-      p95: Math.round(percentiel(tijden, 0.95) * 10) / 10,
+      p95: afgerond(verdeling(meting.tijden)).p95,
       p99: r.latency.p99,
       max: r.latency.max,
       gemiddeld: r.latency.mean,
