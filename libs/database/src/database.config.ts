@@ -5,6 +5,7 @@ import { ClientIndex1763900000001 } from './migrations/1763900000001-client-inde
 import { LeesmodelGeneraties1763900000002 } from './migrations/1763900000002-leesmodel-generaties.js';
 import { GemeenteIndexes1763900000003 } from './migrations/1763900000003-gemeente-indexes.js';
 import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-append-kort-slot.js';
+import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-streams-per-gemeente.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -39,6 +40,7 @@ export const migrations = [
   LeesmodelGeneraties1763900000002,
   GemeenteIndexes1763900000003,
   EsAppendKortSlot1763900000004,
+  StreamsPerGemeente1763900000005,
 ];
 
 export function migrationDataSource(

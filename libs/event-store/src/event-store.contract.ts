@@ -160,6 +160,33 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       expect([...lijst].sort()).toEqual(lijst);
     });
 
+    it("reads one gemeente's whole streams page by page, in stream id order, up to a position", async () => {
+      const store = await makeStore();
+      const gemeente = `GM${randomUUID().slice(0, 6)}`; // its own: earlier tests share the store
+      const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((p) => `test-${p}${randomUUID()}`) as [string, string, string, string];
+      await store.append(c, 'no-stream', [event('C1')], context({ gemeente }));
+      await store.append(a, 'no-stream', [event('A1'), event('A2')], context({ gemeente }));
+      await store.append(stream(), 'no-stream', [event('X1')], context({ gemeente: 'GM0034' }));
+      await store.append(b, 'no-stream', [event('B1')], context({ gemeente }));
+      await store.append(c, 1, [event('C2')], context({ gemeente }));
+      const upTo = await store.headPosition();
+      await store.append(a, 2, [event('A3')], context({ gemeente }));
+      await store.append(d, 'no-stream', [event('D1')], context({ gemeente }));
+
+      const eerste = await store.readStreams({ gemeente, upTo, limit: 2 });
+      expect(eerste.events.map((e) => e.type)).toEqual(['A1', 'A2', 'B1']);
+      expect(eerste.next).toBe(b);
+      // The last page holds stream d, begun after upTo: no events, and no further page.
+      const tweede = await store.readStreams({ gemeente, upTo, afterStreamId: eerste.next!, limit: 2 });
+      expect(tweede.events.map((e) => e.type)).toEqual(['C1', 'C2']);
+      expect(tweede.next).toBe(d);
+      expect(await store.readStreams({ gemeente, upTo, afterStreamId: tweede.next!, limit: 2 })).toEqual({ events: [], next: null });
+      const alles = await store.readStreams({ gemeente, upTo: await store.headPosition(), limit: 10 });
+      expect(alles.events.map((e) => e.type)).toEqual(['A1', 'A2', 'A3', 'B1', 'C1', 'C2', 'D1']);
+      expect(alles.next).toBeNull();
+      expect(alles.events[2]).toMatchObject({ streamId: a, streamVersion: 3, gemeente });
+    });
+
     it('stamps recordedAt in the order of global positions', async () => {
       const store = await makeStore();
       const start = await store.headPosition();

@@ -70,6 +70,23 @@ export interface ReadAllOptions {
   upTo?: number;
 }
 
+export interface ReadStreamsOptions {
+  gemeente: string;
+  /** Inclusive upper bound on the global position: later events, and streams begun later, are left out. */
+  upTo: number;
+  /** Exclusive: streams whose id sorts after this one; the `next` of the previous page. */
+  afterStreamId?: string;
+  /** At most this many streams. */
+  limit: number;
+}
+
+export interface StreamsPage {
+  /** The events of the page's streams, stream by stream (in stream id order), each in stream order. */
+  events: RecordedEvent[];
+  /** Pass as `afterStreamId` for the next page; null when this was the last. */
+  next: string | null;
+}
+
 export interface EventStore {
   append(
     streamId: string,
@@ -87,6 +104,12 @@ export interface EventStore {
    * (events of still-running appends are held back until every earlier append has finished).
    */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * Whole streams of one gemeente, up to a global position, page by page: for filling a read model
+   * from nothing, where each stream's events seen together make every version of it at once.
+   */
+  readStreams(options: ReadStreamsOptions): Promise<StreamsPage>;
 
   /** The event with this id, or null. Used to answer a retried command with its first answer. */
   findEvent(eventId: string): Promise<RecordedEvent | null>;

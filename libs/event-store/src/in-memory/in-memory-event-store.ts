@@ -6,8 +6,9 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
+  type ReadStreamsOptions,
   type RecordedEvent,
-
+  type StreamsPage,
 } from '../event-store.port.js';
 import { checkExpectedVersion } from '../expected-version.js';
 
@@ -73,6 +74,16 @@ export class InMemoryEventStore implements EventStore {
       .filter((e) => gemeente === undefined || e.gemeente === gemeente)
       .slice(0, limit)
       .map(clone);
+  }
+
+  async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+    // Byte order, as the PostgreSQL adapter's COLLATE "C" (stream ids are ASCII).
+    const ids = [...this.streams.keys()]
+      .filter((id) => this.streams.get(id)![0]!.gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))
+      .sort()
+      .slice(0, limit);
+    const events = ids.flatMap((id) => this.streams.get(id)!.filter((e) => e.globalPosition <= upTo).map(clone));
+    return { events, next: ids.length < limit ? null : ids.at(-1)! };
   }
 
   async gemeenten(): Promise<string[]> {

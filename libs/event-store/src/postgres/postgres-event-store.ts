@@ -7,7 +7,9 @@ import {
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
+  type ReadStreamsOptions,
   type RecordedEvent,
+  type StreamsPage,
   WrongExpectedVersionError,
 } from '../event-store.port.js';
 import { expectedVersionCode } from '../expected-version.js';
@@ -119,6 +121,21 @@ export class PostgresEventStore implements EventStore {
       [after, limit, gemeente ?? null, upTo ?? null],
     );
     return rows.map(toRecorded);
+  }
+
+  async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+    const { rows: streams } = await this.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM es_streams WHERE gemeente = $1 AND stream_id COLLATE "C" > $2 ORDER BY stream_id COLLATE "C" LIMIT $3`,
+      [gemeente, afterStreamId ?? '', limit],
+    );
+    if (streams.length === 0) return { events: [], next: null };
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events
+        WHERE stream_id = ANY($1::text[]) AND global_position <= $2 AND ${VISIBLE}
+        ORDER BY stream_id COLLATE "C", stream_version`,
+      [streams.map((s) => s.stream_id), upTo],
+    );
+    return { events: rows.map(toRecorded), next: streams.length < limit ? null : streams.at(-1)!.stream_id };
   }
 
   async gemeenten(): Promise<string[]> {
