@@ -15,15 +15,18 @@ let daemon: ProjectieDaemon;
 let generaties: Generaties;
 let pool: pg.Pool;
 let versies = 0;
+let clientId: string;
+let token: string;
 
 beforeAll(async () => {
   s = await startTestStack({ PROJECTIE_WORKER: 'false' });
   daemon = s.projections.app.get(ProjectieDaemon);
   generaties = s.projections.app.get(Generaties);
   pool = s.projections.app.get(PG_POOL);
-  const token = await s.token('consulent', ['GM0005']);
+  token = await s.token('consulent', ['GM0005']);
   const client = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
     .send({ bsn: '111222333', geboortedatum: '1980-01-31', geslacht: 'vrouw', gemeente: 'GM0005' });
+  clientId = client.body.clientId;
   for (let i = 0; i < 5; i++) {
     const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
       .send({ clientId: client.body.clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-01-01', ingangsdatum: '2016-01-01' });
@@ -41,27 +44,38 @@ const telling = async (schema: string) => {
   const { rows } = await s.db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE known_to IS NULL)::int AS huidig FROM "${schema}".rm_item`);
   return rows[0] as { n: number; huidig: number };
 };
+/** Versions that keep the projector's state: only the current ones should. */
+const metState = async (schema: string) =>
+  (await s.db.pool.query(`SELECT count(*)::int AS n FROM "${schema}".rm_item WHERE state IS NOT NULL`)).rows[0].n as number;
+
+/** The next transaction of the daemon fails just before it moves its checkpoint (a crash there); returns the undo. */
+function breekVoorCheckpoint(): () => void {
+  const echteConnect = pool.connect.bind(pool);
+  // pool.query() connects with a callback: leave that path alone, break the transaction client only.
+  (pool as { connect: unknown }).connect = async (callback?: unknown) => {
+    if (callback) return (echteConnect as (cb: unknown) => unknown)(callback);
+    const client = await echteConnect();
+    const echteQuery = client.query.bind(client);
+    (client as { query: unknown }).query = (sql: unknown, ...rest: unknown[]) => {
+      if (typeof sql === 'string' && sql.startsWith('UPDATE rm_checkpoint')) {
+        (client as { query: unknown }).query = echteQuery;
+        throw new Error('process killed between the writes and the checkpoint');
+      }
+      return (echteQuery as (...a: unknown[]) => unknown)(sql, ...rest);
+    };
+    return client;
+  };
+  return () => {
+    (pool as { connect: unknown }).connect = echteConnect;
+  };
+}
 
 describe('projection daemon', () => {
   it('applies nothing when the transaction dies before its checkpoint, then all of it once', async () => {
     const generatie = (await generaties.actief())!;
-    const echteConnect = pool.connect.bind(pool);
-    // pool.query() connects with a callback: leave that path alone, break the transaction client only.
-    (pool as { connect: unknown }).connect = async (callback?: unknown) => {
-      if (callback) return (echteConnect as (cb: unknown) => unknown)(callback);
-      const client = await echteConnect();
-      const echteQuery = client.query.bind(client);
-      (client as { query: unknown }).query = (sql: unknown, ...rest: unknown[]) => {
-        if (typeof sql === 'string' && sql.startsWith('UPDATE rm_checkpoint')) {
-          (client as { query: unknown }).query = echteQuery;
-          throw new Error('process killed between the writes and the checkpoint');
-        }
-        return (echteQuery as (...a: unknown[]) => unknown)(sql, ...rest);
-      };
-      return client;
-    };
+    const herstel = breekVoorCheckpoint();
     await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
-    (pool as { connect: unknown }).connect = echteConnect;
+    herstel();
     expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(0);
     expect((await telling(generatie.schema)).n).toBe(0);
 
@@ -70,6 +84,32 @@ describe('projection daemon', () => {
     expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
     expect(await daemon.stap(generatie)).toBe(0); // nothing left, nothing applied twice
     expect((await telling(generatie.schema)).n).toBe(versies);
+    expect(await metState(generatie.schema)).toBe(versies / 2);
+  });
+
+  it('applies a later batch, in global order after the fill, also all or nothing', async () => {
+    const generatie = (await generaties.actief())!;
+    const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
+      .send({ clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-02-01', ingangsdatum: '2016-02-01' });
+    await s.voorzieningen.http.post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`).set('Authorization', `Bearer ${token}`)
+      .send({ einddatum: '2016-07-31', reden: 'volgens-plan' });
+    const voor = await generaties.checkpoint(generatie.schema, ['GM0005']);
+    const herstel = breekVoorCheckpoint();
+    await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
+    herstel();
+    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(voor);
+    expect((await telling(generatie.schema)).n).toBe(versies);
+
+    await daemon.stap(generatie);
+    versies += 2;
+    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
+    expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
+    // the toekenning's version was closed by the beëindiging in the same batch; only the current one keeps a state
+    const { rows } = await s.db.pool.query(
+      `SELECT count(*) FILTER (WHERE state IS NOT NULL)::int AS met_state FROM "${generatie.schema}".rm_item WHERE item_id = $1`,
+      [v.body.voorzieningId],
+    );
+    expect(rows[0].met_state).toBe(1);
   });
 
   it('lets exactly one of two daemons apply the same batch', async () => {
@@ -82,5 +122,13 @@ describe('projection daemon', () => {
     // the loser, retried, finds everything applied
     expect(await daemon.pasToe(nieuw.schema, 'GM0005', batch, head)).toBe(false);
     expect((await telling(nieuw.schema)).n).toBe(versies);
+  });
+
+  it('lets exactly one of two daemons fill a gemeente from nothing', async () => {
+    const nieuw = await generaties.nieuw();
+    const toegepast = await Promise.all([daemon.stap(nieuw), daemon.stap(nieuw)]);
+    expect(toegepast.filter((n) => n > 0)).toHaveLength(1);
+    expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
+    expect(await daemon.stap(nieuw)).toBe(0);
   });
 });

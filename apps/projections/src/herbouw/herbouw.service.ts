@@ -55,21 +55,38 @@ export class Herbouw {
     return this.huidig();
   }
 
+  /**
+   * Progress: up to which position every gemeente is applied; until then, as a gemeente filled from
+   * nothing moves its checkpoint only at the end, the events this process has written so far.
+   */
+  private async meld(nieuw: Generatie, voortgang: (verwerkt: number, totaal: number) => void): Promise<{ klaarTot: number; totaal: number }> {
+    const totaal = await this.store.headPosition();
+    const klaarTot = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
+    const geschat = klaarTot >= totaal ? klaarTot : Math.min(totaal, Math.max(klaarTot, this.daemon.geschreven(nieuw.schema)));
+    const verwerkt = Math.max(this.status.verwerkt, geschat); // a report of the timer may come in late
+    this.status = { ...this.status, verwerkt, totaal };
+    voortgang(verwerkt, totaal);
+    return { klaarTot, totaal };
+  }
+
   private async bouw(nieuw: Generatie, voortgang: (verwerkt: number, totaal: number) => void = () => {}): Promise<void> {
     const start = performance.now();
     await this.generaties.stelIndexenUit(nieuw);
     // Where this process runs the daemon, the daemon fills the new generation (with the other
     // workers, each its own gemeenten); a second loop here would only fight it for the same locks.
     const daemonDoetHet = this.daemon.status().worker;
-    for (;;) {
-      const totaal = await this.store.headPosition();
-      const toegepast = daemonDoetHet ? false : (await this.daemon.stap(nieuw)) > 0;
-      const verwerkt = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
-      this.status = { ...this.status, verwerkt, totaal };
-      voortgang(verwerkt, totaal);
-      if (!toegepast && verwerkt >= totaal) break;
-      // Another worker holds this generation's lock, or the daemon is at it: look again shortly.
-      if (!toegepast) await new Promise((r) => setTimeout(r, daemonDoetHet ? 100 : 20));
+    // A step may take long (a gemeente filled from nothing is one transaction): report meanwhile too.
+    const klok = setInterval(() => void this.meld(nieuw, voortgang).catch(() => undefined), 500);
+    try {
+      for (;;) {
+        const toegepast = daemonDoetHet ? false : (await this.daemon.stap(nieuw)) > 0;
+        const { klaarTot, totaal } = await this.meld(nieuw, voortgang);
+        if (!toegepast && klaarTot >= totaal) break;
+        // Another worker holds this generation's lock, or the daemon is at it: look again shortly.
+        if (!toegepast) await new Promise((r) => setTimeout(r, daemonDoetHet ? 100 : 20));
+      }
+    } finally {
+      clearInterval(klok);
     }
     await this.generaties.bouwIndexen(nieuw, (stap) => this.logger.log(`herbouw generatie ${nieuw.nummer}: ${stap}`));
     await this.generaties.wissel(nieuw);

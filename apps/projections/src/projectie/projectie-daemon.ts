@@ -3,7 +3,8 @@ import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL, quoteIdent } from '@sd/database';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
 import { type Generatie, Generaties } from './generaties.service.js';
-import { ID_KOLOM, type Projectie, projecteer, type Tabel, teLaden } from './projector.js';
+import { kopieer } from './copy-tekst.js';
+import { ID_KOLOM, type Projectie, projecteer, type Tabel, teLaden, type Versie } from './projector.js';
 import { mijnGemeenten } from './verdeling.js';
 
 /** Events applied per transaction: large enough to amortise the commit, small enough to stay responsive. */
@@ -12,6 +13,8 @@ const RUST_MS = Number(process.env.PROJECTIE_INTERVAL_MS ?? 100);
 /** How often a worker looks at who is alive and which gemeenten are its share. */
 const VERDEEL_MS = Number(process.env.PROJECTIE_VERDEEL_MS ?? 1000);
 const SLOTS = 64;
+/** Streams per page when a gemeente is filled from nothing (about 2.5 events each). */
+const STREAMS_PER_PAGINA = Number(process.env.PROJECTIE_STREAMS_PER_PAGINA ?? 2000);
 /** Gemeenten applied at once by one worker, and batches per gemeente before looking around again. */
 const PARALLEL = Number(process.env.PROJECTIE_PARALLEL ?? 3);
 const RONDES = 10;
@@ -36,6 +39,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   private slot?: number;
   private readonly leases = new Set<string>();
   private verdeeldOp = 0;
+  /** Events this process has written per generation schema, committed or not yet: a rebuild's progress. */
+  private readonly teller = new Map<string, number>();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
@@ -64,6 +69,11 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   /** The gemeenten this worker holds the lease of. */
   aandeel(): string[] {
     return [...this.leases].sort();
+  }
+
+  /** Events this process has written into a generation so far (also those of transactions still open). */
+  geschreven(schema: string): number {
+    return this.teller.get(schema) ?? 0;
   }
 
   status(): { worker: boolean; slot: number | null; gemeenten: string[] } {
@@ -171,6 +181,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
    * returns the events applied (an empty stretch up to the head counts as one, it moved the checkpoint).
    */
   private async haalIn(schema: string, gemeente: string, vanaf: number, head: number): Promise<number> {
+    if (vanaf === 0) return this.vul(schema, gemeente, head);
     const lees = (na: number) => this.store.readAll({ after: na, limit: BATCH, gemeente, upTo: head });
     let batch = await lees(vanaf);
     let toegepast = 0;
@@ -190,10 +201,62 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
+   * A gemeente with nothing applied yet (a rebuild, a first start, a new gemeente) is filled stream by
+   * stream rather than in global order: each stream's events seen together make all its versions at
+   * once, so no state is loaded and no version closed afterwards. One transaction, checkpoint
+   * included, as every batch: a crash leaves nothing of it behind and the next try starts over.
+   */
+  private async vul(schema: string, gemeente: string, tot: number): Promise<number> {
+    let toegepast = 0;
+    const gedaan = await this.metCheckpoint(schema, gemeente, tot, async (client, vanaf) => {
+      if (vanaf > 0) return null; // another worker was first: on in global order next time
+      const lees = (na?: string) => this.store.readStreams({ gemeente, upTo: tot, afterStreamId: na, limit: STREAMS_PER_PAGINA });
+      let pagina = await lees();
+      let laatste: RecordedEvent | undefined;
+      for (;;) {
+        // The next page is read while this one is written.
+        const volgende = pagina.next === null ? undefined : lees(pagina.next);
+        try {
+          if (pagina.events.length) await this.schrijf(client, projecteer(pagina.events, new Map()));
+        } catch (e) {
+          volgende?.catch(() => undefined);
+          throw e;
+        }
+        toegepast += pagina.events.length;
+        this.teller.set(schema, (this.teller.get(schema) ?? 0) + pagina.events.length);
+        for (const e of pagina.events) if (e.globalPosition === tot) laatste = e;
+        if (!volgende) return { laatste };
+        pagina = await volgende;
+      }
+    });
+    return gedaan ? Math.max(toegepast, 1) : 0;
+  }
+
+  /**
    * Applies one gemeente's events (positions up to `tot`) to a generation schema and moves its
    * checkpoint to `tot`, in one transaction. False when another worker is at it or was first.
    */
   async pasToe(schema: string, gemeente: string, events: RecordedEvent[], tot: number): Promise<boolean> {
+    return this.metCheckpoint(schema, gemeente, tot, async (client, vanaf) => {
+      const batch = events.filter((e) => e.globalPosition > vanaf && e.globalPosition <= tot);
+      if (batch.length) await this.schrijf(client, projecteer(batch, await this.laadHuidig(client, batch)));
+      this.teller.set(schema, (this.teller.get(schema) ?? 0) + batch.length);
+      return { laatste: batch.at(-1)?.globalPosition === tot ? batch.at(-1) : undefined };
+    });
+  }
+
+  /**
+   * One transaction on a gemeente's checkpoint in a generation: takes its lock (false when another
+   * worker holds it), lets `werk` write what lies between the checkpoint and `tot` (false when the
+   * checkpoint is there already, or `werk` answers null: roll back), then moves the checkpoint to
+   * `tot`. `werk` may give the event at `tot`, whose recordedAt the checkpoint keeps.
+   */
+  private async metCheckpoint(
+    schema: string,
+    gemeente: string,
+    tot: number,
+    werk: (client: pg.PoolClient, vanaf: number) => Promise<{ laatste?: RecordedEvent } | null>,
+  ): Promise<boolean> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -208,16 +271,12 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [gemeente]);
       const { rows } = await client.query<{ positie: string }>(`SELECT positie FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`, [gemeente]);
       const vanaf = Number(rows[0]!.positie);
-      if (vanaf >= tot) {
+      const gedaan = vanaf < tot ? await werk(client, vanaf) : null;
+      if (!gedaan) {
         await client.query('ROLLBACK');
         return false;
       }
-      const batch = events.filter((e) => e.globalPosition > vanaf && e.globalPosition <= tot);
-      if (batch.length) {
-        const projectie = projecteer(batch, await this.laadHuidig(client, batch));
-        await this.schrijf(client, projectie);
-      }
-      const laatste = batch.at(-1)?.globalPosition === tot ? batch.at(-1)! : (await this.store.readAll({ after: tot - 1, limit: 1 }))[0];
+      const laatste = gedaan.laatste ?? (await this.store.readAll({ after: tot - 1, limit: 1 }))[0];
       await client.query(`UPDATE rm_checkpoint SET positie = $2, geregistreerd_op = $3, bijgewerkt_op = now() WHERE gemeente = $1`, [
         gemeente,
         tot,
@@ -253,26 +312,16 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       const gesloten = p.gesloten[tabel];
       if (gesloten.length) {
         await client.query(
-          `UPDATE ${tabel} r SET known_to = c.known_to
+          `UPDATE ${tabel} r SET known_to = c.known_to, state = NULL
              FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, known_to)
             WHERE r.${ID_KOLOM[tabel]} = c.id AND r.known_to IS NULL`,
           [gesloten.map((g) => g.id), gesloten.map((g) => g.knownTo)],
         );
       }
-      const versies = p.versies[tabel];
-      if (versies.length) {
-        const rijen = versies.map((v) => ({ ...v.rij, known_from: v.knownFrom, known_to: v.knownTo, positie: v.positie, state: v.state }));
-        await client.query(`INSERT INTO ${tabel} SELECT * FROM jsonb_populate_recordset(NULL::${tabel}, $1::jsonb)`, [
-          JSON.stringify(rijen),
-        ]);
-      }
+      await kopieerVersies(client, tabel, p.versies[tabel]);
     }
-    if (p.clienten.length) {
-      await client.query(
-        `INSERT INTO rm_client SELECT * FROM jsonb_populate_recordset(NULL::rm_client, $1::jsonb) ON CONFLICT (client_id) DO NOTHING`,
-        [JSON.stringify(p.clienten)],
-      );
-    }
+    // A client stream has one event, applied once (the checkpoint): a plain append.
+    await kopieer(client, 'rm_client', CLIENT_KOLOMMEN, p.clienten.map((c) => CLIENT_KOLOMMEN.map((k) => c[k])));
     for (const g of p.bevolkingGesloten) {
       await client.query(`UPDATE rm_bevolking SET known_to = $3 WHERE gemeente = $1 AND jaar = $2 AND known_to IS NULL`, [
         g.gemeente,
@@ -280,13 +329,30 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
         g.knownTo,
       ]);
     }
-    if (p.bevolking.length) {
-      const rijen = p.bevolking.map((v) => ({ ...v.rij, known_from: v.knownFrom, known_to: v.knownTo, positie: v.positie }));
-      await client.query(`INSERT INTO rm_bevolking SELECT * FROM jsonb_populate_recordset(NULL::rm_bevolking, $1::jsonb)`, [
-        JSON.stringify(rijen),
-      ]);
-    }
+    await kopieerVersies(client, 'rm_bevolking', p.bevolking);
   }
+}
+
+const CLIENT_KOLOMMEN = ['client_id', 'gemeente', 'geslacht', 'geboortedatum', 'huishouden_id', 'known_from'] as const;
+
+/**
+ * New versions of one table: the row's own columns, then its transaction-time interval and position;
+ * the versioned streams' tables also the state, kept on the current version only (the projector
+ * evolves it further; a closed version never is).
+ */
+async function kopieerVersies(client: pg.PoolClient, tabel: Tabel | 'rm_bevolking', versies: Versie<object>[]): Promise<void> {
+  if (versies.length === 0) return;
+  const eigen = Object.keys(versies[0]!.rij);
+  const metState = tabel !== 'rm_bevolking';
+  const kolommen = [...eigen, 'known_from', 'known_to', 'positie', ...(metState ? ['state'] : [])];
+  const rijen = versies.map((v) => {
+    const rij = v.rij as Record<string, unknown>;
+    const waarden = eigen.map((k) => rij[k]);
+    waarden.push(v.knownFrom, v.knownTo, v.positie);
+    if (metState) waarden.push(v.knownTo ? null : v.state);
+    return waarden;
+  });
+  await kopieer(client, tabel, kolommen, rijen);
 }
 
 /** A stable 31-bit key for advisory locks (Java's String.hashCode, kept positive). */

@@ -3,9 +3,17 @@ import { CheckpointPerGemeente1763900002000 } from './1763900002000-checkpoint-p
 import { HuidigeVersies1763900003000 } from './1763900003000-huidige-versies.js';
 import { Besluitdatum1763900004000 } from './1763900004000-besluitdatum.js';
 import { DekkendeIndexen1763900005000 } from './1763900005000-dekkende-indexen.js';
+import { StateAlleenHuidig1763900006000 } from './1763900006000-state-alleen-huidig.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
-  migrations: [Leesmodel1763900001000, CheckpointPerGemeente1763900002000, HuidigeVersies1763900003000, Besluitdatum1763900004000, DekkendeIndexen1763900005000],
+  migrations: [
+    Leesmodel1763900001000,
+    CheckpointPerGemeente1763900002000,
+    HuidigeVersies1763900003000,
+    Besluitdatum1763900004000,
+    DekkendeIndexen1763900005000,
+    StateAlleenHuidig1763900006000,
+  ],
   table: 'rm_migraties',
 };
