@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { IsInt, IsString } from 'class-validator';
+import { IsInt, IsString, ValidateNested } from 'class-validator';
 import { decodeEvent, defineEvent, encodeEvent, EventSchemaError } from './event-contract.js';
 import './events/client.events.js';
 
@@ -31,6 +31,16 @@ describe('event contracts', () => {
 
   it('stamps a new event with the current schema version after checking it', () => {
     expect(encodeEvent(client)).toEqual({ ...client, schemaVersion: 1 });
+  });
+
+  it('refuses a schema with nested classes: a stored event is checked as flat data', () => {
+    class Adres {
+      @IsString() straat!: string;
+    }
+    class GenestV1 {
+      @ValidateNested() adres!: Adres;
+    }
+    expect(() => defineEvent({ type: 'GenestGebeurd', streamType: 'proef', schemas: { 1: GenestV1 } })).toThrow(/flat/);
   });
 
   it('refuses a new event that does not match its schema, naming the field', () => {

@@ -207,6 +207,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
    * included, as every batch: a crash leaves nothing of it behind and the next try starts over.
    */
   private async vul(schema: string, gemeente: string, tot: number): Promise<number> {
+    const start = performance.now();
     let toegepast = 0;
     const gedaan = await this.metCheckpoint(schema, gemeente, tot, async (client, vanaf) => {
       if (vanaf > 0) return null; // another worker was first: on in global order next time
@@ -229,7 +230,9 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
         pagina = await volgende;
       }
     });
-    return gedaan ? Math.max(toegepast, 1) : 0;
+    if (!gedaan) return 0;
+    this.logger.log(`${schema}: ${gemeente} gevuld tot positie ${tot}, ${toegepast} events in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    return Math.max(toegepast, 1);
   }
 
   /**
