@@ -106,35 +106,40 @@ type StandRij = Record<string, string | null> & { g: number; voorzieningen: stri
 export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promise<Omit<StandRapport, keyof import('./rapportage.types.js').RapportMeta>> {
   // Counting distinct clients and huishoudens sorts the items once per grouping set: the sets are
   // split over two statements (only the second needs the clients' age and geslacht), which run at
-  // the same time on two connections of one snapshot. Huishoudens are compared in byte order: the
-  // same count, at a fraction of the locale's cost. A client's items are all of its own gemeente,
-  // so the join reads only the clients of the gemeenten asked for.
+  // the same time on two connections of one snapshot. A huishouden is a uuid (see the projector),
+  // as cheap to count as a client. A client's items are all of its own gemeente,
+  // so the join reads only the clients of the gemeenten asked for (said in so many words: the
+  // planner does not carry `= ANY(...)` over from the items to the clients).
   const kolommen = ['gemeente', 'wet', 'productcategorie', 'leveringsvorm', 'regeling', 'leeftijdsgroep', 'geslacht'];
-  /** The grouping sets over `eigen` (consecutive columns of `kolommen`); g as if all seven were grouped. */
-  const deel = (eigen: string[], sets: string) => {
+  /** The grouping sets over `eigen` (columns of `kolommen`); g has a bit per column of `kolommen`, set when rolled up. */
+  const deel = (eigen: string[], sets: string[][]) => {
     const p = new Params();
     const d = p.add(peildatum);
     const metClient = eigen.includes('leeftijdsgroep') || eigen.includes('geslacht');
     const waarde = (k: string) => (k === 'leeftijdsgroep' ? leeftijdSql(p, peildatum) : k === 'geslacht' ? 'c.geslacht' : `i.${k}`);
-    const na = kolommen.length - kolommen.indexOf(eigen.at(-1)!) - 1; // columns after this part's own
-    const voor = kolommen.indexOf(eigen[0]!); // and before them: always rolled up
-    const vast = ((1 << voor) - 1) << (kolommen.length - voor);
+    const bit = (k: string) => kolommen.length - 1 - kolommen.indexOf(k);
+    const altijd = kolommen.filter((k) => !eigen.includes(k)).reduce((g, k) => g | (1 << bit(k)), 0);
     return {
       text: `WITH items AS (
          SELECT ${eigen.map((k) => `${waarde(k)} AS ${k}`).join(', ')}, i.client_id, i.huishouden
-           FROM rm_item i ${metClient ? 'JOIN rm_client c ON c.client_id = i.client_id AND c.gemeente = i.gemeente' : ''}
+           FROM rm_item i ${metClient ? `JOIN rm_client c ON c.client_id = i.client_id AND c.gemeente = i.gemeente AND c.gemeente = ANY(${p.add(s.gemeenten)}::text[])` : ''}
           WHERE ${itemFilter(p, s)}
             AND i.ingangsdatum <= ${d}::date AND (i.einddatum IS NULL OR i.einddatum > ${d}::date))
-       SELECT ${eigen.join(', ')}, ${vast} | (GROUPING(${eigen.join(', ')}) << ${na}) | ${(1 << na) - 1} AS g,
+       SELECT ${eigen.join(', ')}, ${[String(altijd), ...eigen.map((k) => `(GROUPING(${k}) << ${bit(k)})`)].join(' | ')} AS g,
               count(*) AS voorzieningen, count(DISTINCT client_id) AS clienten,
-              count(DISTINCT huishouden COLLATE "C") AS huishoudens
+              count(DISTINCT huishouden) AS huishoudens
          FROM items
-        GROUP BY GROUPING SETS (${sets})`,
+        GROUP BY GROUPING SETS (${sets.map((set) => `(${set.join(', ')})`).join(', ')})`,
       values: p.values,
     };
   };
-  const a = deel(['gemeente', 'wet', 'productcategorie'], '(), (gemeente), (wet), (wet, productcategorie)');
-  const b = deel(['leveringsvorm', 'regeling', 'leeftijdsgroep', 'geslacht'], '(leveringsvorm), (regeling), (leeftijdsgroep), (geslacht)');
+  // Asked for one gemeente, its row equals the total: not counted a second time. The sets are split
+  // so that both statements take about as long.
+  const eenGemeente = s.gemeenten.length === 1;
+  const a = eenGemeente
+    ? deel(['wet', 'productcategorie', 'leveringsvorm'], [[], ['wet'], ['wet', 'productcategorie'], ['leveringsvorm']])
+    : deel(['gemeente', 'wet', 'productcategorie', 'leveringsvorm'], [[], ['gemeente'], ['wet'], ['wet', 'productcategorie'], ['leveringsvorm']]);
+  const b = deel(['regeling', 'leeftijdsgroep', 'geslacht'], [['regeling'], ['leeftijdsgroep'], ['geslacht']]);
   const [ra, rb] = await Promise.all([db.query<StandRij>(a.text, a.values), (db.naast ?? db).query<StandRij>(b.text, b.values)]);
   const rows = [...ra.rows, ...rb.rows];
   const cijfers = (r: StandRij): StandCijfers => ({ voorzieningen: n(r.voorzieningen), clienten: n(r.clienten), huishoudens: n(r.huishoudens) });
@@ -144,7 +149,11 @@ export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promi
   return {
     peildatum,
     totaal: totaal ? cijfers(totaal) : { voorzieningen: 0, clienten: 0, huishoudens: 0 },
-    perGemeente: sorteer(set(64).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })), 'gemeente'),
+    perGemeente: eenGemeente
+      ? totaal && n(totaal.voorzieningen) > 0
+        ? [{ gemeente: s.gemeenten[0]!, ...cijfers(totaal) }]
+        : []
+      : sorteer(set(64).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })), 'gemeente'),
     perWet: sorteer(set(32).map((r) => ({ wet: r.wet!, ...cijfers(r) })), 'wet'),
     perProductcategorie: sorteer(
       set(48).filter((r) => r.productcategorie !== null).map((r) => ({ wet: r.wet!, productcategorie: r.productcategorie!, ...cijfers(r) })),
