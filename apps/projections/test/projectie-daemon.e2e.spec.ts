@@ -4,6 +4,8 @@ import { PG_POOL } from '@sd/database';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
 import { Generaties } from '../src/projectie/generaties.service.js';
 import { ProjectieDaemon } from '../src/projectie/projectie-daemon.js';
+import { huishoudenSleutel } from '../src/projectie/projector.js';
+import { HuishoudenAlsUuid1763900007000 } from '../src/leesmodel/migraties/1763900007000-huishouden-als-uuid.js';
 
 /**
  * The daemon writes a batch and its checkpoint in one transaction: a crash anywhere in between
@@ -130,5 +132,25 @@ describe('projection daemon', () => {
     expect(toegepast.filter((n) => n > 0)).toHaveLength(1);
     expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
     expect(await daemon.stap(nieuw)).toBe(0);
+  });
+
+  it('keys a household as the migration of older generations does in SQL', async () => {
+    const clientId = '6f1c1c1e-58a5-4d52-9a57-2b3d2c1f7a10';
+    const schema = `${s.db.config.schema}_huishouden`;
+    const client = await s.db.pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
+      await client.query(`CREATE TABLE rm_item (nr int, huishouden text NOT NULL)`);
+      await client.query(`INSERT INTO rm_item VALUES (1, 'GM0005:HH-0005-0000042'), (2, 'client:' || $1)`, [clientId]);
+      await new HuishoudenAlsUuid1763900007000().up({ query: (sql: string) => client.query(sql) } as never);
+      const { rows } = await client.query(`SELECT huishouden FROM rm_item ORDER BY nr`);
+      expect(rows.map((r) => r.huishouden)).toEqual([huishoudenSleutel('GM0005', clientId, 'HH-0005-0000042'), huishoudenSleutel('GM0005', clientId)]);
+      expect(huishoudenSleutel('GM0005', clientId)).toBe(clientId);
+      expect(huishoudenSleutel('GM0006', clientId, 'HH-0005-0000042')).not.toBe(rows[0].huishouden);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      client.release(true); // its search_path was changed: not back into the pool
+    }
   });
 });

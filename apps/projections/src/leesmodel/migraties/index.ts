@@ -4,6 +4,7 @@ import { HuidigeVersies1763900003000 } from './1763900003000-huidige-versies.js'
 import { Besluitdatum1763900004000 } from './1763900004000-besluitdatum.js';
 import { DekkendeIndexen1763900005000 } from './1763900005000-dekkende-indexen.js';
 import { StateAlleenHuidig1763900006000 } from './1763900006000-state-alleen-huidig.js';
+import { HuishoudenAlsUuid1763900007000 } from './1763900007000-huishouden-als-uuid.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
@@ -14,6 +15,7 @@ export const LEESMODEL_MIGRATIES = {
     Besluitdatum1763900004000,
     DekkendeIndexen1763900005000,
     StateAlleenHuidig1763900006000,
+    HuishoudenAlsUuid1763900007000,
   ],
   table: 'rm_migraties',
 };
