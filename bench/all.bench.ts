@@ -193,7 +193,7 @@ try {
       // The daemon starts in the projections app's bootstrap, on an empty generation: it applies the
       // whole store from position 0. Measured from the spawn (Node's start-up included) to the head.
       const inhaalBar = new Voortgang('catch-up', head, 'positions');
-      const inhaal = await wachtOpCheckpoint(head, (p) => inhaalBar.zet(p));
+      const inhaal = await wachtOpCheckpoint(head, (p) => inhaalBar.zet(p), apps.projections.url);
       inhaalBar.stop();
       belasting.catchUp = meter.meet();
       const inhaalSeconden = (inhaal - startMs) / 1000;
@@ -285,7 +285,7 @@ try {
 // ---------------------------------------------------------------- helpers
 
 /** Polls the active generation's checkpoints until every gemeente is at `head`; returns performance.now(). */
-async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => void): Promise<number> {
+async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => void, projections: string): Promise<number> {
   // The store does not change while the daemon catches up: its gemeenten are read once.
   const { rows: inStore } = await admin.query<{ gemeente: string }>(`SELECT DISTINCT gemeente FROM es_streams`);
   const gemeenten = inStore.map((r) => r.gemeente);
@@ -299,12 +299,28 @@ async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => v
       );
       // Every gemeente must have a checkpoint: min() over the ones that have one could be early.
       const laagste = Number(rows[0]?.n) === gemeenten.length ? Number(rows[0]?.laagste ?? 0) : 0;
-      voortgang(Math.min(laagste, doel));
-      if (laagste >= doel) return performance.now();
+      if (laagste >= doel) {
+        voortgang(doel);
+        return performance.now();
+      }
+      // A gemeente filled from nothing moves its checkpoint once, at the end: meanwhile the events
+      // the daemon has written (its /health) show the progress.
+      voortgang(Math.min(Math.max(laagste, await geschreven(projections, g[0].schema_naam)), doel));
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the projection daemon did not catch up within 30 minutes');
+}
+
+/** Events the projections app has written into a generation so far, from its /health (0 while it starts). */
+async function geschreven(projections: string, schema: string): Promise<number> {
+  try {
+    const res = await fetch(`${projections}/health`);
+    const body = (await res.json()) as { info?: { projectie?: { geschreven?: Record<string, number> } } };
+    return body.info?.projectie?.geschreven?.[schema] ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 interface CopyMeting {

@@ -76,8 +76,9 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     return this.teller.get(schema) ?? 0;
   }
 
-  status(): { worker: boolean; slot: number | null; gemeenten: string[] } {
-    return { worker: this.lus !== undefined, slot: this.slot ?? null, gemeenten: this.aandeel() };
+  /** For /health: whether this process is a worker, its slot and gemeenten, and the events it wrote per generation. */
+  status(): { worker: boolean; slot: number | null; gemeenten: string[]; geschreven: Record<string, number> } {
+    return { worker: this.lus !== undefined, slot: this.slot ?? null, gemeenten: this.aandeel(), geschreven: Object.fromEntries(this.teller) };
   }
 
   private async draai(): Promise<void> {
