@@ -1,15 +1,18 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { PG_POOL } from '@sd/database';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
-import { Generaties } from '../src/projectie/generaties.service.js';
+import { EVENT_STORE, type EventStore } from '@sd/event-store';
+import { type Generatie, Generaties } from '../src/projectie/generaties.service.js';
 import { ProjectieDaemon } from '../src/projectie/projectie-daemon.js';
 import { huishoudenSleutel } from '../src/projectie/projector.js';
 import { HuishoudenAlsUuid1763900007000 } from '../src/leesmodel/migraties/1763900007000-huishouden-als-uuid.js';
 
 /**
- * The daemon writes a batch and its checkpoint in one transaction: a crash anywhere in between
- * leaves nothing half-applied, and two daemons never apply an event twice. The background loop is
+ * The daemon writes a batch (or a page of a fill) and its checkpoint (or the fill's cursor) in one
+ * transaction: a crash anywhere in between leaves nothing half-applied, and two daemons never apply
+ * an event twice. The background loop is
  * off here (PROJECTIE_WORKER=false) so the test drives every step.
  */
 let s: TestStack;
@@ -50,17 +53,20 @@ const telling = async (schema: string) => {
 const metState = async (schema: string) =>
   (await s.db.pool.query(`SELECT count(*)::int AS n FROM "${schema}".rm_item WHERE state IS NOT NULL`)).rows[0].n as number;
 
-/** The next transaction of the daemon fails just before it moves its checkpoint (a crash there); returns the undo. */
-function breekVoorCheckpoint(): () => void {
+/**
+ * The `nde` next transaction of the daemon that moves its checkpoint (or a fill's cursor) fails just
+ * before it does (a crash there); returns the undo.
+ */
+function breekVoorCheckpoint(nde = 1): () => void {
   const echteConnect = pool.connect.bind(pool);
+  let gezien = 0;
   // pool.query() connects with a callback: leave that path alone, break the transaction client only.
   (pool as { connect: unknown }).connect = async (callback?: unknown) => {
     if (callback) return (echteConnect as (cb: unknown) => unknown)(callback);
     const client = await echteConnect();
     const echteQuery = client.query.bind(client);
     (client as { query: unknown }).query = (sql: unknown, ...rest: unknown[]) => {
-      if (typeof sql === 'string' && sql.startsWith('UPDATE rm_checkpoint')) {
-        (client as { query: unknown }).query = echteQuery;
+      if (typeof sql === 'string' && sql.startsWith('UPDATE rm_checkpoint') && ++gezien === nde) {
         throw new Error('process killed between the writes and the checkpoint');
       }
       return (echteQuery as (...a: unknown[]) => unknown)(sql, ...rest);
@@ -71,6 +77,15 @@ function breekVoorCheckpoint(): () => void {
     (pool as { connect: unknown }).connect = echteConnect;
   };
 }
+
+/** Fills a generation being built to the end (a step does a few pages at most). */
+async function vulHelemaal(generatie: Generatie): Promise<number> {
+  let toegepast = 0;
+  for (let n = await daemon.stap(generatie); n > 0; n = await daemon.stap(generatie)) toegepast += n;
+  return toegepast;
+}
+
+const eventsVanGM0005 = async () => (await s.store.readAll({ after: 0, limit: 10_000, gemeente: 'GM0005' })).length;
 
 describe('projection daemon', () => {
   it('applies nothing when the transaction dies before its checkpoint, then all of it once', async () => {
@@ -89,7 +104,7 @@ describe('projection daemon', () => {
     expect(await metState(generatie.schema)).toBe(versies / 2);
   });
 
-  it('applies a later batch, in global order after the fill, also all or nothing', async () => {
+  it('applies a later batch also all or nothing, closing the versions it replaces', async () => {
     const generatie = (await generaties.actief())!;
     const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
       .send({ clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-02-01', ingangsdatum: '2016-02-01' });
@@ -126,12 +141,73 @@ describe('projection daemon', () => {
     expect((await telling(nieuw.schema)).n).toBe(versies);
   });
 
-  it('lets exactly one of two daemons fill a gemeente from nothing', async () => {
+  it('lets two daemons fill a generation being built together, each event once', async () => {
+    for (const pagina of [2000, 1]) {
+      daemon.streamsPerPagina = pagina; // one page, or a page per stream: the two then take turns
+      try {
+        const nieuw = await generaties.nieuw();
+        const toegepast = await Promise.all([vulHelemaal(nieuw), vulHelemaal(nieuw)]);
+        expect(toegepast[0]! + toegepast[1]!).toBe(await eventsVanGM0005());
+        expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
+        expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+      } finally {
+        daemon.streamsPerPagina = 2000;
+      }
+    }
+  });
+
+  it('resumes a fill that died between two pages, each event once', async () => {
     const nieuw = await generaties.nieuw();
-    const toegepast = await Promise.all([daemon.stap(nieuw), daemon.stap(nieuw)]);
-    expect(toegepast.filter((n) => n > 0)).toHaveLength(1);
-    expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
-    expect(await daemon.stap(nieuw)).toBe(0);
+    daemon.streamsPerPagina = 1;
+    try {
+      const herstel = breekVoorCheckpoint(3); // two pages are in, the third dies before its cursor moves
+      await expect(daemon.stap(nieuw)).rejects.toThrow('process killed');
+      herstel();
+      const { rows } = await s.db.pool.query(`SELECT positie, vul_na FROM "${nieuw.schema}".rm_checkpoint WHERE gemeente = 'GM0005'`);
+      expect(Number(rows[0].positie)).toBe(0);
+      expect(rows[0].vul_na).not.toBeNull();
+
+      await vulHelemaal(nieuw);
+      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+      expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
+      expect(await metState(nieuw.schema)).toBe(versies / 2);
+      const cursor = await s.db.pool.query(`SELECT vul_tot, vul_na FROM "${nieuw.schema}".rm_checkpoint`);
+      expect(cursor.rows).toEqual([{ vul_tot: null, vul_na: null }]);
+    } finally {
+      daemon.streamsPerPagina = 2000;
+    }
+  });
+
+  it('holds no reader of the event store back while it fills', async () => {
+    // Readers see only events of transactions older than every running one: a fill in one long
+    // transaction would hide every event appended meanwhile until it committed.
+    const nieuw = await generaties.nieuw();
+    const store = s.projections.app.get<EventStore>(EVENT_STORE);
+    const echt = store.readStreams.bind(store);
+    store.readStreams = async (o) => {
+      await sleep(150); // a slow store: the fill of 8 pages takes over a second
+      return echt(o);
+    };
+    daemon.streamsPerPagina = 1;
+    try {
+      const vullen = vulHelemaal(nieuw);
+      await sleep(300);
+      const res = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
+        .send({ bsn: '111222345', geboortedatum: '1990-05-31', geslacht: 'man', gemeente: 'GM0005' });
+      expect(res.status).toBe(201);
+      const positie = Number(res.body.positie);
+      const t0 = Date.now();
+      while ((await s.store.headPosition()) < positie && Date.now() - t0 < 5_000) await sleep(5);
+      expect(await s.store.headPosition()).toBeGreaterThanOrEqual(positie);
+      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(0); // the fill is still under way
+      await vullen;
+      await vulHelemaal(nieuw); // and the new client after it, in global order
+      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+      expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
+    } finally {
+      store.readStreams = echt;
+      daemon.streamsPerPagina = 2000;
+    }
   });
 
   it('keys a household as the migration of older generations does in SQL', async () => {

@@ -10,7 +10,7 @@ import { beschrijfOracleVergelijking } from './oracle-vergelijking.js';
 
 /**
  * Projection workers that scale out: three worker processes (the built app, as deployed) share
- * the gemeenten; one is killed with SIGKILL in the middle of filling a gemeente; the others take its
+ * the gemeenten; one is killed with SIGKILL in the middle of catching up; the others take its
  * gemeenten over, and the reports then equal the oracle exactly as with one worker. The app
  * under test answers the queries as a query-only instance (PROJECTIE_WORKER=false).
  */
@@ -52,12 +52,11 @@ beschrijfOracleVergelijking(async (gemeenten, seed) => {
         DATABASE_SCHEMA: stack.db.config.schema,
         PROJECTIONS_PORT: String(port),
         PROJECTIE_WORKER: 'true',
-        // one stream per page and one gemeente at a time: filling a gemeente takes a second or so,
-        // so the kill below lands in the middle of its transaction
-        PROJECTIE_STREAMS_PER_PAGINA: '1',
+        // one event per transaction and one gemeente at a time: catching up takes seconds, so the
+        // kill below lands in the middle of it
+        PROJECTIE_BATCH: '1',
         PROJECTIE_PARALLEL: '1',
         PROJECTIE_VERDEEL_MS: '200',
-        APP_NAME: `worker-${i}`,
         LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -71,44 +70,34 @@ beschrijfOracleVergelijking(async (gemeenten, seed) => {
   };
 
   try {
-    // Kill a worker in the middle of filling a gemeente: while it holds that gemeente's lock inside
-    // its transaction (each worker connects as worker-<i>).
-    const generatie = (await stack.db.pool.query(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`)).rows[0].schema_naam as string;
-    const bezig = async () =>
-      (
-        await stack.db.pool.query<{ worker: string; gemeente: string }>(
-          `SELECT a.application_name AS worker, g.gemeente
-             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-             JOIN unnest($2::text[]) AS g(gemeente) ON l.objid::bigint = (hashtext($1 || ':' || g.gemeente)::bigint & 4294967295)
-            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND a.application_name LIKE 'worker-%'
-            LIMIT 1`,
-          [generatie, alle],
-        )
-      ).rows[0];
-    const t0 = Date.now();
-    let midden = await bezig();
-    while (!midden) {
-      if (Date.now() - t0 > 30_000) throw new Error('no worker began to fill a gemeente within 30 s');
-      await sleep(1);
-      midden = await bezig();
+    // the three share the gemeenten, disjointly
+    let delen: (string[] | null)[] = [];
+    for (let i = 0; i < 200; i++) {
+      delen = await Promise.all(workers.map(aandeel));
+      if (delen.every((d) => d && d.length > 0) && delen.flatMap((d) => d!).length === alle.length) break;
+      await sleep(50);
     }
-    const dode = workers[Number(midden.worker.slice('worker-'.length))]!;
-    dode.proc.kill('SIGKILL');
-    const levend = workers.filter((w) => w !== dode);
-    const voortgang = async (g: string) =>
-      Number((await stack.db.pool.query(`SELECT coalesce(max(positie), 0) AS p FROM "${generatie}".rm_checkpoint WHERE gemeente = $1`, [g])).rows[0].p);
-    expect(await voortgang(midden.gemeente)).toBeLessThan(head);
+    expect(delen.flatMap((d) => d!).sort()).toEqual([...alle].sort());
 
-    // the others take its gemeenten over within seconds, and share all of them, disjointly
-    const t1 = Date.now();
+    // kill one in the middle of catching up its gemeente
+    const generatie = (await stack.db.pool.query(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`)).rows[0].schema_naam as string;
+    const [dode, ...levend] = workers;
+    const zijnDeel = delen[0]!;
+    const zijnVoortgang = async () =>
+      Number(
+        (await stack.db.pool.query(`SELECT coalesce(min(positie), 0) AS p FROM "${generatie}".rm_checkpoint WHERE gemeente = ANY($1)`, [zijnDeel]))
+          .rows[0].p,
+      );
+    while ((await zijnVoortgang()) === 0) await sleep(5);
+    dode!.proc.kill('SIGKILL');
+    expect(await zijnVoortgang()).toBeLessThan(head);
+
+    // the others take its gemeenten over within seconds
+    const t0 = Date.now();
     for (;;) {
-      const delen = await Promise.all(levend.map(aandeel));
-      const samen = delen.flatMap((d) => d ?? []);
-      if (samen.includes(midden.gemeente) && delen.every((d) => d && d.length > 0) && samen.length >= alle.length) {
-        expect(samen.sort()).toEqual([...alle].sort());
-        break;
-      }
-      if (Date.now() - t1 > 5_000) throw new Error(`gemeente ${midden.gemeente} not taken over within 5 s (${JSON.stringify(delen)})`);
+      const nu = (await Promise.all(levend.map(aandeel))).flatMap((d) => d ?? []);
+      if (zijnDeel.every((g) => nu.includes(g))) break;
+      if (Date.now() - t0 > 5_000) throw new Error(`gemeenten ${zijnDeel} not taken over within 5 s`);
       await sleep(50);
     }
 

@@ -185,6 +185,7 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       expect(alles.events.map((e) => e.type)).toEqual(['A1', 'A2', 'A3', 'B1', 'C1', 'C2', 'D1']);
       expect(alles.next).toBeNull();
       expect(alles.events[2]).toMatchObject({ streamId: a, streamVersion: 3, gemeente });
+      await expect(store.readStreams({ gemeente, upTo, limit: 0 })).rejects.toThrow(RangeError);
     });
 
     it('stamps recordedAt in the order of global positions', async () => {

@@ -76,7 +76,7 @@ export interface ReadStreamsOptions {
   upTo: number;
   /** Exclusive: streams whose id sorts after this one; the `next` of the previous page. */
   afterStreamId?: string;
-  /** At most this many streams. */
+  /** At most this many streams (1 or more). */
   limit: number;
 }
 

@@ -13,8 +13,6 @@ const RUST_MS = Number(process.env.PROJECTIE_INTERVAL_MS ?? 100);
 /** How often a worker looks at who is alive and which gemeenten are its share. */
 const VERDEEL_MS = Number(process.env.PROJECTIE_VERDEEL_MS ?? 1000);
 const SLOTS = 64;
-/** Streams per page when a gemeente is filled from nothing (about 2.5 events each). */
-const STREAMS_PER_PAGINA = Number(process.env.PROJECTIE_STREAMS_PER_PAGINA ?? 2000);
 /** Gemeenten applied at once by one worker, and batches per gemeente before looking around again. */
 const PARALLEL = Number(process.env.PROJECTIE_PARALLEL ?? 3);
 const RONDES = 10;
@@ -39,6 +37,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   private slot?: number;
   private readonly leases = new Set<string>();
   private verdeeldOp = 0;
+  /** Streams per page (a transaction) when a generation being built is filled; about 2.5 events each. */
+  streamsPerPagina = Math.max(1, Number(process.env.PROJECTIE_STREAMS_PER_PAGINA) || 2000);
   /** Events this process has written per generation schema, committed or not yet: a rebuild's progress. */
   private readonly teller = new Map<string, number>();
 
@@ -157,20 +157,24 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Applies up to RONDES batches per gemeente (default: every gemeente) to a generation; returns
-   * how many events it applied. The rebuild calls it without leases: the checkpoint rows keep it exact.
+   * Applies up to RONDES batches (or pages) per gemeente (default: every gemeente) to a generation;
+   * returns how many events it applied. The rebuild calls it without leases: the checkpoint rows keep it exact.
    */
   async stap(generatie: Generatie, gemeenten?: string[]): Promise<number> {
     const head = await this.store.headPosition();
     const checkpoints = await this.generaties.checkpoints(generatie.schema);
     const achter = (gemeenten ?? (await this.store.gemeenten())).filter((g) => (checkpoints.get(g)?.positie ?? 0) < head);
+    // A generation being built fills each gemeente from nothing stream by stream; the active one
+    // (whose reports must stay consistent with their checkpoint) always follows the global order.
+    const vullen = generatie.status === 'bouwen';
     let toegepast = 0;
     // Several gemeenten at once, so Node (decoding, projecting) and PostgreSQL (writing) overlap.
     const rij = [...achter];
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL, rij.length) }, async () => {
         for (let g = rij.shift(); g !== undefined; g = rij.shift()) {
-          toegepast += await this.haalIn(generatie.schema, g, checkpoints.get(g)?.positie ?? 0, head);
+          const vanaf = checkpoints.get(g)?.positie ?? 0;
+          toegepast += vullen && vanaf === 0 ? await this.vul(generatie.schema, g, head) : await this.haalIn(generatie.schema, g, vanaf, head);
         }
       }),
     );
@@ -182,7 +186,6 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
    * returns the events applied (an empty stretch up to the head counts as one, it moved the checkpoint).
    */
   private async haalIn(schema: string, gemeente: string, vanaf: number, head: number): Promise<number> {
-    if (vanaf === 0) return this.vul(schema, gemeente, head);
     const lees = (na: number) => this.store.readAll({ after: na, limit: BATCH, gemeente, upTo: head });
     let batch = await lees(vanaf);
     let toegepast = 0;
@@ -202,38 +205,67 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * A gemeente with nothing applied yet (a rebuild, a first start, a new gemeente) is filled stream by
-   * stream rather than in global order: each stream's events seen together make all its versions at
-   * once, so no state is loaded and no version closed afterwards. One transaction, checkpoint
-   * included, as every batch: a crash leaves nothing of it behind and the next try starts over.
+   * Fills a gemeente of a generation being built stream by stream rather than in global order: each
+   * stream's events seen together make all its versions at once, so no state is loaded and no
+   * version closed afterwards. A page of streams per transaction, with the cursor in the checkpoint
+   * row (up to RONDES pages per call, then the other generations get their turn); the checkpoint
+   * itself moves to the fill's end position with the last page. Returns the events applied.
    */
-  private async vul(schema: string, gemeente: string, tot: number): Promise<number> {
-    const start = performance.now();
+  private async vul(schema: string, gemeente: string, head: number): Promise<number> {
+    const lees = (tot: number, na: string | null) =>
+      this.store.readStreams({ gemeente, upTo: tot, afterStreamId: na ?? undefined, limit: this.streamsPerPagina });
+    const cursorNu = async () => {
+      const { rows } = await this.pool.query<{ positie: string; vul_tot: string | null; vul_na: string | null }>(
+        `SELECT positie, vul_tot, vul_na FROM ${quoteIdent(schema)}.rm_checkpoint WHERE gemeente = $1`,
+        [gemeente],
+      );
+      const r = rows[0];
+      return !r ? { klaar: false, tot: head, na: null } : { klaar: Number(r.positie) > 0, tot: r.vul_tot === null ? head : Number(r.vul_tot), na: r.vul_na };
+    };
+    let cursor = await cursorNu();
+    if (cursor.klaar) return 0; // filled already, or followed in global order
+    // Each page is read before its transaction opens (the next one while this one is written): a
+    // transaction holds back the event store's readers, so it should only write.
+    let pagina = lees(cursor.tot, cursor.na);
     let toegepast = 0;
-    const gedaan = await this.metCheckpoint(schema, gemeente, tot, async (client, vanaf) => {
-      if (vanaf > 0) return null; // another worker was first: on in global order next time
-      const lees = (na?: string) => this.store.readStreams({ gemeente, upTo: tot, afterStreamId: na, limit: STREAMS_PER_PAGINA });
-      let pagina = await lees();
-      let laatste: RecordedEvent | undefined;
-      for (;;) {
-        // The next page is read while this one is written.
-        const volgende = pagina.next === null ? undefined : lees(pagina.next);
-        try {
-          if (pagina.events.length) await this.schrijf(client, projecteer(pagina.events, new Map()));
-        } catch (e) {
-          volgende?.catch(() => undefined);
-          throw e;
+    let klaarTot: number | undefined;
+    try {
+      for (let ronde = 0; ronde < RONDES && klaarTot === undefined; ronde++) {
+        const deze = await pagina;
+        const volgende = deze.next === null ? undefined : { tot: cursor.tot, na: deze.next, pagina: lees(cursor.tot, deze.next) };
+        volgende?.pagina.catch(() => undefined); // awaited in the next round, or dropped
+        let verschoven = false;
+        const gedaan = await this.opCheckpoint(schema, gemeente, async (client, cp) => {
+          if (cp.positie > 0) return null;
+          // Another worker moved the cursor since it was read: this page is not the next one.
+          if ((cp.vulTot ?? head) !== cursor.tot || cp.vulNa !== cursor.na) {
+            verschoven = true;
+            return null;
+          }
+          if (deze.events.length) await this.schrijf(client, projecteer(deze.events, new Map()));
+          if (deze.next !== null) return { vulTot: cursor.tot, vulNa: deze.next };
+          klaarTot = cursor.tot;
+          return { positie: cursor.tot };
+        });
+        if (verschoven) {
+          cursor = await cursorNu();
+          if (cursor.klaar) break;
+          pagina = lees(cursor.tot, cursor.na);
+          continue;
         }
-        toegepast += pagina.events.length;
-        this.teller.set(schema, (this.teller.get(schema) ?? 0) + pagina.events.length);
-        for (const e of pagina.events) if (e.globalPosition === tot) laatste = e;
-        if (!volgende) return { laatste };
-        pagina = await volgende;
+        if (!gedaan) break; // another worker holds the gemeente
+        toegepast += deze.events.length;
+        this.teller.set(schema, (this.teller.get(schema) ?? 0) + deze.events.length);
+        if (volgende) {
+          cursor = { klaar: false, tot: volgende.tot, na: volgende.na };
+          pagina = volgende.pagina;
+        }
       }
-    });
-    if (!gedaan) return 0;
-    this.logger.log(`${schema}: ${gemeente} gevuld tot positie ${tot}, ${toegepast} events in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    return Math.max(toegepast, 1);
+    } finally {
+      pagina.catch(() => undefined);
+    }
+    if (klaarTot !== undefined) this.logger.log(`${schema}: ${gemeente} gevuld tot positie ${klaarTot}`);
+    return Math.max(toegepast, klaarTot !== undefined ? 1 : 0);
   }
 
   /**
@@ -241,25 +273,28 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
    * checkpoint to `tot`, in one transaction. False when another worker is at it or was first.
    */
   async pasToe(schema: string, gemeente: string, events: RecordedEvent[], tot: number): Promise<boolean> {
-    return this.metCheckpoint(schema, gemeente, tot, async (client, vanaf) => {
-      const batch = events.filter((e) => e.globalPosition > vanaf && e.globalPosition <= tot);
+    return this.opCheckpoint(schema, gemeente, async (client, cp) => {
+      // Already there, or a fill of this gemeente is under way (its pages are not in global order).
+      if (cp.positie >= tot || cp.vulTot !== null) return null;
+      const batch = events.filter((e) => e.globalPosition > cp.positie && e.globalPosition <= tot);
       if (batch.length) await this.schrijf(client, projecteer(batch, await this.laadHuidig(client, batch)));
       this.teller.set(schema, (this.teller.get(schema) ?? 0) + batch.length);
-      return { laatste: batch.at(-1)?.globalPosition === tot ? batch.at(-1) : undefined };
+      return { positie: tot, laatste: batch.at(-1)?.globalPosition === tot ? batch.at(-1) : undefined };
     });
   }
 
   /**
-   * One transaction on a gemeente's checkpoint in a generation: takes its lock (false when another
-   * worker holds it), lets `werk` write what lies between the checkpoint and `tot` (false when the
-   * checkpoint is there already, or `werk` answers null: roll back), then moves the checkpoint to
-   * `tot`. `werk` may give the event at `tot`, whose recordedAt the checkpoint keeps.
+   * One transaction on a gemeente's checkpoint row in a generation: takes the gemeente's lock (false
+   * when another worker holds it), lets `werk` write, and stores what it answers in the same
+   * transaction: the checkpoint moved to `positie` (with the recordedAt of the event there, which
+   * `werk` may hand over), or the cursor of a fill under way. `werk` answering null rolls back.
    */
-  private async metCheckpoint(
+  private async opCheckpoint(
     schema: string,
     gemeente: string,
-    tot: number,
-    werk: (client: pg.PoolClient, vanaf: number) => Promise<{ laatste?: RecordedEvent } | null>,
+    werk: (client: pg.PoolClient, cp: { positie: number; vulTot: number | null; vulNa: string | null }) => Promise<
+      { positie: number; laatste?: RecordedEvent } | { vulTot: number; vulNa: string } | null
+    >,
   ): Promise<boolean> {
     const client = await this.pool.connect();
     try {
@@ -273,19 +308,29 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
         return false;
       }
       await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [gemeente]);
-      const { rows } = await client.query<{ positie: string }>(`SELECT positie FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`, [gemeente]);
-      const vanaf = Number(rows[0]!.positie);
-      const gedaan = vanaf < tot ? await werk(client, vanaf) : null;
-      if (!gedaan) {
+      const { rows } = await client.query<{ positie: string; vul_tot: string | null; vul_na: string | null }>(
+        `SELECT positie, vul_tot, vul_na FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`,
+        [gemeente],
+      );
+      const cp = { positie: Number(rows[0]!.positie), vulTot: rows[0]!.vul_tot === null ? null : Number(rows[0]!.vul_tot), vulNa: rows[0]!.vul_na };
+      const uitkomst = await werk(client, cp);
+      if (!uitkomst) {
         await client.query('ROLLBACK');
         return false;
       }
-      const laatste = gedaan.laatste ?? (await this.store.readAll({ after: tot - 1, limit: 1 }))[0];
-      await client.query(`UPDATE rm_checkpoint SET positie = $2, geregistreerd_op = $3, bijgewerkt_op = now() WHERE gemeente = $1`, [
-        gemeente,
-        tot,
-        laatste?.recordedAt ?? null,
-      ]);
+      if ('vulNa' in uitkomst) {
+        await client.query(`UPDATE rm_checkpoint SET vul_tot = $2, vul_na = $3, bijgewerkt_op = now() WHERE gemeente = $1`, [
+          gemeente,
+          uitkomst.vulTot,
+          uitkomst.vulNa,
+        ]);
+      } else {
+        const laatste = uitkomst.laatste ?? (await this.store.readAll({ after: uitkomst.positie - 1, limit: 1 }))[0];
+        await client.query(
+          `UPDATE rm_checkpoint SET positie = $2, geregistreerd_op = $3, vul_tot = NULL, vul_na = NULL, bijgewerkt_op = now() WHERE gemeente = $1`,
+          [gemeente, uitkomst.positie, laatste?.recordedAt ?? null],
+        );
+      }
       await client.query('COMMIT');
       return true;
     } catch (e) {
@@ -295,6 +340,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       client.release();
     }
   }
+
   private async laadHuidig(client: pg.PoolClient, batch: RecordedEvent[]): Promise<Map<string, object>> {
     const huidig = new Map<string, object>();
     const ids = teLaden(batch);
@@ -324,8 +370,14 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       }
       await kopieerVersies(client, tabel, p.versies[tabel]);
     }
-    // A client stream has one event, applied once (the checkpoint): a plain append.
-    await kopieer(client, 'rm_client', CLIENT_KOLOMMEN, p.clienten.map((c) => CLIENT_KOLOMMEN.map((k) => c[k])));
+    // The first registration of a client wins (a client stream has one event, but the read model
+    // does not rely on it): an INSERT that can skip a conflict, which COPY cannot.
+    if (p.clienten.length) {
+      await client.query(
+        `INSERT INTO rm_client SELECT * FROM jsonb_populate_recordset(NULL::rm_client, $1::jsonb) ON CONFLICT (client_id) DO NOTHING`,
+        [JSON.stringify(p.clienten)],
+      );
+    }
     for (const g of p.bevolkingGesloten) {
       await client.query(`UPDATE rm_bevolking SET known_to = $3 WHERE gemeente = $1 AND jaar = $2 AND known_to IS NULL`, [
         g.gemeente,
@@ -336,8 +388,6 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     await kopieerVersies(client, 'rm_bevolking', p.bevolking);
   }
 }
-
-const CLIENT_KOLOMMEN = ['client_id', 'gemeente', 'geslacht', 'geboortedatum', 'huishouden_id', 'known_from'] as const;
 
 /**
  * New versions of one table: the row's own columns, then its transaction-time interval and position;

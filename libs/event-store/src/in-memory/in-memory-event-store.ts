@@ -77,6 +77,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
     // Byte order, as the PostgreSQL adapter's COLLATE "C" (stream ids are ASCII).
     const ids = [...this.streams.keys()]
       .filter((id) => this.streams.get(id)![0]!.gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))

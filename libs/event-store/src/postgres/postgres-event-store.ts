@@ -124,6 +124,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
     const { rows: streams } = await this.pool.query<{ stream_id: string }>(
       `SELECT stream_id FROM es_streams WHERE gemeente = $1 AND stream_id COLLATE "C" > $2 ORDER BY stream_id COLLATE "C" LIMIT $3`,
       [gemeente, afterStreamId ?? '', limit],

@@ -5,6 +5,7 @@ import { Besluitdatum1763900004000 } from './1763900004000-besluitdatum.js';
 import { DekkendeIndexen1763900005000 } from './1763900005000-dekkende-indexen.js';
 import { StateAlleenHuidig1763900006000 } from './1763900006000-state-alleen-huidig.js';
 import { HuishoudenAlsUuid1763900007000 } from './1763900007000-huishouden-als-uuid.js';
+import { VulCursor1763900008000 } from './1763900008000-vul-cursor.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
@@ -16,6 +17,7 @@ export const LEESMODEL_MIGRATIES = {
     DekkendeIndexen1763900005000,
     StateAlleenHuidig1763900006000,
     HuishoudenAlsUuid1763900007000,
+    VulCursor1763900008000,
   ],
   table: 'rm_migraties',
 };
