@@ -303,8 +303,8 @@ async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => v
         voortgang(doel);
         return performance.now();
       }
-      // A gemeente filled from nothing moves its checkpoint once, at the end: meanwhile the events
-      // the daemon has written (its /health) show the progress.
+      // Between moves of the lowest checkpoint, the events the daemon has written (its /health)
+      // show the progress.
       voortgang(Math.min(Math.max(laagste, await geschreven(projections, g[0].schema_naam)), doel));
     }
     await new Promise((r) => setTimeout(r, 100));
