@@ -183,6 +183,8 @@ try {
 
   rss.begin('rebuild');
   const herbouw = app.get(Herbouw);
+  const { ProjectieDaemon } = await import('../apps/projections/src/projectie/projectie-daemon.js');
+  const streamsPerPagina = app.get(ProjectieDaemon).streamsPerPagina;
   const pgCpu0 = postgresCpuSeconden(dataDir);
   const nodeCpu0 = nodeCpuSeconden();
   sqlMeter.reset();
@@ -327,6 +329,7 @@ try {
       ...machine(),
       postgres: instellingen,
       herbouwBatch: Number(process.env.PROJECTIE_BATCH ?? 2000),
+      herbouwStreamsPerPagina: streamsPerPagina,
       warmupPerRapport: WARMUP,
     },
     historie: historieInfo,

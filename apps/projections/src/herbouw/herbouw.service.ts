@@ -75,7 +75,8 @@ export class Herbouw {
     // Where this process runs the daemon, the daemon fills the new generation (with the other
     // workers, each its own gemeenten); a second loop here would only fight it for the same locks.
     const daemonDoetHet = this.daemon.status().worker;
-    // A step may take long (a gemeente filled from nothing is one transaction): report meanwhile too.
+    // A step may take seconds (a few pages of every gemeente) and a fill moves a gemeente's
+    // checkpoint only at its end: report meanwhile too.
     const klok = setInterval(() => void this.meld(nieuw, voortgang).catch(() => undefined), 500);
     try {
       for (;;) {

@@ -6,6 +6,16 @@ import { LEESMODEL_MIGRATIES } from '../leesmodel/migraties/index.js';
 export interface Checkpoint {
   positie: number;
   geregistreerdOp: Date | null;
+  /** A fill under way (a generation being built): up to which position, and the last stream id done. */
+  vulTot: number | null;
+  vulNa: string | null;
+}
+
+/** The columns of an `rm_checkpoint` row that make a Checkpoint. */
+export const CHECKPOINT_KOLOMMEN = 'positie, geregistreerd_op, vul_tot, vul_na';
+
+export function checkpointUit(r: { positie: string; geregistreerd_op: Date | null; vul_tot: string | null; vul_na: string | null }): Checkpoint {
+  return { positie: Number(r.positie), geregistreerdOp: r.geregistreerd_op, vulTot: r.vul_tot === null ? null : Number(r.vul_tot), vulNa: r.vul_na };
 }
 
 export interface Generatie {
@@ -136,10 +146,10 @@ export class Generaties {
 
   /** Per gemeente: up to which global position its events are applied in this generation. */
   async checkpoints(schema: string): Promise<Map<string, Checkpoint>> {
-    const { rows } = await this.pool.query<{ gemeente: string; positie: string; geregistreerd_op: Date | null }>(
-      `SELECT gemeente, positie, geregistreerd_op FROM ${quoteIdent(schema)}.rm_checkpoint`,
+    const { rows } = await this.pool.query<{ gemeente: string } & Parameters<typeof checkpointUit>[0]>(
+      `SELECT gemeente, ${CHECKPOINT_KOLOMMEN} FROM ${quoteIdent(schema)}.rm_checkpoint`,
     );
-    return new Map(rows.map((r) => [r.gemeente, { positie: Number(r.positie), geregistreerdOp: r.geregistreerd_op }]));
+    return new Map(rows.map((r) => [r.gemeente, checkpointUit(r)]));
   }
 
   private async inTransactie<T>(werk: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL, quoteIdent } from '@sd/database';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
-import { type Generatie, Generaties } from './generaties.service.js';
+import { type Checkpoint, CHECKPOINT_KOLOMMEN, checkpointUit, type Generatie, Generaties } from './generaties.service.js';
 import { kopieer } from './copy-tekst.js';
 import { ID_KOLOM, type Projectie, projecteer, type Tabel, teLaden, type Versie } from './projector.js';
 import { mijnGemeenten } from './verdeling.js';
@@ -74,6 +74,10 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   /** Events this process has written into a generation so far (also those of transactions still open). */
   geschreven(schema: string): number {
     return this.teller.get(schema) ?? 0;
+  }
+
+  private telGeschreven(schema: string, aantal: number): void {
+    this.teller.set(schema, this.geschreven(schema) + aantal);
   }
 
   /** For /health: whether this process is a worker, its slot and gemeenten, and the events it wrote per generation. */
@@ -173,8 +177,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL, rij.length) }, async () => {
         for (let g = rij.shift(); g !== undefined; g = rij.shift()) {
-          const vanaf = checkpoints.get(g)?.positie ?? 0;
-          toegepast += vullen && vanaf === 0 ? await this.vul(generatie.schema, g, head) : await this.haalIn(generatie.schema, g, vanaf, head);
+          const cp = checkpoints.get(g);
+          toegepast += vullen && (cp?.positie ?? 0) === 0 ? await this.vul(generatie.schema, g, cp, head) : await this.haalIn(generatie.schema, g, cp?.positie ?? 0, head);
         }
       }),
     );
@@ -211,19 +215,12 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
    * row (up to RONDES pages per call, then the other generations get their turn); the checkpoint
    * itself moves to the fill's end position with the last page. Returns the events applied.
    */
-  private async vul(schema: string, gemeente: string, head: number): Promise<number> {
+  private async vul(schema: string, gemeente: string, checkpoint: Checkpoint | undefined, head: number): Promise<number> {
     const lees = (tot: number, na: string | null) =>
       this.store.readStreams({ gemeente, upTo: tot, afterStreamId: na ?? undefined, limit: this.streamsPerPagina });
-    const cursorNu = async () => {
-      const { rows } = await this.pool.query<{ positie: string; vul_tot: string | null; vul_na: string | null }>(
-        `SELECT positie, vul_tot, vul_na FROM ${quoteIdent(schema)}.rm_checkpoint WHERE gemeente = $1`,
-        [gemeente],
-      );
-      const r = rows[0];
-      return !r ? { klaar: false, tot: head, na: null } : { klaar: Number(r.positie) > 0, tot: r.vul_tot === null ? head : Number(r.vul_tot), na: r.vul_na };
-    };
-    let cursor = await cursorNu();
-    if (cursor.klaar) return 0; // filled already, or followed in global order
+    /** Where the fill stands by a checkpoint (none yet: at the start, up to the head). */
+    const cursorVan = (cp: Checkpoint | undefined) => ({ klaar: (cp?.positie ?? 0) > 0, tot: cp?.vulTot ?? head, na: cp?.vulNa ?? null });
+    let cursor = cursorVan(checkpoint);
     // Each page is read before its transaction opens (the next one while this one is written): a
     // transaction holds back the event store's readers, so it should only write.
     let pagina = lees(cursor.tot, cursor.na);
@@ -248,14 +245,14 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
           return { positie: cursor.tot };
         });
         if (verschoven) {
-          cursor = await cursorNu();
-          if (cursor.klaar) break;
+          cursor = cursorVan((await this.generaties.checkpoints(schema)).get(gemeente));
+          if (cursor.klaar) break; // filled already, or followed in global order
           pagina = lees(cursor.tot, cursor.na);
           continue;
         }
         if (!gedaan) break; // another worker holds the gemeente
         toegepast += deze.events.length;
-        this.teller.set(schema, (this.teller.get(schema) ?? 0) + deze.events.length);
+        this.telGeschreven(schema, deze.events.length);
         if (volgende) {
           cursor = { klaar: false, tot: volgende.tot, na: volgende.na };
           pagina = volgende.pagina;
@@ -278,7 +275,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
       if (cp.positie >= tot || cp.vulTot !== null) return null;
       const batch = events.filter((e) => e.globalPosition > cp.positie && e.globalPosition <= tot);
       if (batch.length) await this.schrijf(client, projecteer(batch, await this.laadHuidig(client, batch)));
-      this.teller.set(schema, (this.teller.get(schema) ?? 0) + batch.length);
+      this.telGeschreven(schema, batch.length);
       return { positie: tot, laatste: batch.at(-1)?.globalPosition === tot ? batch.at(-1) : undefined };
     });
   }
@@ -292,7 +289,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
   private async opCheckpoint(
     schema: string,
     gemeente: string,
-    werk: (client: pg.PoolClient, cp: { positie: number; vulTot: number | null; vulNa: string | null }) => Promise<
+    werk: (client: pg.PoolClient, cp: Checkpoint) => Promise<
       { positie: number; laatste?: RecordedEvent } | { vulTot: number; vulNa: string } | null
     >,
   ): Promise<boolean> {
@@ -308,12 +305,11 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
         return false;
       }
       await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [gemeente]);
-      const { rows } = await client.query<{ positie: string; vul_tot: string | null; vul_na: string | null }>(
-        `SELECT positie, vul_tot, vul_na FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`,
+      const { rows } = await client.query<Parameters<typeof checkpointUit>[0]>(
+        `SELECT ${CHECKPOINT_KOLOMMEN} FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`,
         [gemeente],
       );
-      const cp = { positie: Number(rows[0]!.positie), vulTot: rows[0]!.vul_tot === null ? null : Number(rows[0]!.vul_tot), vulNa: rows[0]!.vul_na };
-      const uitkomst = await werk(client, cp);
+      const uitkomst = await werk(client, checkpointUit(rows[0]!));
       if (!uitkomst) {
         await client.query('ROLLBACK');
         return false;
