@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Stops with one sentence when Node.js is older than package.json's `engines` (`>=MAJOR.MINOR`). */
 export function checkNode() {
+  const wanted = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
+  const [wMajor, wMinor = 0] = wanted.replace(/^>=\s*/, '').split('.').map(Number);
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    console.error(`Node.js ${process.versions.node} is too old: NestJS 12 needs 20.19 or newer.`);
+  if (major < wMajor || (major === wMajor && minor < wMinor)) {
+    console.error(`Node.js ${process.versions.node} is too old: this project needs Node.js ${wanted} (see package.json "engines"); install a newer one and try again.`);
     process.exit(1);
   }
 }
@@ -23,19 +26,29 @@ export function run(cmd, args, options = {}) {
   }
 }
 
-/** Installs the npm packages when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs the npm packages when node_modules is missing or older than package-lock.json: `npm ci`,
+ * exactly the lock file (which lists every platform's optional binaries), as a build server would.
+ */
 export function ensureInstalled() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  // `npm install` rather than `npm ci`: npm 11's ci refuses this lock file for missing optional
-  // packages of other platforms (@swc/core-darwin-*); install keeps the lock file as it is.
-  console.log('Installing npm packages (npm install)…');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  const how = fs.existsSync(lock) ? 'ci' : 'install';
+  console.log(`Installing npm packages (npm ${how})…`);
+  run('npm', [how, '--no-audit', '--no-fund']);
 }
 
-/** Compiles apps/ and libs/ to dist/ with SWC (about a second). */
+/**
+ * Compiles apps/ and libs/ to dist/ with SWC (about a second). Into a fresh folder first and then
+ * swapped in, so a running `npm start` or test run never sees a half-written dist/.
+ */
 export function build() {
-  fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
-  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), ['apps', 'libs', '-d', 'dist', '--ignore', '**/*.spec.ts', '--quiet']);
+  const next = path.join(ROOT, `dist.${process.pid}`);
+  fs.rmSync(next, { recursive: true, force: true });
+  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), ['apps', 'libs', '-d', next, '--ignore', '**/*.spec.ts', '--quiet']);
+  const old = path.join(ROOT, `dist.old.${process.pid}`);
+  if (fs.existsSync(path.join(ROOT, 'dist'))) fs.renameSync(path.join(ROOT, 'dist'), old);
+  fs.renameSync(next, path.join(ROOT, 'dist'));
+  fs.rmSync(old, { recursive: true, force: true });
 }
