@@ -6,4 +6,4 @@ export function startEmbeddedPostgres(options: {
   persistent: boolean;
   durable?: boolean;
   onLog?: (message: string) => void;
-}): Promise<{ url: string; port: number; stop: () => Promise<void> }>;
+}): Promise<{ url: string; port: number; dataDir: string; stop: () => Promise<void> }>;

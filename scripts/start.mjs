@@ -13,11 +13,17 @@ checkNode();
 ensureInstalled();
 build();
 
-const { freePort, portInUse, startEmbeddedPostgres } = await import('./embedded-postgres.mjs');
+const { freePort, portInUse } = await import('./embedded-postgres.mjs');
 const { runMigrations } = await import('../dist/libs/database/src/database.config.js');
 
 const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
-fs.mkdirSync(DATA_DIR, { recursive: true });
+try {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.accessSync(DATA_DIR, fs.constants.W_OK);
+} catch (e) {
+  console.error(`Cannot write to the data folder ${DATA_DIR} (${e.code}); set DATA_DIR to a folder you may write to.`);
+  process.exit(1);
+}
 
 /** A value kept in DATA_DIR so that a second start finds the same secret, key or port. */
 function kept(name, make) {
@@ -38,51 +44,74 @@ for (const app of apps) {
   }
 }
 
-let postgres = null;
-let databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  const portFile = path.join(DATA_DIR, 'postgres-port');
-  const keptPort = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : 0;
-  const pgPort = Number(process.env.PG_PORT) || keptPort || (await choosePgPort());
-  console.log(`Starting PostgreSQL on port ${pgPort} (data in ${path.join(DATA_DIR, 'postgres')})…`);
-  postgres = await startEmbeddedPostgres({
-    dataDir: path.join(DATA_DIR, 'postgres'),
-    port: pgPort,
-    persistent: true,
-    onLog: (m) => process.env.DEBUG_POSTGRES && console.log(`[postgres] ${m}`),
-  });
-  databaseUrl = postgres.url;
-}
-
 async function choosePgPort() {
+  const portFile = path.join(DATA_DIR, 'postgres-port');
+  if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, 'utf8'));
   const port = (await portInUse(5488)) ? await freePort() : 5488;
-  fs.writeFileSync(path.join(DATA_DIR, 'postgres-port'), String(port));
+  fs.writeFileSync(portFile, String(port));
   return port;
 }
 
-// NATS JetStream for the integration events, when Debian's nats-server is on the PATH.
-let nats = null;
-let natsUrl = process.env.NATS_URL;
+// PostgreSQL and NATS (when Debian's nats-server is on the PATH) run in a process of their own
+// session, out of reach of the terminal's Ctrl-C: the apps drain first, then stop() stops them.
+const wanted = {};
+if (!process.env.DATABASE_URL) {
+  wanted.postgres = { dataDir: path.join(DATA_DIR, 'postgres'), port: Number(process.env.PG_PORT) || (await choosePgPort()) };
+  console.log(`Starting PostgreSQL on port ${wanted.postgres.port} (data in ${wanted.postgres.dataDir})…`);
+}
 const heeftNats = spawnSync('nats-server', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!natsUrl && heeftNats) {
-  const natsPort = Number(process.env.NATS_PORT) || ((await portInUse(4222)) ? await freePort() : 4222);
-  fs.mkdirSync(path.join(DATA_DIR, 'nats'), { recursive: true });
-  nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', path.join(DATA_DIR, 'nats')], { stdio: 'ignore' });
-  natsUrl = `nats://127.0.0.1:${natsPort}`;
-  process.on('exit', () => nats?.kill('SIGTERM')); // also when start.mjs ends another way than stop()
-  console.log(`Starting nats-server with JetStream on port ${natsPort} (data in ${path.join(DATA_DIR, 'nats')})…`);
+if (!process.env.NATS_URL && heeftNats) {
+  wanted.nats = { dataDir: path.join(DATA_DIR, 'nats'), port: Number(process.env.NATS_PORT) || ((await portInUse(4222)) ? await freePort() : 4222) };
+  console.log(`Starting nats-server with JetStream on port ${wanted.nats.port} (data in ${wanted.nats.dataDir})…`);
+}
+let services = null;
+let databaseUrl = process.env.DATABASE_URL;
+let natsUrl = process.env.NATS_URL;
+if (wanted.postgres || wanted.nats) {
+  services = spawn(process.execPath, [path.join(ROOT, 'scripts/backing-services.mjs')], { cwd: ROOT, detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  services.send(wanted);
+  const ready = await new Promise((resolve) => {
+    services.once('message', resolve);
+    services.once('exit', (code) => resolve({ type: 'fout', message: `it stopped (exit ${code})` }));
+  });
+  if (ready.type === 'fout') {
+    console.error(`PostgreSQL or NATS did not start: ${ready.message}. Data folder: ${DATA_DIR}.`);
+    process.exit(1);
+  }
+  if (ready.postgresDataDir && ready.postgresDataDir !== wanted.postgres.dataDir) {
+    console.log(`PostgreSQL's data is in ${ready.postgresDataDir} (linked from ${wanted.postgres.dataDir}): its system user cannot reach ${DATA_DIR}.`);
+  }
+  databaseUrl ??= ready.databaseUrl;
+  natsUrl ??= ready.natsUrl;
 }
 if (natsUrl) {
   const relay = { name: 'relay', portEnv: 'RELAY_PORT', port: Number(process.env.RELAY_PORT ?? 3004), main: 'voorzieningen/src/relay.main.js' };
   if (await portInUse(relay.port)) {
     console.error(`Port ${relay.port} (relay) is in use. Set RELAY_PORT to another port, or stop the other process.`);
+    await stopServices();
     process.exit(1);
   }
   apps.push(relay);
 }
 
+/** Stops PostgreSQL and NATS, after the apps: they answer `gestopt` once both are down. */
+async function stopServices() {
+  if (!services || services.exitCode !== null) return;
+  const gone = new Promise((resolve) => services.once('exit', resolve));
+  services.send('stop');
+  setTimeout(() => services.kill('SIGTERM'), 15_000).unref();
+  await gone;
+}
+
 const schema = process.env.DATABASE_SCHEMA ?? 'public';
-const applied = await runMigrations({ url: databaseUrl, schema });
+let applied;
+try {
+  applied = await runMigrations({ url: databaseUrl, schema });
+} catch (e) {
+  console.error(`The migrations could not run on ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}: ${String(e?.message ?? e).split('\n')[0]}`);
+  await stopServices();
+  process.exit(1);
+}
 console.log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
 
 const env = {
@@ -113,10 +142,11 @@ const children = apps.map((app) => {
 });
 
 let stopping = false;
+/** The apps drain their requests and exit (each within 10 s); then the databases stop. */
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping the apps and PostgreSQL…');
+  console.log('\nStopping the apps, then PostgreSQL and NATS…');
   await Promise.all(
     children.map(
       (c) =>
@@ -124,12 +154,11 @@ async function stop(code = 0) {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
           c.once('exit', resolve);
           c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+          setTimeout(() => c.kill('SIGKILL'), 12_000).unref();
         }),
     ),
   );
-  nats?.kill('SIGTERM');
-  await postgres?.stop();
+  await stopServices();
   process.exit(code);
 }
 process.on('SIGINT', () => void stop());

@@ -26,6 +26,8 @@ export function createPool(config: DatabaseConfig): pg.Pool {
     max: config.poolSize ?? 10,
     options: `-c search_path=${quoteIdent(config.schema)}`,
     application_name: process.env.APP_NAME ?? 'sociaal-domein',
+    // A database that does not answer makes a request fail (503) rather than hang.
+    connectionTimeoutMillis: 5_000,
   });
   // An idle connection that the server closes (restart, Ctrl-C reaching PostgreSQL first) must not
   // crash the app: the pool drops it and the next query opens a new one.

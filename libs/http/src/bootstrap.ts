@@ -2,7 +2,8 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { stopGracefullyOnSignals } from './graceful-shutdown.js';
+import { PinoLoggerService } from './logging/pino-logger.js';
 import { refuseDeepJson } from './json-depth.js';
 import { createValidationPipe } from './validation.js';
 
@@ -18,7 +19,6 @@ export function configureApp(app: INestApplication, options: AppOptions): void {
   const json = { limit: '1mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson };
   express.useBodyParser('json', json as NestExpressBodyParserOptionsFor<'json'>);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -33,7 +33,7 @@ export function configureApp(app: INestApplication, options: AppOptions): void {
 
 export async function createApp(module: Type, options: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   configureApp(app, options);
   return app;
 }
@@ -43,4 +43,5 @@ export async function bootstrap(module: Type, options: AppOptions & { portEnv: s
   const app = await createApp(module, options);
   const port = Number(process.env[options.portEnv] ?? options.defaultPort);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  stopGracefullyOnSignals(app, app.get(PinoLoggerService));
 }

@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { Conflict, GeenToegang, NietGevonden, RegelOvertreding } from '@sd/domain';
 import { WrongExpectedVersionError } from '@sd/event-store';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { MAX_JSON_DEPTH } from './json-depth.js';
 import { invalidField, PROBLEM_TYPES, type ProblemBody, ProblemException } from './problem.js';
 
@@ -20,7 +21,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception);
     problem.instance = req.path;
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      this.logger.warn({ path: req.path, code: (exception as { code?: unknown }).code }, 'database unavailable');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unexpected error');
     }
     if (typeof problem.retryAfter === 'number') res.setHeader('Retry-After', String(problem.retryAfter));
@@ -29,6 +32,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(e: unknown): ProblemBody {
     if (e instanceof ProblemException) return { ...e.problem };
+    if (isDatabaseUnavailable(e)) {
+      return { ...plain(503, 'De database is even niet bereikbaar; probeer het zo opnieuw.'), retryAfter: 5 };
+    }
     if (e instanceof RegelOvertreding) {
       return {
         type: PROBLEM_TYPES.regelOvertreding,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL, quoteIdent } from '@sd/database';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
@@ -27,7 +27,7 @@ const RONDES = 10;
  * compared inside every transaction.
  */
 @Injectable()
-export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProjectieDaemon.name);
   private readonly ns = hashtext32(`${databaseConfigFromEnv().schema}.projectie`);
   private stoppen = false;
@@ -54,7 +54,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, OnApplicationShu
     this.lus = this.draai();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pools close (onApplicationShutdown): the loop ends after its current transaction. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stoppen = true;
     this.wekker?.();
     await this.lus;

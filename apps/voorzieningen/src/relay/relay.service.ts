@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type pg from 'pg';
@@ -30,7 +30,7 @@ export interface RelayStatus {
  * (a PostgreSQL advisory lock); others wait to take over.
  */
 @Injectable()
-export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Relay');
   private nc?: NatsConnection;
   private js?: JetStreamClient;
@@ -50,7 +50,8 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     this.lus = this.draai();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pools close (onApplicationShutdown): the loop ends after its current transaction. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stoppen = true;
     await this.lus;
     await this.nc?.close().catch(() => undefined);
