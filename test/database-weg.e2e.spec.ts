@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runMigrations } from '@sd/database';
+import { freePort, startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
+import { devToken, stuur } from './belasting.js';
+import { nieuwBsn } from './helpers.js';
+
+/**
+ * A PostgreSQL of its own that the test stops and starts again under running apps: while it is
+ * gone every request that needs it answers 503 with Retry-After (never a 500), and afterwards
+ * the same apps work again without a restart.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-db-weg-'));
+fs.chmodSync(dir, 0o755);
+let pgPort: number;
+let db: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+const apps: ChildProcess[] = [];
+const poort = { intake: 0, projections: 0 };
+
+const startPostgres = async () => {
+  db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, persistent: true, durable: false });
+};
+
+beforeAll(async () => {
+  pgPort = await freePort();
+  await startPostgres();
+  await runMigrations({ url: db!.url, schema: 'public' });
+  for (const app of ['intake', 'projections'] as const) {
+    poort[app] = await freePort();
+    const proc = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATABASE_URL: db!.url,
+        DATABASE_SCHEMA: 'public',
+        [`${app.toUpperCase()}_PORT`]: String(poort[app]),
+        AUTH_MODE: 'dev',
+        DEV_JWT_SECRET: 'db-weg-geheim',
+        PSEUDONIEM_SLEUTEL: 'db-weg-sleutel',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: 'ignore',
+    });
+    apps.push(proc);
+    for (let i = 0; i < 300 && !(await fetch(`http://127.0.0.1:${poort[app]}/health`).then((r) => r.ok, () => false)); i++) await sleep(100);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  for (const a of apps) a.kill('SIGKILL');
+  await db?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 30_000);
+
+describe('the database out of reach', () => {
+  it('answers 503 with Retry-After to commands, reads and reports, and recovers when it is back', async () => {
+    const consulent = await devToken(poort.intake, 'consulent', ['GM0005']);
+    const rapportage = await devToken(poort.intake, 'rapportage', ['GM0005']);
+    const registreer = () => stuur(poort.intake, '/clienten', { bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' }, crypto.randomUUID(), consulent);
+    expect((await registreer()).status).toBe(201);
+
+    await db!.stop();
+    const antwoorden = [
+      await fetch(`http://127.0.0.1:${poort.intake}/clienten`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${consulent}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' }),
+      }),
+      await fetch(`http://127.0.0.1:${poort.intake}/clienten/${crypto.randomUUID()}`, { headers: { authorization: `Bearer ${consulent}` } }),
+      await fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, { headers: { authorization: `Bearer ${rapportage}` } }),
+    ];
+    for (const res of antwoorden) {
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await fetch(`http://127.0.0.1:${poort.intake}/health`)).status).toBe(503);
+
+    await startPostgres();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 201; i++) {
+      status = (await registreer()).status;
+      if (status !== 201) await sleep(100);
+    }
+    expect(status).toBe(201);
+  }, 60_000);
+});
