@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
+import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
+import { BevolkingService } from './bevolking/bevolking.service.js';
 import { HerbouwController } from './herbouw/herbouw.controller.js';
 import { Herbouw } from './herbouw/herbouw.service.js';
+import { ProjectieVoortgang } from './projectie-voortgang.adapter.js';
+import { Generaties } from './projectie/generaties.service.js';
+import { ProjectieDaemon } from './projectie/projectie-daemon.js';
 import { ProjectieModule } from './projectie/projectie.module.js';
+import { LeesmodelVoortgang } from './rapportages/leesmodel-voortgang.js';
 import { RapportageService } from './rapportages/rapportage.service.js';
 import { RapportagesController } from './rapportages/rapportages.controller.js';
 
@@ -13,7 +19,17 @@ import { RapportagesController } from './rapportages/rapportages.controller.js';
 @Module({
   imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule],
   controllers: [RapportagesController, AuditController, BevolkingController, HerbouwController],
-  providers: [RapportageService, Herbouw],
+  providers: [
+    RapportageService,
+    BevolkingService,
+    Herbouw,
+    // The reports' port, over the daemon and the store this app already has.
+    {
+      provide: LeesmodelVoortgang,
+      useFactory: (g: Generaties, d: ProjectieDaemon, s: EventStore) => new ProjectieVoortgang(g, d, s),
+      inject: [Generaties, ProjectieDaemon, EVENT_STORE],
+    },
+  ],
 })
 export class ProjectionsModule {}
 

@@ -2,10 +2,9 @@ import { ForbiddenException, HttpException, Inject, Injectable } from '@nestjs/c
 import type pg from 'pg';
 import type { Principal } from '@sd/auth';
 import { PG_POOL, quoteIdent } from '@sd/database';
-import { EVENT_STORE, type EventStore } from '@sd/event-store';
-import { invalidField, type InvalidField, PROBLEM_TYPES, ProblemException } from '@sd/http';
-import { Generaties } from '../projectie/generaties.service.js';
-import { ProjectieDaemon } from '../projectie/projectie-daemon.js';
+import { invalidField, ProblemException } from '@sd/http';
+import { ongeldig } from '../ongeldige-invoer.js';
+import { LeesmodelVoortgang } from './leesmodel-voortgang.js';
 import { kennisdatumInstant, periodeGrenzen } from './periode.js';
 import { publiceer } from './publicatie.js';
 import type { Selectie, Snapshot } from './rapportage.queries.js';
@@ -30,9 +29,7 @@ export const WACHTLIJST_NORMEN = (): Record<string, number> => ({
 export class RapportageService {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly generaties: Generaties,
-    private readonly daemon: ProjectieDaemon,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly voortgang: LeesmodelVoortgang,
   ) {}
 
   async maak<T extends object>(
@@ -49,15 +46,15 @@ export class RapportageService {
     if (vraag.kennisdatum && !kennis) throw ongeldig([invalidField('kennisdatum', 'geen bestaande datum of tijdstip')]);
     if (vraag.minPositie !== undefined) await this.wachtOp(vraag.minPositie, gemeenten);
 
-    const generatie = await this.generaties.actief();
-    if (!generatie) throw new HttpException('Het leesmodel wordt nog aangemaakt.', 503);
+    const schema = await this.voortgang.actiefSchema();
+    if (!schema) throw new HttpException('Het leesmodel wordt nog aangemaakt.', 503);
     const client = await this.pool.connect();
     let naast: pg.PoolClient | undefined;
     // Reports sort tens of thousands of rows per grouping set: keep the sorts in memory, and skip
     // JIT compilation, which costs more than it saves on queries of this size.
     const instellen = async (c: pg.PoolClient) => {
       await c.query(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
-      await c.query(`SET LOCAL search_path TO ${quoteIdent(generatie.schema)}`);
+      await c.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     };
     try {
       // One snapshot for every query of the report and the checkpoint it reflects.
@@ -129,36 +126,15 @@ export class RapportageService {
 
   /** Read-your-writes: waits (bounded) until the active read model has applied `positie` for these gemeenten. */
   private async wachtOp(positie: number, gemeenten: string[]): Promise<void> {
-    const tot = Date.now() + MAX_WACHT_MS;
-    for (;;) {
-      const generatie = await this.generaties.actief();
-      const bekend = new Set(await this.store.gemeenten());
-      const metEvents = gemeenten.filter((g) => bekend.has(g)); // a gemeente without events is never behind
-      if (generatie && (await this.generaties.checkpoint(generatie.schema, metEvents)) >= positie) return;
-      if (generatie && metEvents.length === 0) return;
-      if (Date.now() >= tot) {
-        throw new ProblemException({
-          type: 'about:blank',
-          title: 'Service Unavailable',
-          status: 503,
-          detail: `Het leesmodel heeft positie ${positie} na ${MAX_WACHT_MS / 1000} s nog niet verwerkt; probeer het zo opnieuw.`,
-          retryAfter: 2,
-        });
-      }
-      this.daemon.wek();
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    if (await this.voortgang.wachtTot(positie, gemeenten, MAX_WACHT_MS)) return;
+    throw new ProblemException({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: `Het leesmodel heeft positie ${positie} na ${MAX_WACHT_MS / 1000} s nog niet verwerkt; probeer het zo opnieuw.`,
+      retryAfter: 2,
+    });
   }
-}
-
-export function ongeldig(errors: InvalidField[]): ProblemException {
-  return new ProblemException({
-    type: PROBLEM_TYPES.ongeldigeInvoer,
-    title: 'Ongeldige invoer',
-    status: 400,
-    detail: `Ongeldig: ${errors.map((e) => e.field).join(', ')}.`,
-    errors,
-  });
 }
 
 /** van/tot from the query, or from `periode`; van must not be after tot. */

@@ -6,7 +6,8 @@ import { invalidField } from '@sd/http';
 import { naarCsv } from './csv.js';
 import { PeildatumVraagDto, PeriodeVraagDto, StapelingVraagDto } from './rapportage.dto.js';
 import * as q from './rapportage.queries.js';
-import { ongeldig, periodeUit, RapportageService, WACHTLIJST_NORMEN } from './rapportage.service.js';
+import { ongeldig } from '../ongeldige-invoer.js';
+import { periodeUit, RapportageService, WACHTLIJST_NORMEN } from './rapportage.service.js';
 import type { Rapport } from './rapportage.types.js';
 
 /** The five reports of DESIGN section 5: aggregates only, JSON or CSV (Accept: text/csv). */
