@@ -1,3 +1,4 @@
+export * from './codes.js';
 export * from './event-contract.js';
 export * from './events/client.events.js';
 export * from './events/registratie.events.js';

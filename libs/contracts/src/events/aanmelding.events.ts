@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AFRONDING_UITKOMSTEN, type AfrondingUitkomst, VERWIJZERS, type Verwijzer, WETTEN, type Wet } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 import { DATUM, GEMEENTE, HUISHOUDEN_ID, type RegistratieIngetrokken } from './registratie.events.js';
 
@@ -13,36 +14,16 @@ export class AanmeldingOntvangenV1 {
   @IsUUID() clientId!: string;
   @Matches(GEMEENTE) gemeente!: string;
   @IsOptional() @Matches(HUISHOUDEN_ID) huishoudenId?: string;
-  @IsIn(['wmo', 'jeugdwet', 'participatiewet']) wet!: 'wmo' | 'jeugdwet' | 'participatiewet';
+  @IsIn(WETTEN) wet!: Wet;
   @Matches(DATUM) ontvangenOp!: string;
-  @IsOptional()
-  @IsIn([
-    'huisarts',
-    'medisch-specialist',
-    'gecertificeerde-instelling',
-    'gemeentelijke-toegang',
-    'ouders-jeugdige',
-    'onderwijs',
-    'veilig-thuis',
-    'overig',
-  ])
-  verwijzer?:
-    | 'huisarts'
-    | 'medisch-specialist'
-    | 'gecertificeerde-instelling'
-    | 'gemeentelijke-toegang'
-    | 'ouders-jeugdige'
-    | 'onderwijs'
-    | 'veilig-thuis'
-    | 'overig';
+  @IsOptional() @IsIn(VERWIJZERS) verwijzer?: Verwijzer;
 }
 
 /** Data of AanmeldingAfgerond, schema version 1. */
 export class AanmeldingAfgerondV1 {
   @IsUUID() aanmeldingId!: string;
   @Matches(DATUM) afgerondOp!: string;
-  @IsIn(['aanvraag', 'algemene-voorziening', 'doorverwezen', 'geen-ondersteuning', 'ingetrokken'])
-  uitkomst!: 'aanvraag' | 'algemene-voorziening' | 'doorverwezen' | 'geen-ondersteuning' | 'ingetrokken';
+  @IsIn(AFRONDING_UITKOMSTEN) uitkomst!: AfrondingUitkomst;
 }
 
 export type AanmeldingOntvangen = DomainEvent<'AanmeldingOntvangen', AanmeldingOntvangenV1>;

@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { WETTEN, type Wet } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 import { DATUM, GEMEENTE, HUISHOUDEN_ID, PRODUCTCATEGORIE, type RegistratieIngetrokken } from './registratie.events.js';
 
@@ -11,7 +12,7 @@ export class AanvraagAfgewezenV1 {
   @IsUUID() clientId!: string;
   @Matches(GEMEENTE) gemeente!: string;
   @IsOptional() @Matches(HUISHOUDEN_ID) huishoudenId?: string;
-  @IsIn(['wmo', 'jeugdwet', 'participatiewet']) wet!: 'wmo' | 'jeugdwet' | 'participatiewet';
+  @IsIn(WETTEN) wet!: Wet;
   @IsOptional() @Matches(PRODUCTCATEGORIE) productcategorie?: string;
   @Matches(DATUM) besluitdatum!: string;
   @IsString() @Length(1, 500) reden!: string;

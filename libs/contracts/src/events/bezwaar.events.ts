@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
+import { BEZWAAR_UITKOMSTEN, type BezwaarUitkomst, WETTEN, type Wet } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 import { DATUM, GEMEENTE, type RegistratieIngetrokken } from './registratie.events.js';
 
@@ -18,7 +19,7 @@ export class BezwaarOntvangenV1 {
   @IsIn(['voorziening', 'uitkering', 'afwijzing']) besluitsoort!: 'voorziening' | 'uitkering' | 'afwijzing';
   @Matches(GEMEENTE) gemeente!: string;
   @IsUUID() clientId!: string;
-  @IsIn(['wmo', 'jeugdwet', 'participatiewet']) wet!: 'wmo' | 'jeugdwet' | 'participatiewet';
+  @IsIn(WETTEN) wet!: Wet;
   @Matches(DATUM) ontvangenOp!: string;
   @Matches(ONDERWERP) onderwerp!: string;
   @IsBoolean() adviescommissie!: boolean;
@@ -37,8 +38,7 @@ export class BezwaarVerdaagdV1 {
 export class BezwaarAfgehandeldV1 {
   @IsUUID() bezwaarId!: string;
   @Matches(DATUM) afgehandeldOp!: string;
-  @IsIn(['gegrond', 'deels-gegrond', 'ongegrond', 'ingetrokken', 'niet-ontvankelijk'])
-  uitkomst!: 'gegrond' | 'deels-gegrond' | 'ongegrond' | 'ingetrokken' | 'niet-ontvankelijk';
+  @IsIn(BEZWAAR_UITKOMSTEN) uitkomst!: BezwaarUitkomst;
   @Matches(DATUM) uiterlijkeBeslisdatum!: string;
   @IsBoolean() binnenTermijn!: boolean;
 }

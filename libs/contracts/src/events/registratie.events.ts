@@ -1,10 +1,8 @@
 import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 
-/*
- * Field formats shared by the event schemas. The code lists are written out in each schema rather
- * than imported from @sd/domain: a stored schema version must not change when a code list grows.
- */
+/** Field formats shared by the event schemas (the code lists are in ../codes.ts). */
 export const DATUM = /^\d{4}-\d{2}-\d{2}$/;
 export const GEMEENTE = /^GM\d{4}$/;
 export const HUISHOUDEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -28,10 +26,8 @@ export class RegistratieGecorrigeerdV1 {
   @Weglaatbaar() @Matches(DATUM) ingangsdatum?: string;
   @ValidateIf((_o, v) => v !== undefined && v !== null) @Matches(DATUM) einddatum?: string | null;
   @Weglaatbaar() @Matches(PRODUCTCATEGORIE) productcategorie?: string;
-  @Weglaatbaar() @IsIn(['zin', 'pgb']) leveringsvorm?: 'zin' | 'pgb';
-  @Weglaatbaar()
-  @IsIn(['participatiewet', 'ioaw', 'ioaz', 'bbz', 'participatiewet-elders-verzorgd'])
-  regeling?: 'participatiewet' | 'ioaw' | 'ioaz' | 'bbz' | 'participatiewet-elders-verzorgd';
+  @Weglaatbaar() @IsIn(LEVERINGSVORMEN) leveringsvorm?: Leveringsvorm;
+  @Weglaatbaar() @IsIn(REGELINGEN) regeling?: Regeling;
   @IsString() @Length(1, 500) reden!: string;
 }
 

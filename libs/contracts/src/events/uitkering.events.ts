@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { INSTROOMREDENEN, type Instroomreden, REGELINGEN, type Regeling, UITSTROOMREDENEN, type Uitstroomreden } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 import {
   DATUM,
@@ -20,27 +21,11 @@ export class UitkeringToegekendV1 {
   @Matches(GEMEENTE) gemeente!: string;
   @IsOptional() @Matches(HUISHOUDEN_ID) huishoudenId?: string;
   @IsIn(['participatiewet']) wet!: 'participatiewet';
-  @IsIn(['participatiewet', 'ioaw', 'ioaz', 'bbz', 'participatiewet-elders-verzorgd'])
-  regeling!: 'participatiewet' | 'ioaw' | 'ioaz' | 'bbz' | 'participatiewet-elders-verzorgd';
+  @IsIn(REGELINGEN) regeling!: Regeling;
   @Matches(DATUM) besluitdatum!: string;
   @Matches(DATUM) ingangsdatum!: string;
-  @IsIn(['einde-ww', 'einde-werk', 'statushouder', 'scheiding', 'overig'])
-  instroomreden!: 'einde-ww' | 'einde-werk' | 'statushouder' | 'scheiding' | 'overig';
+  @IsIn(INSTROOMREDENEN) instroomreden!: Instroomreden;
 }
-
-const UITSTROOMREDENEN = [
-  'werk',
-  'overlijden',
-  'huwelijk-samenwonen',
-  'verhuizing',
-  'verhuizing-buitenland',
-  'geen-inlichtingen',
-  'pensioen',
-  'studie',
-  'arbeidsongeschiktheid',
-  'oorzaak-partner',
-  'overig',
-] as const;
 
 /**
  * Data of UitkeringBeeindigd, schema version 1. `vorigeEinddatum` is the einddatum it replaced;
@@ -49,7 +34,7 @@ const UITSTROOMREDENEN = [
 export class UitkeringBeeindigdV1 {
   @IsUUID() uitkeringId!: string;
   @Matches(DATUM) einddatum!: string;
-  @IsIn(UITSTROOMREDENEN) uitstroomreden!: (typeof UITSTROOMREDENEN)[number];
+  @IsIn(UITSTROOMREDENEN) uitstroomreden!: Uitstroomreden;
   @ValidateIf((_o, v) => v !== null) @Matches(DATUM) vorigeEinddatum!: string | null;
   @IsBoolean() correctie!: boolean;
 }

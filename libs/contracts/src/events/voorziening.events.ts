@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { BEEINDIGING_REDENEN, type BeeindigingReden, LEVERINGSVORMEN, type Leveringsvorm } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
 import {
   DATUM,
@@ -11,17 +12,6 @@ import {
 
 export const VOORZIENING_STREAM = 'voorziening';
 
-const BEEINDIGING_REDENEN = [
-  'volgens-plan',
-  'voortijdig-client',
-  'voortijdig-aanbieder',
-  'verhuizing',
-  'overlijden',
-  'wlz',
-  'overig',
-] as const;
-type BeeindigingReden = (typeof BEEINDIGING_REDENEN)[number];
-
 /**
  * Data of VoorzieningToegekend, schema version 1: the toekenning (besluit). Carries everything the
  * stand, instroom, wachtlijst and stapeling projections group by, so they need no other stream.
@@ -33,7 +23,7 @@ export class VoorzieningToegekendV1 {
   @IsOptional() @Matches(HUISHOUDEN_ID) huishoudenId?: string;
   @IsIn(['wmo', 'jeugdwet']) wet!: 'wmo' | 'jeugdwet';
   @Matches(PRODUCTCATEGORIE) productcategorie!: string;
-  @IsIn(['zin', 'pgb']) leveringsvorm!: 'zin' | 'pgb';
+  @IsIn(LEVERINGSVORMEN) leveringsvorm!: Leveringsvorm;
   @Matches(DATUM) besluitdatum!: string;
   @Matches(DATUM) ingangsdatum!: string;
   /** Absent: toegekend for an indefinite period. */
