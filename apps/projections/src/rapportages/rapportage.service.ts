@@ -7,9 +7,9 @@ import { ongeldig } from '../ongeldige-invoer.js';
 import { LeesmodelVoortgang } from './leesmodel-voortgang.js';
 import { kennisdatumInstant, periodeGrenzen } from './periode.js';
 import { publiceer } from './publicatie.js';
-import type { Selectie, Snapshot } from './rapportage.queries.js';
 import type { RapportVraagDto } from './rapportage.dto.js';
 import type { RapportMeta } from './rapportage.types.js';
+import { type Selectie, type Snapshot, snapshotCheckpoint } from './sql.js';
 
 /** How long a report waits for minPositie before answering 503 (10 s; tests shorten it). */
 const MAX_WACHT_MS = Number(process.env.MIN_POSITIE_WACHT_MS ?? 10_000);
@@ -68,12 +68,7 @@ export class RapportageService {
         await naast.query(`SET TRANSACTION SNAPSHOT '${snapshot[0]!.id.replace(/'/g, '')}'`);
         await instellen(naast);
       }
-      // The figure reflects the least advanced of the asked gemeenten (all of them, if none has events).
-      const { rows } = await client.query<{ positie: string; geregistreerd_op: Date | null }>(
-        `SELECT positie, geregistreerd_op FROM rm_checkpoint
-          ORDER BY (gemeente = ANY($1::text[])) DESC, positie, gemeente LIMIT 1`,
-        [gemeenten],
-      );
+      const checkpoint = await snapshotCheckpoint(client, gemeenten);
       const selectie: Selectie = {
         gemeenten,
         kennis,
@@ -89,8 +84,8 @@ export class RapportageService {
       const publicatie = vraag.publicatie === 'true';
       const meta: RapportMeta = {
         rapport,
-        kennisdatum: (kennis ?? rows[0]?.geregistreerd_op ?? new Date(0)).toISOString(),
-        positie: Number(rows[0]?.positie ?? 0),
+        kennisdatum: (kennis ?? checkpoint.geregistreerdOp ?? new Date(0)).toISOString(),
+        positie: checkpoint.positie,
         filters: {
           gemeente: gemeenten,
           ...(vraag.wet ? { wet: vraag.wet } : {}),

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+import type { RapportMeta } from './rapportage.types.js';
+
+/*
+ * What the reports' SQL shares: the selection, the snapshot it runs in, the filters on the read
+ * models of one generation (the caller sets search_path). Each report is a file of its own
+ * (stand.query.ts, …); each follows DESIGN section 4 literally, and rapportage.types.ts records the
+ * choices it leaves open. Every query computes totals from the raw rows (GROUPING SETS), never by
+ * adding up breakdowns.
+ */
+
+export interface Selectie {
+  gemeenten: string[];
+  /** Only versions known at this instant count; null: everything applied. */
+  kennis: Date | null;
+  wet?: string;
+  productcategorie?: string;
+  leveringsvorm?: string;
+  regeling?: string;
+}
+
+export type Q = Pick<pg.PoolClient, 'query'>;
+
+/**
+ * The report's snapshot. `naast`, when there, is a second connection in the same snapshot
+ * (an exported one), so a report can run two statements at the same time on two cores.
+ */
+export type Snapshot = Q & { naast?: Q };
+
+/** What a query answers: the report without the metadata RapportageService adds. */
+export type ZonderMeta<R> = Omit<R, keyof RapportMeta>;
+
+/** Builds numbered parameters for one query. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A count as PostgreSQL returns it (bigint as text, or null for none) as a number. */
+export const n = (v: unknown): number => Number(v ?? 0);
+
+/** The version of each row known at the kennisdatum. */
+export function kennis(p: Params, s: Selectie, alias: string): string {
+  // Without a kennisdatum only the current versions count, which the partial indexes hold.
+  if (!s.kennis) return `${alias}.known_to IS NULL`;
+  const k = p.add(s.kennis.toISOString());
+  return `${alias}.known_from <= ${k}::timestamptz AND (${alias}.known_to IS NULL OR ${alias}.known_to > ${k}::timestamptz)`;
+}
+
+/** Items (voorzieningen and uitkeringen) of the selection, as known at the kennisdatum. */
+export function itemFilter(p: Params, s: Selectie, alias = 'i'): string {
+  const w = [`${alias}.gemeente = ANY(${p.add(s.gemeenten)}::text[])`, kennis(p, s, alias), `NOT ${alias}.ingetrokken`];
+  if (s.wet) w.push(`${alias}.wet = ${p.add(s.wet)}`);
+  if (s.productcategorie) w.push(`${alias}.productcategorie = ${p.add(s.productcategorie)}`);
+  if (s.leveringsvorm) w.push(`${alias}.leveringsvorm = ${p.add(s.leveringsvorm)}`);
+  if (s.regeling) w.push(`${alias}.regeling = ${p.add(s.regeling)}`);
+  return w.join(' AND ');
+}
+
+/** Sort key of breakdown rows: ascending by their key fields, as strings. */
+export function sorteer<T>(rows: T[], ...keys: (keyof T)[]): T[] {
+  return rows.sort((a, b) => {
+    for (const k of keys) {
+      const x = String(a[k]);
+      const y = String(b[k]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+/**
+ * The checkpoint the snapshot reflects: that of the least advanced of the asked gemeenten (all of
+ * them, if none has events). Read in the report's own snapshot, so it is the position of its figures.
+ */
+export async function snapshotCheckpoint(db: Q, gemeenten: string[]): Promise<{ positie: number; geregistreerdOp: Date | null }> {
+  const { rows } = await db.query<{ positie: string; geregistreerd_op: Date | null }>(
+    `SELECT positie, geregistreerd_op FROM rm_checkpoint
+      ORDER BY (gemeente = ANY($1::text[])) DESC, positie, gemeente LIMIT 1`,
+    [gemeenten],
+  );
+  return { positie: Number(rows[0]?.positie ?? 0), geregistreerdOp: rows[0]?.geregistreerd_op ?? null };
+}

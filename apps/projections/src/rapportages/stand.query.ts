@@ -1,0 +1,88 @@
+import { Temporal } from 'temporal-polyfill';
+import { LEEFTIJDSGROEPEN, type StandCijfers, type StandRapport } from './rapportage.types.js';
+import { itemFilter, n, Params, type Selectie, type Snapshot, sorteer, type ZonderMeta } from './sql.js';
+import { bit, GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
+
+/** The stand's GROUPING() columns: the shared breakdowns, then age and geslacht of the client. */
+const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'leeftijdsgroep', 'geslacht'];
+
+/**
+ * Age group at the peildatum: the birth dates that separate the groups, worked out once (a client
+ * born after the date of turning 18 is 0-17), so the database compares dates instead of computing
+ * an age per row.
+ */
+function leeftijdSql(p: Params, peildatum: string): string {
+  const d = Temporal.PlainDate.from(peildatum);
+  const grens = (jaren: number) => `${p.add(d.subtract({ years: jaren }).toString())}::date`;
+  return `CASE
+    WHEN c.geboortedatum > ${grens(18)} THEN '0-17'
+    WHEN c.geboortedatum > ${grens(27)} THEN '18-26'
+    WHEN c.geboortedatum > ${grens(65)} THEN '27-64'
+    WHEN c.geboortedatum > ${grens(75)} THEN '65-74'
+    ELSE '75+' END`;
+}
+
+type StandRij = Record<string, string | null> & { g: number; voorzieningen: string; clienten: string; huishoudens: string };
+
+/**
+ * One statement over some of the grouping sets. It groups only by the columns of its own sets, so it
+ * sets the bits of the other columns itself: g means the same in every statement of the stand.
+ */
+function deel(s: Selectie, peildatum: string, sets: readonly (readonly string[])[]): { text: string; values: unknown[] } {
+  const eigen = KOLOMMEN.filter((k) => sets.some((set) => set.includes(k)));
+  const p = new Params();
+  const d = p.add(peildatum);
+  const metClient = eigen.includes('leeftijdsgroep') || eigen.includes('geslacht');
+  const waarde = (k: string) => (k === 'leeftijdsgroep' ? leeftijdSql(p, peildatum) : k === 'geslacht' ? 'c.geslacht' : `i.${k}`);
+  const altijd = KOLOMMEN.filter((k) => !eigen.includes(k)).reduce((g, k) => g | bit(KOLOMMEN, k), 0);
+  return {
+    text: `WITH items AS (
+       SELECT ${eigen.map((k) => `${waarde(k)} AS ${k}`).join(', ')}, i.client_id, i.huishouden
+         FROM rm_item i ${metClient ? `JOIN rm_client c ON c.client_id = i.client_id AND c.gemeente = i.gemeente AND c.gemeente = ANY(${p.add(s.gemeenten)}::text[])` : ''}
+        WHERE ${itemFilter(p, s)}
+          AND i.ingangsdatum <= ${d}::date AND (i.einddatum IS NULL OR i.einddatum > ${d}::date))
+     SELECT ${eigen.join(', ')}, ${[String(altijd), ...eigen.map((k) => `(GROUPING(${k}) * ${bit(KOLOMMEN, k)})`)].join(' | ')} AS g,
+            count(*) AS voorzieningen, count(DISTINCT client_id) AS clienten,
+            count(DISTINCT huishouden) AS huishoudens
+       FROM items
+      GROUP BY ${groupingSets(sets)}`,
+    values: p.values,
+  };
+}
+
+export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promise<ZonderMeta<StandRapport>> {
+  // Counting distinct clients and huishoudens sorts the items once per grouping set: the sets are
+  // split over two statements (only the second needs the clients' age and geslacht), which run at
+  // the same time on two connections of one snapshot. A huishouden is a uuid (see the projector),
+  // as cheap to count as a client. A client's items are all of its own gemeente,
+  // so the join reads only the clients of the gemeenten asked for (said in so many words: the
+  // planner does not carry `= ANY(...)` over from the items to the clients).
+  //
+  // Asked for one gemeente, its row equals the total: not counted a second time. The sets are split
+  // so that both statements take about as long.
+  const eenGemeente = s.gemeenten.length === 1;
+  const a = deel(s, peildatum, [
+    GROEPEN.totaal,
+    ...(eenGemeente ? [] : [GROEPEN.perGemeente]),
+    GROEPEN.perWet,
+    GROEPEN.perProductcategorie,
+    GROEPEN.perLeveringsvorm,
+  ]);
+  const b = deel(s, peildatum, [GROEPEN.perRegeling, ['leeftijdsgroep'], ['geslacht']]);
+  const [ra, rb] = await Promise.all([db.query<StandRij>(a.text, a.values), (db.naast ?? db).query<StandRij>(b.text, b.values)]);
+  const rows = [...ra.rows, ...rb.rows];
+  const cijfers = (r: StandRij): StandCijfers => ({ voorzieningen: n(r.voorzieningen), clienten: n(r.clienten), huishoudens: n(r.huishoudens) });
+  const set = (groep: readonly string[]) => rows.filter((r) => r.g === gVan(KOLOMMEN, groep));
+  const totaal = set(GROEPEN.totaal)[0];
+  const { perGemeente, ...perKenmerk } = uitsplitsingen(KOLOMMEN, rows, cijfers);
+  return {
+    peildatum,
+    totaal: totaal ? cijfers(totaal) : { voorzieningen: 0, clienten: 0, huishoudens: 0 },
+    perGemeente: eenGemeente ? (totaal && n(totaal.voorzieningen) > 0 ? [{ gemeente: s.gemeenten[0]!, ...cijfers(totaal) }] : []) : perGemeente,
+    ...perKenmerk,
+    perLeeftijdsgroep: set(['leeftijdsgroep'])
+      .map((r) => ({ leeftijdsgroep: r.leeftijdsgroep!, ...cijfers(r) }))
+      .sort((x, y) => LEEFTIJDSGROEPEN.indexOf(x.leeftijdsgroep as never) - LEEFTIJDSGROEPEN.indexOf(y.leeftijdsgroep as never)),
+    perGeslacht: sorteer(set(['geslacht']).map((r) => ({ geslacht: r.geslacht!, ...cijfers(r) })), 'geslacht'),
+  };
+}

@@ -1,0 +1,70 @@
+import { WACHTTIJD_KLASSEN, type WachtlijstCijfers, type WachtlijstRapport } from './rapportage.types.js';
+import { itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+
+export async function wachtlijst(
+  db: Q,
+  s: Selectie,
+  peildatum: string,
+  normen: Record<string, number>,
+): Promise<ZonderMeta<WachtlijstRapport>> {
+  const p = new Params();
+  const d = p.add(peildatum);
+  const normJson = p.add(JSON.stringify(normen));
+  // Aanmeldingen have no productcategorie, leveringsvorm or regeling: such a filter leaves none.
+  const aanmeldingenMogelijk = !s.productcategorie && !s.leveringsvorm && !s.regeling;
+  const aw = [`a.gemeente = ANY(${p.add(s.gemeenten)}::text[])`, kennis(p, s, 'a'), 'NOT a.ingetrokken', aanmeldingenMogelijk ? 'true' : 'false'];
+  if (s.wet) aw.push(`a.wet = ${p.add(s.wet)}`);
+  const { rows: aanmeldingen } = await db.query<{ gemeente: string | null; wet: string | null; klasse: string | null; g: number; aantal: string; boven: string }>(
+    `WITH wachtend AS (
+       SELECT a.gemeente, a.wet, (${d}::date - a.ontvangen_op) AS wachttijd,
+              (${d}::date - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
+         FROM rm_aanmelding a
+        WHERE ${aw.join(' AND ')}
+          AND a.ontvangen_op <= ${d}::date AND (a.afgerond_op IS NULL OR a.afgerond_op > ${d}::date)),
+     geklasseerd AS (
+       SELECT *, CASE WHEN wachttijd <= 14 THEN '0-14' WHEN wachttijd <= 28 THEN '15-28' WHEN wachttijd <= 42 THEN '29-42'
+                      WHEN wachttijd <= 56 THEN '43-56' WHEN wachttijd <= 91 THEN '57-91' ELSE '92+' END AS klasse
+         FROM wachtend)
+     SELECT gemeente, wet, klasse, GROUPING(gemeente, wet, klasse) AS g, count(*) AS aantal, count(*) FILTER (WHERE boven) AS boven
+       FROM geklasseerd GROUP BY GROUPING SETS ((), (gemeente), (wet), (klasse))`,
+    p.values,
+  );
+  const q = new Params();
+  const d2 = q.add(peildatum);
+  const { rows: nietGestart } = await db.query<{ gemeente: string | null; wet: string | null; g: number; aantal: string }>(
+    `SELECT gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
+       FROM rm_item i
+      WHERE ${itemFilter(q, s)} AND i.soort = 'voorziening'
+        AND i.besluitdatum <= ${d2}::date
+        AND (i.levering_start IS NULL OR i.levering_start > ${d2}::date)
+        AND (i.einddatum IS NULL OR i.einddatum > ${d2}::date)
+      GROUP BY GROUPING SETS ((), (gemeente), (wet))`,
+    q.values,
+  );
+  const rij = (aanm?: { aantal: string; boven: string }, ng?: { aantal: string }): WachtlijstCijfers => ({
+    aanmeldingen: n(aanm?.aantal),
+    aanmeldingenBovenNorm: n(aanm?.boven),
+    nietGestart: n(ng?.aantal),
+  });
+  const per = (veld: 'gemeente' | 'wet', gA: number, gN: number) => {
+    const sleutels = new Set([
+      ...aanmeldingen.filter((r) => r.g === gA).map((r) => r[veld]!),
+      ...nietGestart.filter((r) => r.g === gN).map((r) => r[veld]!),
+    ]);
+    return [...sleutels].sort().map((k) => ({
+      [veld]: k,
+      ...rij(aanmeldingen.find((r) => r.g === gA && r[veld] === k), nietGestart.find((r) => r.g === gN && r[veld] === k)),
+    }));
+  };
+  return {
+    peildatum,
+    normen,
+    totaal: rij(aanmeldingen.find((r) => r.g === 7), nietGestart.find((r) => r.g === 3)),
+    perGemeente: per('gemeente', 3, 1) as WachtlijstRapport['perGemeente'],
+    perWet: per('wet', 5, 2) as WachtlijstRapport['perWet'],
+    wachttijdVerdeling: WACHTTIJD_KLASSEN.map((klasse) => ({
+      klasse,
+      aanmeldingen: n(aanmeldingen.find((r) => r.g === 6 && r.klasse === klasse)?.aantal),
+    })),
+  };
+}
