@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodeEvent } from '@sd/contracts';
-import { Conflict, fold, GeenToegang, NietGevonden, RegelOvertreding } from '../decider.js';
+import { deciderSpec } from '@sd/testing';
+import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
 import {
   afwijzingAlsBesluit,
   afwijzingDecider,
   afwijzingStreamId,
   type AfwijzingCommand,
-  type AfwijzingState,
   type WijsAanvraagAf,
 } from './afwijzing.decider.js';
 
@@ -31,32 +30,13 @@ const afwijzing: WijsAanvraagAf = {
   eigenProductcategorieen: [],
 };
 
-function na(commands: AfwijzingCommand[], state: AfwijzingState = afwijzingDecider.initialState()): AfwijzingState {
-  for (const c of commands) {
-    const events = afwijzingDecider.decide(c, state);
-    events.forEach((e) => encodeEvent(e));
-    state = events.reduce(afwijzingDecider.evolve, state);
-  }
-  return state;
-}
-
-function velden(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RegelOvertreding) return e.overtredingen.map((o) => o.field);
-    throw e;
-  }
-  throw new Error('no RegelOvertreding thrown');
-}
-
-const afgewezen = na([afwijzing]);
+const spec = deciderSpec(afwijzingDecider);
+const afgewezen = spec.given(afwijzing);
 const trekIn: AfwijzingCommand = { type: 'TrekAfwijzingIn', reden: 'verkeerde cliënt', toegestaneGemeenten: mag };
 
 describe('afwijzing decider', () => {
   it('records the refusal as a besluit of its own, with gemeente, client and wet in the event', () => {
-    const events = afwijzingDecider.decide(afwijzing, afwijzingDecider.initialState());
-    expect(events).toEqual([
+    const { state } = spec.when(afwijzing).then([
       {
         type: 'AanvraagAfgewezen',
         data: {
@@ -72,7 +52,7 @@ describe('afwijzing decider', () => {
         },
       },
     ]);
-    expect(afwijzingAlsBesluit(fold(afwijzingDecider, events))).toEqual({
+    expect(afwijzingAlsBesluit(state)).toEqual({
       soort: 'afwijzing',
       gemeente: 'GM0005',
       besluitdatum: '2016-03-15',
@@ -84,49 +64,40 @@ describe('afwijzing decider', () => {
   });
 
   it('records an afwijzing without productcategorie or aanmelding, e.g. under the participatiewet', () => {
-    const s = na([
-      {
-        ...afwijzing,
-        wet: 'participatiewet',
-        productcategorie: undefined,
-        aanmeldingId: undefined,
-        aanmelding: undefined,
-      },
-    ]);
-    expect(s).toMatchObject({ status: 'afgewezen', wet: 'participatiewet' });
+    const s = spec
+      .when({ ...afwijzing, wet: 'participatiewet', productcategorie: undefined, aanmeldingId: undefined, aanmelding: undefined })
+      .thenState({ status: 'afgewezen', wet: 'participatiewet' });
     expect(Object.keys(s)).not.toContain('productcategorie');
   });
 
   it('refuses an afwijzing for an unknown client on field clientId', () => {
-    expect(velden(() => na([{ ...afwijzing, client: null }]))).toEqual(['clientId']);
+    spec.when({ ...afwijzing, client: null }).thenRefuses('clientId');
   });
 
   it('refuses an afwijzing for a client of a gemeente the consultant may not act for', () => {
-    expect(() => na([{ ...afwijzing, client: { gemeente: 'GM0006' } }])).toThrow(GeenToegang);
+    spec.when({ ...afwijzing, client: { gemeente: 'GM0006' } }).thenThrows(GeenToegang);
   });
 
   it('refuses a productcategorie that does not fit the wet, also any under the participatiewet', () => {
-    expect(velden(() => na([{ ...afwijzing, wet: 'jeugdwet' }]))).toEqual(['productcategorie']);
-    expect(velden(() => na([{ ...afwijzing, wet: 'participatiewet' }]))).toEqual(['productcategorie']);
+    spec.when({ ...afwijzing, wet: 'jeugdwet' }).thenRefuses('productcategorie');
+    spec.when({ ...afwijzing, wet: 'participatiewet' }).thenRefuses('productcategorie');
   });
 
   it('refuses an aanmeldingId that does not exist or is of another client', () => {
-    expect(velden(() => na([{ ...afwijzing, aanmelding: null }]))).toEqual(['aanmeldingId']);
-    expect(velden(() => na([{ ...afwijzing, aanmelding: { clientId: ANDERE_CLIENT, ingetrokken: false } }]))).toEqual([
-      'aanmeldingId',
-    ]);
+    spec.when({ ...afwijzing, aanmelding: null }).thenRefuses('aanmeldingId');
+    spec.when({ ...afwijzing, aanmelding: { clientId: ANDERE_CLIENT, ingetrokken: false } }).thenRefuses('aanmeldingId');
   });
 
   it('refuses a second afwijzing on the same stream', () => {
-    expect(() => na([afwijzing], afgewezen)).toThrow(Conflict);
+    afgewezen.when(afwijzing).thenThrows(Conflict);
   });
 
   it('withdraws a registration made in error once; then nothing more is accepted', () => {
-    expect(() => na([trekIn])).toThrow(NietGevonden);
-    expect(() => na([{ ...trekIn, toegestaneGemeenten: ['GM0006'] }], afgewezen)).toThrow(GeenToegang);
-    const ingetrokken = na([trekIn], afgewezen);
-    expect(afwijzingAlsBesluit(ingetrokken)).toMatchObject({ ingetrokken: true });
-    expect(() => na([trekIn], ingetrokken)).toThrow(Conflict);
-    expect(() => na([afwijzing], ingetrokken)).toThrow(Conflict);
+    spec.when(trekIn).thenThrows(NietGevonden);
+    afgewezen.when({ ...trekIn, toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
+    expect(afwijzingAlsBesluit(afgewezen.when(trekIn).result().state)).toMatchObject({ ingetrokken: true });
+    const ingetrokken = afgewezen.given(trekIn);
+    ingetrokken.when(trekIn).thenThrows(Conflict);
+    ingetrokken.when(afwijzing).thenThrows(Conflict);
   });
 });

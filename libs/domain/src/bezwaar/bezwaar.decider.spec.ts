@@ -1,14 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { encodeEvent } from '@sd/contracts';
-import { Conflict, fold, GeenToegang, NietGevonden, RegelOvertreding } from '../decider.js';
-import {
-  bezwaarDecider,
-  bezwaarStreamId,
-  type BesluitFeit,
-  type BezwaarCommand,
-  type BezwaarState,
-  type RegistreerBezwaar,
-} from './bezwaar.decider.js';
+import { deciderSpec } from '@sd/testing';
+import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { bezwaarDecider, bezwaarStreamId, type BesluitFeit, type BezwaarCommand, type RegistreerBezwaar } from './bezwaar.decider.js';
 
 const BEZWAAR = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a05';
 const BESLUIT = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
@@ -34,26 +27,8 @@ const registreer: RegistreerBezwaar = {
   toegestaneGemeenten: mag,
 };
 
-function na(commands: BezwaarCommand[], state: BezwaarState = bezwaarDecider.initialState()): BezwaarState {
-  for (const c of commands) {
-    const events = bezwaarDecider.decide(c, state);
-    events.forEach((e) => encodeEvent(e));
-    state = events.reduce(bezwaarDecider.evolve, state);
-  }
-  return state;
-}
-
-function velden(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RegelOvertreding) return e.overtredingen.map((o) => o.field);
-    throw e;
-  }
-  throw new Error('no RegelOvertreding thrown');
-}
-
-const ontvangen = na([registreer]);
+const spec = deciderSpec(bezwaarDecider);
+const ontvangen = spec.given(registreer);
 const verdaag = (verdaagdOp: string): BezwaarCommand => ({
   type: 'VerdaagBezwaar',
   verdaagdOp,
@@ -68,8 +43,7 @@ const handelAf = (afgehandeldOp: string): BezwaarCommand => ({
 
 describe('bezwaar decider', () => {
   it('registers a bezwaar against a besluit, copying gemeente, client and wet; bekendmaking defaults to the besluitdatum', () => {
-    const events = bezwaarDecider.decide(registreer, bezwaarDecider.initialState());
-    expect(events).toEqual([
+    const { state } = spec.when(registreer).then([
       {
         type: 'BezwaarOntvangen',
         data: {
@@ -88,13 +62,12 @@ describe('bezwaar decider', () => {
         },
       },
     ]);
-    expect(fold(bezwaarDecider, events)).toMatchObject({ status: 'ontvangen', verdaagdOp: null, afhandeling: null });
+    expect(state).toMatchObject({ status: 'ontvangen', verdaagdOp: null, afhandeling: null });
     expect(bezwaarStreamId(BEZWAAR)).toBe(`bezwaar-${BEZWAAR}`);
   });
 
   it('takes a given bekendmakingOp and adviescommissie into the termijn (bekendmaking 01-11, commissie: t/m 2016-05-16)', () => {
-    const s = na([{ ...registreer, bekendmakingOp: '2016-01-11', adviescommissie: true }]);
-    expect(s).toMatchObject({
+    spec.when({ ...registreer, bekendmakingOp: '2016-01-11', adviescommissie: true }).thenState({
       bekendmakingOp: '2016-01-11',
       adviescommissie: true,
       uiterlijkeBeslisdatum: '2016-05-16',
@@ -102,100 +75,92 @@ describe('bezwaar decider', () => {
   });
 
   it('accepts a bezwaar against an uitkering or an afwijzing too', () => {
-    expect(na([{ ...registreer, besluit: { ...besluit, soort: 'afwijzing' } }])).toMatchObject({
-      besluitsoort: 'afwijzing',
-    });
-    expect(na([{ ...registreer, besluit: { ...besluit, soort: 'uitkering', wet: 'participatiewet' } }])).toMatchObject({
+    spec.when({ ...registreer, besluit: { ...besluit, soort: 'afwijzing' } }).thenState({ besluitsoort: 'afwijzing' });
+    spec.when({ ...registreer, besluit: { ...besluit, soort: 'uitkering', wet: 'participatiewet' } }).thenState({
       besluitsoort: 'uitkering',
       wet: 'participatiewet',
     });
   });
 
   it('refuses a bezwaar against a besluit that does not exist on field besluitId', () => {
-    expect(velden(() => na([{ ...registreer, besluit: null }]))).toEqual(['besluitId']);
+    spec.when({ ...registreer, besluit: null }).thenRefuses('besluitId');
   });
 
   it('refuses a bezwaar against a withdrawn besluit on field besluitId', () => {
-    expect(velden(() => na([{ ...registreer, besluit: { ...besluit, ingetrokken: true } }]))).toEqual(['besluitId']);
+    spec.when({ ...registreer, besluit: { ...besluit, ingetrokken: true } }).thenRefuses('besluitId');
   });
 
   it('refuses a bezwaar against a besluit of a gemeente the consultant may not act for', () => {
-    expect(() => na([{ ...registreer, besluit: { ...besluit, gemeente: 'GM0006' } }])).toThrow(GeenToegang);
+    spec.when({ ...registreer, besluit: { ...besluit, gemeente: 'GM0006' } }).thenThrows(GeenToegang);
   });
 
   it('refuses a bezwaar received before the besluitdatum, and a bekendmaking before it', () => {
-    expect(velden(() => na([{ ...registreer, ontvangenOp: '2016-01-03' }]))).toEqual(['ontvangenOp']);
-    expect(velden(() => na([{ ...registreer, bekendmakingOp: '2016-01-03' }]))).toEqual(['bekendmakingOp']);
+    spec.when({ ...registreer, ontvangenOp: '2016-01-03' }).thenRefuses('ontvangenOp');
+    spec.when({ ...registreer, bekendmakingOp: '2016-01-03' }).thenRefuses('bekendmakingOp');
   });
 
   it('refuses to register the same bezwaar twice', () => {
-    expect(() => na([registreer], ontvangen)).toThrow(Conflict);
+    ontvangen.when(registreer).thenThrows(Conflict);
   });
 
   it('afgehandeld once, on or after ontvangenOp; the event says whether it was binnen termijn', () => {
-    expect(velden(() => na([handelAf('2016-01-31')], ontvangen))).toEqual(['afgehandeldOp']);
-    const [e] = bezwaarDecider.decide(handelAf('2016-03-28'), ontvangen);
-    expect(e).toEqual({
-      type: 'BezwaarAfgehandeld',
-      data: {
-        bezwaarId: BEZWAAR,
-        afgehandeldOp: '2016-03-28',
-        uitkomst: 'ongegrond',
-        uiterlijkeBeslisdatum: '2016-03-28',
-        binnenTermijn: true,
+    ontvangen.when(handelAf('2016-01-31')).thenRefuses('afgehandeldOp');
+    const { state: afgehandeld } = ontvangen.when(handelAf('2016-03-28')).then([
+      {
+        type: 'BezwaarAfgehandeld',
+        data: {
+          bezwaarId: BEZWAAR,
+          afgehandeldOp: '2016-03-28',
+          uitkomst: 'ongegrond',
+          uiterlijkeBeslisdatum: '2016-03-28',
+          binnenTermijn: true,
+        },
       },
-    });
-    const afgehandeld = na([handelAf('2016-03-28')], ontvangen);
+    ]);
     expect(afgehandeld).toMatchObject({
       afhandeling: { afgehandeldOp: '2016-03-28', uitkomst: 'ongegrond', binnenTermijn: true },
     });
-    expect(() => na([handelAf('2016-03-29')], afgehandeld)).toThrow(Conflict);
+    ontvangen.given(handelAf('2016-03-28')).when(handelAf('2016-03-29')).thenThrows(Conflict);
   });
 
   it('afgehandeld 2016-03-29, a day after the beslistermijn: not binnen termijn', () => {
-    const [e] = bezwaarDecider.decide(handelAf('2016-03-29'), ontvangen);
-    expect(e!.data).toMatchObject({ binnenTermijn: false });
+    ontvangen.when(handelAf('2016-03-29')).thenMatches([{ data: { binnenTermijn: false } }]);
   });
 
   it('verdaagd once (Awb 7:10 lid 3): six weeks more, so afhandeling 2016-04-15 is binnen termijn (t/m 2016-05-09)', () => {
-    const verdaagd = na([verdaag('2016-03-20')], ontvangen);
-    expect(verdaagd).toMatchObject({ verdaagdOp: '2016-03-20', uiterlijkeBeslisdatum: '2016-05-09' });
-    expect(() => na([verdaag('2016-03-21')], verdaagd)).toThrow(Conflict);
-    const [e] = bezwaarDecider.decide(handelAf('2016-04-15'), verdaagd);
-    expect(e!.data).toMatchObject({ uiterlijkeBeslisdatum: '2016-05-09', binnenTermijn: true });
+    ontvangen.when(verdaag('2016-03-20')).thenState({ verdaagdOp: '2016-03-20', uiterlijkeBeslisdatum: '2016-05-09' });
+    const verdaagd = ontvangen.given(verdaag('2016-03-20'));
+    verdaagd.when(verdaag('2016-03-21')).thenThrows(Conflict);
+    verdaagd.when(handelAf('2016-04-15')).thenMatches([{ data: { uiterlijkeBeslisdatum: '2016-05-09', binnenTermijn: true } }]);
   });
 
   it('refuses a verdaging before ontvangst or after the beslistermijn ended on field verdaagdOp', () => {
-    expect(velden(() => na([verdaag('2016-01-31')], ontvangen))).toEqual(['verdaagdOp']);
-    expect(velden(() => na([verdaag('2016-03-29')], ontvangen))).toEqual(['verdaagdOp']);
-    expect(na([verdaag('2016-03-28')], ontvangen)).toMatchObject({ verdaagdOp: '2016-03-28' });
+    ontvangen.when(verdaag('2016-01-31')).thenRefuses('verdaagdOp');
+    ontvangen.when(verdaag('2016-03-29')).thenRefuses('verdaagdOp');
+    ontvangen.when(verdaag('2016-03-28')).thenState({ verdaagdOp: '2016-03-28' });
   });
 
   it('refuses a verdaging after the afhandeling, and an afhandeling before the verdaging', () => {
-    expect(() => na([handelAf('2016-03-01'), verdaag('2016-03-02')], ontvangen)).toThrow(Conflict);
-    expect(velden(() => na([verdaag('2016-03-20'), handelAf('2016-03-19')], ontvangen))).toEqual(['afgehandeldOp']);
+    ontvangen.given(handelAf('2016-03-01')).when(verdaag('2016-03-02')).thenThrows(Conflict);
+    ontvangen.given(verdaag('2016-03-20')).when(handelAf('2016-03-19')).thenRefuses('afgehandeldOp');
   });
 
   it('answers NietGevonden for a bezwaar that does not exist, GeenToegang for one of another gemeente', () => {
-    expect(() => na([handelAf('2016-03-01')])).toThrow(NietGevonden);
-    expect(() =>
-      na([{ type: 'VerdaagBezwaar', verdaagdOp: '2016-03-01', toegestaneGemeenten: ['GM0006'] }], ontvangen),
-    ).toThrow(GeenToegang);
+    spec.when(handelAf('2016-03-01')).thenThrows(NietGevonden);
+    ontvangen.when({ type: 'VerdaagBezwaar', verdaagdOp: '2016-03-01', toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
   });
 
   it('withdraws a registration made in error; then nothing more is accepted', () => {
-    const ingetrokken = na(
-      [{ type: 'TrekBezwaarIn', reden: 'hoort bij ander besluit', toegestaneGemeenten: mag }],
-      ontvangen,
-    );
-    expect(ingetrokken).toMatchObject({ ingetrokken: true });
+    const trekIn = { type: 'TrekBezwaarIn', reden: 'hoort bij ander besluit', toegestaneGemeenten: mag } as const;
+    ontvangen.when(trekIn).thenState({ ingetrokken: true });
+    const ingetrokken = ontvangen.given(trekIn);
     for (const c of [
       verdaag('2016-03-01'),
       handelAf('2016-03-01'),
       { type: 'TrekBezwaarIn', reden: 'x', toegestaneGemeenten: mag } as const,
       registreer,
     ]) {
-      expect(() => na([c], ingetrokken)).toThrow(Conflict);
+      ingetrokken.when(c).thenThrows(Conflict);
     }
   });
 });

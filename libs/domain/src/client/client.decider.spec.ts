@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Conflict, fold } from '../decider.js';
+import { deciderSpec } from '@sd/testing';
+import { Conflict } from '../decider.js';
 import { clientIdVoor } from './client-id.js';
 import { clientDecider, type RegistreerClient } from './client.decider.js';
 
@@ -12,10 +13,11 @@ const registreer: RegistreerClient = {
   gemeente: 'GM0005',
 };
 
+const spec = deciderSpec(clientDecider);
+
 describe('client decider', () => {
   it('registers an unknown client', () => {
-    const events = clientDecider.decide(registreer, clientDecider.initialState());
-    expect(events).toEqual([
+    const { state } = spec.when(registreer).then([
       {
         type: 'ClientGeregistreerd',
         data: {
@@ -27,22 +29,18 @@ describe('client decider', () => {
         },
       },
     ]);
-    expect(fold(clientDecider, events)).toMatchObject({ status: 'geregistreerd', gemeente: 'GM0005' });
+    expect(state).toMatchObject({ status: 'geregistreerd', gemeente: 'GM0005' });
   });
 
   it('keeps the household key when given', () => {
-    const [e] = clientDecider.decide({ ...registreer, huishoudenId: 'HH-1' }, clientDecider.initialState());
-    expect(e!.data.huishoudenId).toBe('HH-1');
+    spec.when({ ...registreer, huishoudenId: 'HH-1' }).thenMatches([{ data: { huishoudenId: 'HH-1' } }]);
   });
 
   it('refuses a second registration with the existing clientId', () => {
-    const state = fold(clientDecider, clientDecider.decide(registreer, clientDecider.initialState()));
-    expect(() => clientDecider.decide(registreer, state)).toThrow(Conflict);
-    try {
-      clientDecider.decide(registreer, state);
-    } catch (e) {
-      expect((e as Conflict).details).toEqual({ clientId: registreer.clientId });
-    }
+    spec
+      .given(registreer)
+      .when(registreer)
+      .thenThrows(Conflict, (e) => expect(e.details).toEqual({ clientId: registreer.clientId }));
   });
 
   it('derives the same clientId for the same gemeente and BSN, another for another gemeente or key', () => {

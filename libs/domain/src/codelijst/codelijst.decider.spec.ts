@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { Conflict, fold, RegelOvertreding } from '../decider.js';
+import { deciderSpec } from '@sd/testing';
+import { Conflict, RegelOvertreding } from '../decider.js';
 import { past } from '../productcategorieen.js';
 import { codelijstDecider, eigenCodesVoor, type VoegProductcategorieToe } from './codelijst.decider.js';
 
 const voeg: VoegProductcategorieToe = { type: 'VoegProductcategorieToe', gemeente: 'GM0005', wet: 'wmo', code: 'GM-KLUS', naam: 'Klussendienst' };
+const spec = deciderSpec(codelijstDecider);
 
 describe('codelijst decider', () => {
   it('adds a gemeente code usable under its own wet only', () => {
-    const state = fold(codelijstDecider, codelijstDecider.decide(voeg, codelijstDecider.initialState()));
+    const { state } = spec.when(voeg).result();
     expect(eigenCodesVoor(state, 'wmo')).toEqual(['GM-KLUS']);
     expect(eigenCodesVoor(state, 'jeugdwet')).toEqual([]);
     expect(past('wmo', 'GM-KLUS', eigenCodesVoor(state, 'wmo'))).toBe(true);
@@ -15,11 +17,10 @@ describe('codelijst decider', () => {
   });
 
   it('refuses a landelijke code on field code', () => {
-    expect(() => codelijstDecider.decide({ ...voeg, code: '45' }, codelijstDecider.initialState())).toThrow(RegelOvertreding);
+    spec.when({ ...voeg, code: '45' }).thenThrows(RegelOvertreding);
   });
 
   it('refuses the same code twice', () => {
-    const state = fold(codelijstDecider, codelijstDecider.decide(voeg, codelijstDecider.initialState()));
-    expect(() => codelijstDecider.decide(voeg, state)).toThrow(Conflict);
+    spec.given(voeg).when(voeg).thenThrows(Conflict);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
-import { Conflict, fold, GeenToegang, NietGevonden, RegelOvertreding } from '../decider.js';
+import { deciderSpec } from '@sd/testing';
+import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
 import {
   uitkeringAlsBesluit,
   uitkeringDecider,
@@ -8,7 +9,6 @@ import {
   type CorrigeerUitkering,
   type KenUitkeringToe,
   type UitkeringCommand,
-  type UitkeringState,
 } from './uitkering.decider.js';
 
 const UITKERING = '5c3f8e2f-7d9b-4b4c-ae1f-2a3b4c5d6e03';
@@ -26,28 +26,8 @@ const toekenning: KenUitkeringToe = {
   toegestaneGemeenten: mag,
 };
 
-/** Decides, checks every event against its schema (as the store will), and folds. */
-function na(commands: UitkeringCommand[], state: UitkeringState = uitkeringDecider.initialState()): UitkeringState {
-  for (const c of commands) {
-    const events = uitkeringDecider.decide(c, state);
-    events.forEach((e) => encodeEvent(e));
-    state = events.reduce(uitkeringDecider.evolve, state);
-  }
-  return state;
-}
-
-/** The fields named by the RegelOvertreding the call throws. */
-function velden(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RegelOvertreding) return e.overtredingen.map((o) => o.field);
-    throw e;
-  }
-  throw new Error('no RegelOvertreding thrown');
-}
-
-const toegekend = na([toekenning]);
+const spec = deciderSpec(uitkeringDecider);
+const toegekend = spec.given(toekenning);
 const beeindig = (einddatum: string, uitstroomreden: 'werk' | 'verhuizing' = 'werk'): UitkeringCommand => ({
   type: 'BeeindigUitkering',
   einddatum,
@@ -63,11 +43,7 @@ const corrigeer = (velden: Partial<CorrigeerUitkering>): UitkeringCommand => ({
 
 describe('uitkering decider', () => {
   it('grants an uitkering as a participatiewet item with the gemeente of the client; besluitdatum defaults to the ingangsdatum', () => {
-    const events = uitkeringDecider.decide(
-      { ...toekenning, client: { gemeente: 'GM0005', huishoudenId: 'HH-9' } },
-      uitkeringDecider.initialState(),
-    );
-    expect(events).toEqual([
+    const { events, state } = spec.when({ ...toekenning, client: { gemeente: 'GM0005', huishoudenId: 'HH-9' } }).then([
       {
         type: 'UitkeringToegekend',
         data: {
@@ -84,100 +60,79 @@ describe('uitkering decider', () => {
       },
     ]);
     expect(encodeEvent(events[0]!).schemaVersion).toBe(1);
-    expect(fold(uitkeringDecider, events)).toMatchObject({ status: 'toegekend', einddatum: null });
-    expect(na([{ ...toekenning, besluitdatum: '2016-02-10' }])).toMatchObject({ besluitdatum: '2016-02-10' });
+    expect(state).toMatchObject({ status: 'toegekend', einddatum: null });
+    spec.when({ ...toekenning, besluitdatum: '2016-02-10' }).thenState({ besluitdatum: '2016-02-10' });
     expect(uitkeringStreamId(UITKERING)).toBe(`uitkering-${UITKERING}`);
   });
 
   it('refuses an uitkering for an unknown client on field clientId', () => {
-    expect(velden(() => na([{ ...toekenning, client: null }]))).toEqual(['clientId']);
+    spec.when({ ...toekenning, client: null }).thenRefuses('clientId');
   });
 
   it('refuses an uitkering for a client of a gemeente the consultant may not act for', () => {
-    expect(() => na([{ ...toekenning, toegestaneGemeenten: ['GM0006'] }])).toThrow(GeenToegang);
+    spec.when({ ...toekenning, toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
   });
 
   it('refuses a second toekenning on the same stream', () => {
-    expect(() => na([toekenning], toegekend)).toThrow(Conflict);
+    toegekend.when(toekenning).thenThrows(Conflict);
   });
 
   it('ends an uitkering on or after the ingangsdatum; refuses an einddatum before it on field einddatum', () => {
-    expect(velden(() => na([beeindig('2016-01-31')], toegekend))).toEqual(['einddatum']);
-    const [e] = uitkeringDecider.decide(beeindig('2016-02-01'), toegekend);
-    expect(e!.data).toEqual({
-      uitkeringId: UITKERING,
-      einddatum: '2016-02-01',
-      uitstroomreden: 'werk',
-      vorigeEinddatum: null,
-      correctie: false,
-    });
+    toegekend.when(beeindig('2016-01-31')).thenRefuses('einddatum');
+    toegekend.when(beeindig('2016-02-01')).then([
+      {
+        type: 'UitkeringBeeindigd',
+        data: { uitkeringId: UITKERING, einddatum: '2016-02-01', uitstroomreden: 'werk', vorigeEinddatum: null, correctie: false },
+      },
+    ]);
   });
 
   it('a second beëindiging moves the einddatum and is recorded as a correctie of the first', () => {
-    const eerste = na([beeindig('2016-06-30')], toegekend);
-    const [e] = uitkeringDecider.decide(beeindig('2016-07-31', 'verhuizing'), eerste);
-    expect(e!.data).toMatchObject({
-      einddatum: '2016-07-31',
-      uitstroomreden: 'verhuizing',
-      vorigeEinddatum: '2016-06-30',
-      correctie: true,
-    });
-    expect(na([beeindig('2016-07-31', 'verhuizing')], eerste)).toMatchObject({
-      einddatum: '2016-07-31',
-      uitstroomreden: 'verhuizing',
-    });
-    expect(() => na([beeindig('2016-06-30')], eerste)).toThrow(Conflict);
+    const eerste = toegekend.given(beeindig('2016-06-30'));
+    eerste.when(beeindig('2016-07-31', 'verhuizing')).thenMatches([
+      { data: { einddatum: '2016-07-31', uitstroomreden: 'verhuizing', vorigeEinddatum: '2016-06-30', correctie: true } },
+    ]);
+    eerste.when(beeindig('2016-07-31', 'verhuizing')).thenState({ einddatum: '2016-07-31', uitstroomreden: 'verhuizing' });
+    eerste.when(beeindig('2016-06-30')).thenThrows(Conflict);
   });
 
   it('answers NietGevonden for an uitkering that does not exist, GeenToegang for one of another gemeente', () => {
-    expect(() => na([beeindig('2016-06-30')])).toThrow(NietGevonden);
-    expect(() =>
-      na([{ ...beeindig('2016-06-30'), toegestaneGemeenten: ['GM0006'] } as UitkeringCommand], toegekend),
-    ).toThrow(GeenToegang);
+    spec.when(beeindig('2016-06-30')).thenThrows(NietGevonden);
+    toegekend.when({ ...beeindig('2016-06-30'), toegestaneGemeenten: ['GM0006'] } as UitkeringCommand).thenThrows(GeenToegang);
   });
 
   it('corrects ingangsdatum and regeling with a reden', () => {
-    const [e] = uitkeringDecider.decide(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' }), toegekend);
-    expect(e).toEqual({
-      type: 'RegistratieGecorrigeerd',
-      data: { ingangsdatum: '2016-01-15', regeling: 'ioaw', reden: 'verkeerde regeling gekozen' },
-    });
-    expect(na([corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' })], toegekend)).toMatchObject({
-      regeling: 'ioaw',
-    });
+    toegekend.when(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' })).then([
+      { type: 'RegistratieGecorrigeerd', data: { ingangsdatum: '2016-01-15', regeling: 'ioaw', reden: 'verkeerde regeling gekozen' } },
+    ]);
+    toegekend.when(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' })).thenState({ regeling: 'ioaw' });
   });
 
   it('corrects the einddatum of a beëindiging, and undoes it with null', () => {
-    const beeindigd = na([beeindig('2016-06-30')], toegekend);
-    expect(na([corrigeer({ einddatum: '2016-05-31' })], beeindigd)).toMatchObject({
-      einddatum: '2016-05-31',
-      uitstroomreden: 'werk',
-    });
-    expect(na([corrigeer({ einddatum: null })], beeindigd)).toMatchObject({ einddatum: null, uitstroomreden: null });
+    const beeindigd = toegekend.given(beeindig('2016-06-30'));
+    beeindigd.when(corrigeer({ einddatum: '2016-05-31' })).thenState({ einddatum: '2016-05-31', uitstroomreden: 'werk' });
+    beeindigd.when(corrigeer({ einddatum: null })).thenState({ einddatum: null, uitstroomreden: null });
   });
 
   it('refuses an einddatum by correctie on a running uitkering (it needs a beëindiging with uitstroomreden)', () => {
-    expect(velden(() => na([corrigeer({ einddatum: '2016-05-31' })], toegekend))).toEqual(['einddatum']);
+    toegekend.when(corrigeer({ einddatum: '2016-05-31' })).thenRefuses('einddatum');
   });
 
   it('refuses a correctie that puts the einddatum before the ingangsdatum, naming the field it changed', () => {
-    const beeindigd = na([beeindig('2016-06-30')], toegekend);
-    expect(velden(() => na([corrigeer({ ingangsdatum: '2016-07-01' })], beeindigd))).toEqual(['ingangsdatum']);
-    expect(velden(() => na([corrigeer({ einddatum: '2016-01-01' })], beeindigd))).toEqual(['einddatum']);
+    const beeindigd = toegekend.given(beeindig('2016-06-30'));
+    beeindigd.when(corrigeer({ ingangsdatum: '2016-07-01' })).thenRefuses('ingangsdatum');
+    beeindigd.when(corrigeer({ einddatum: '2016-01-01' })).thenRefuses('einddatum');
   });
 
   it('refuses productcategorie and leveringsvorm on an uitkering, and a correctie that changes nothing', () => {
-    expect(velden(() => na([corrigeer({ productcategorie: '01', leveringsvorm: 'pgb' })], toegekend))).toEqual([
-      'productcategorie',
-      'leveringsvorm',
-    ]);
-    expect(velden(() => na([corrigeer({})], toegekend))).toEqual(['ingangsdatum', 'einddatum', 'regeling']);
-    expect(velden(() => na([corrigeer({ regeling: 'participatiewet' })], toegekend))).toEqual(['regeling']);
+    toegekend.when(corrigeer({ productcategorie: '01', leveringsvorm: 'pgb' })).thenRefuses('productcategorie', 'leveringsvorm');
+    toegekend.when(corrigeer({})).thenRefuses('ingangsdatum', 'einddatum', 'regeling');
+    toegekend.when(corrigeer({ regeling: 'participatiewet' })).thenRefuses('regeling');
   });
 
   it('withdraws a registration made in error; it then accepts no further command', () => {
-    const ingetrokken = na([{ type: 'TrekUitkeringIn', reden: 'dubbel', toegestaneGemeenten: mag }], toegekend);
-    expect(uitkeringAlsBesluit(ingetrokken)).toEqual({
+    const trekIn = { type: 'TrekUitkeringIn', reden: 'dubbel', toegestaneGemeenten: mag } as const;
+    expect(uitkeringAlsBesluit(toegekend.when(trekIn).result().state)).toEqual({
       soort: 'uitkering',
       gemeente: 'GM0005',
       besluitdatum: '2016-02-01',
@@ -185,12 +140,9 @@ describe('uitkering decider', () => {
       wet: 'participatiewet',
       clientId: CLIENT,
     });
-    for (const c of [
-      beeindig('2016-06-30'),
-      corrigeer({ regeling: 'bbz' }),
-      { type: 'TrekUitkeringIn', reden: 'x', toegestaneGemeenten: mag } as const,
-    ]) {
-      expect(() => na([c], ingetrokken)).toThrow(Conflict);
+    const ingetrokken = toegekend.given(trekIn);
+    for (const c of [beeindig('2016-06-30'), corrigeer({ regeling: 'bbz' }), { type: 'TrekUitkeringIn', reden: 'x', toegestaneGemeenten: mag } as const]) {
+      ingetrokken.when(c).thenThrows(Conflict);
     }
   });
 });
