@@ -6,6 +6,7 @@ import { LeesmodelGeneraties1763900000002 } from './migrations/1763900000002-lee
 import { GemeenteIndexes1763900000003 } from './migrations/1763900000003-gemeente-indexes.js';
 import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-append-kort-slot.js';
 import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-streams-per-gemeente.js';
+import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fase.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -43,6 +44,7 @@ export const migrations = [
   GemeenteIndexes1763900000003,
   EsAppendKortSlot1763900000004,
   StreamsPerGemeente1763900000005,
+  HerbouwFase1763900000006,
 ];
 
 export function migrationDataSource(

@@ -12,15 +12,18 @@ export class HerbouwController {
   @Post()
   @HttpCode(202)
   @Rollen('beheer')
-  @ApiOperation({ summary: 'Bouwt alle leesmodellen opnieuw op uit de event store; het oude blijft antwoorden tot het nieuwe bij is' })
+  @ApiOperation({
+    summary:
+      'Bouwt alle leesmodellen opnieuw op uit de event store (of hervat een onderbroken herbouw); het oude blijft antwoorden tot het nieuwe bij is',
+  })
   start(): Promise<HerbouwStatus> {
     return this.herbouw.start();
   }
 
   @Get()
   @Rollen('beheer')
-  @ApiOperation({ summary: 'Voortgang van de laatste herbouw' })
-  status(): HerbouwStatus {
+  @ApiOperation({ summary: 'Voortgang van de laatste herbouw, ook van een die na een onderbreking is hervat' })
+  status(): Promise<HerbouwStatus> {
     return this.herbouw.huidig();
   }
 }
