@@ -37,9 +37,9 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** 403 unless the caller may act for this gemeente. */
-export function eisGemeente(principal: Principal, gemeente: string): void {
-  if (!principal.gemeenten.includes(gemeente)) {
+/** 403 unless the caller (a token's principal, a command's metadata) may act for this gemeente. */
+export function eisGemeente(caller: { readonly gemeenten: readonly string[] }, gemeente: string): void {
+  if (!caller.gemeenten.includes(gemeente)) {
     throw new ForbiddenException(`Geen toegang tot gemeente ${gemeente}.`);
   }
 }

@@ -1,8 +1,21 @@
 import { Global, Module } from '@nestjs/common';
-import { CommandService } from './command.service.js';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CommandHeadersInterceptor } from '@sd/http';
+import { CommandHandler } from './command-handler.js';
 import { Feiten } from './feiten.service.js';
-import { Registraties } from './registraties.service.js';
+import { Registraties } from './legacy.js';
+import { StateReader } from './state-reader.js';
 
 @Global()
-@Module({ providers: [CommandService, Feiten, Registraties], exports: [CommandService, Feiten, Registraties] })
+@Module({
+  providers: [
+    CommandHandler,
+    Feiten,
+    StateReader,
+    Registraties,
+    // Controllers answer WithHeaders; this sets their ETag and Location at the edge.
+    { provide: APP_INTERCEPTOR, useClass: CommandHeadersInterceptor },
+  ],
+  exports: [CommandHandler, Feiten, StateReader, Registraties],
+})
 export class CommandsModule {}

@@ -2,26 +2,15 @@ import { Injectable } from '@nestjs/common';
 import {
   type AanmeldingFeit,
   aanmeldingAlsFeit,
-  aanmeldingDecider,
-  aanmeldingStreamId,
   afwijzingAlsBesluit,
-  afwijzingDecider,
-  afwijzingStreamId,
   type BesluitFeit,
   type ClientFeit,
-  clientDecider,
-  clientStreamId,
-  codelijstDecider,
-  codelijstStreamId,
   eigenCodesVoor,
   uitkeringAlsBesluit,
-  uitkeringDecider,
-  uitkeringStreamId,
   voorzieningAlsBesluit,
-  voorzieningDecider,
-  voorzieningStreamId,
 } from '@sd/domain';
-import { CommandService } from './command.service.js';
+import { AANMELDING, AFWIJZING, CLIENT, CODELIJST, UITKERING, VOORZIENING } from './aggregates.js';
+import { CommandHandler } from './command-handler.js';
 
 /**
  * Facts from other streams that a command needs (does the client exist, of which gemeente; what
@@ -29,25 +18,25 @@ import { CommandService } from './command.service.js';
  */
 @Injectable()
 export class Feiten {
-  constructor(private readonly commands: CommandService) {}
+  constructor(private readonly commands: CommandHandler) {}
 
   async client(clientId: string): Promise<ClientFeit | null> {
-    const { state } = await this.commands.loadState(clientStreamId(clientId), clientDecider);
+    const { state } = await this.commands.load(CLIENT, clientId);
     if (state.status !== 'geregistreerd') return null;
     return { gemeente: state.gemeente, ...(state.huishoudenId ? { huishoudenId: state.huishoudenId } : {}) };
   }
 
   async aanmelding(aanmeldingId: string): Promise<AanmeldingFeit | null> {
-    const { state } = await this.commands.loadState(aanmeldingStreamId(aanmeldingId), aanmeldingDecider);
+    const { state } = await this.commands.load(AANMELDING, aanmeldingId);
     return aanmeldingAlsFeit(state);
   }
 
   /** A besluit is a voorziening, an uitkering or an afwijzing; the id says not which. */
   async besluit(besluitId: string): Promise<BesluitFeit | null> {
     const [v, u, a] = await Promise.all([
-      this.commands.loadState(voorzieningStreamId(besluitId), voorzieningDecider),
-      this.commands.loadState(uitkeringStreamId(besluitId), uitkeringDecider),
-      this.commands.loadState(afwijzingStreamId(besluitId), afwijzingDecider),
+      this.commands.load(VOORZIENING, besluitId),
+      this.commands.load(UITKERING, besluitId),
+      this.commands.load(AFWIJZING, besluitId),
     ]);
     return voorzieningAlsBesluit(v.state) ?? uitkeringAlsBesluit(u.state) ?? afwijzingAlsBesluit(a.state);
   }
@@ -65,9 +54,20 @@ export class Feiten {
     return { client, aanmelding, eigenProductcategorieen };
   }
 
+  /**
+   * What a correctie of a voorziening needs: the gemeente's own productcategorie codes for its wet,
+   * read only when the correctie names a productcategorie (and the voorziening exists).
+   */
+  async voorCorrectie(voorzieningId: string, productcategorie: string | undefined): Promise<{ eigenProductcategorieen: string[] }> {
+    if (!productcategorie) return { eigenProductcategorieen: [] };
+    const { state } = await this.commands.load(VOORZIENING, voorzieningId);
+    if (state.status === 'onbekend') return { eigenProductcategorieen: [] };
+    return { eigenProductcategorieen: await this.eigenProductcategorieen(state.gemeente, state.wet) };
+  }
+
   /** The gemeente's own productcategorie codes for this wet, besides the landelijke iWmo/iJw lists. */
   async eigenProductcategorieen(gemeente: string, wet: string): Promise<string[]> {
-    const { state } = await this.commands.loadState(codelijstStreamId(gemeente), codelijstDecider);
+    const { state } = await this.commands.load(CODELIJST, gemeente);
     return eigenCodesVoor(state, wet);
   }
 }

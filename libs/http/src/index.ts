@@ -6,3 +6,4 @@ export { ProblemDetailsFilter } from './problem-details.filter.js';
 export * from './validators.js';
 export * from './dto-fields.js';
 export { HEALTH_EXTRA, type HealthExtra } from './health.controller.js';
+export * from './command-headers.interceptor.js';

@@ -1,21 +1,21 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
-import { AANMELDING_STREAM } from '@sd/contracts';
 import {
-  AFRONDING_UITKOMSTEN,
-  type AfrondingUitkomst,
-  aanmeldingDecider,
-  aanmeldingStreamId,
-  VERWIJZERS,
-  type Verwijzer,
-  WETTEN,
-  type Wet,
-} from '@sd/domain';
-import { Code, Datum, PositieAntwoord, Tekst, Uuid } from '@sd/http';
+  AANMELDING,
+  answerCreated,
+  answerPosition,
+  CommandHandler,
+  CommandMeta,
+  type CommandMetadata,
+  Feiten,
+  FollowUp,
+  StateReader,
+  UuidParam,
+} from '@sd/commands';
+import { AFRONDING_UITKOMSTEN, type AfrondingUitkomst, VERWIJZERS, type Verwijzer, WETTEN, type Wet } from '@sd/domain';
+import { Code, Datum, Tekst, Uuid, type WithHeaders } from '@sd/http';
 
 export class OntvangAanmeldingDto {
   @Uuid() clientId!: string;
@@ -45,65 +45,36 @@ export class AanmeldingAntwoord {
 @Controller('aanmeldingen')
 export class AanmeldingenController {
   constructor(
-    private readonly registraties: Registraties,
+    private readonly commands: CommandHandler,
     private readonly feiten: Feiten,
+    private readonly reader: StateReader,
   ) {}
 
   @Post()
   @Rollen('consulent')
-  async ontvang(
-    @Body() body: OntvangAanmeldingDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<AanmeldingAntwoord> {
+  async ontvang(@Body() body: OntvangAanmeldingDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<AanmeldingAntwoord>> {
     const aanmeldingId = randomUUID();
     const client = await this.feiten.client(body.clientId);
-    const result = await this.registraties.voerUit(
-      {
-        streamId: aanmeldingStreamId(aanmeldingId),
-        streamType: AANMELDING_STREAM,
-        gemeente: client?.gemeente,
-        decider: aanmeldingDecider,
-        command: { type: 'OntvangAanmelding', aanmeldingId, ...body, client, toegestaneGemeenten: opdracht.principal.gemeenten },
-        context: opdracht,
-        nieuweStream: true,
-      },
-      res,
-    );
-    res.location(`/aanmeldingen/${idVan(result.streamId)}`);
-    return { aanmeldingId: idVan(result.streamId), positie: result.positie };
+    const command = { type: 'OntvangAanmelding', aanmeldingId, ...body, client, toegestaneGemeenten: metadata.gemeenten } as const;
+    const result = await this.commands.handle({ aggregate: AANMELDING, id: aanmeldingId, newStream: true, gemeente: client?.gemeente, command, metadata });
+    return answerCreated(result, '/aanmeldingen', 'aanmeldingId');
   }
 
-  @Post(':id/afronding')
-  @HttpCode(200)
-  @Rollen('consulent')
-  rondAf(@UuidParam('id') id: string, @Body() body: RondAanmeldingAfDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'RondAanmeldingAf', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/afronding')
+  async rondAf(@UuidParam('id') id: string, @Body() body: RondAanmeldingAfDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'RondAanmeldingAf', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: AANMELDING, id, command, metadata }));
   }
 
-  @Post(':id/intrekking')
-  @HttpCode(200)
-  @Rollen('consulent')
-  trekIn(@UuidParam('id') id: string, @Body() body: TrekAanmeldingInDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'TrekAanmeldingIn', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/intrekking')
+  async trekIn(@UuidParam('id') id: string, @Body() body: TrekAanmeldingInDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'TrekAanmeldingIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: AANMELDING, id, command, metadata }));
   }
 
   @Get(':id')
   @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    return this.registraties.lees(aanmeldingStreamId(id), aanmeldingDecider, gebruiker, res, 'Aanmelding');
-  }
-
-  private async opStream(
-    id: string,
-    command: Parameters<typeof aanmeldingDecider.decide>[0],
-    opdracht: CommandContext,
-    res: Response,
-  ): Promise<PositieAntwoord> {
-    const { positie } = await this.registraties.voerUit(
-      { streamId: aanmeldingStreamId(id), streamType: AANMELDING_STREAM, decider: aanmeldingDecider, command, context: opdracht },
-      res,
-    );
-    return { positie };
+  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    return this.reader.read(AANMELDING, id, gebruiker);
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, Opdracht, Registraties, UuidParam } from '@sd/commands';
-import { CLIENT_STREAM } from '@sd/contracts';
-import { clientDecider, clientIdVoor, clientStreamId } from '@sd/domain';
+import { answerCreated, CLIENT, CommandHandler, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
+import { clientIdVoor } from '@sd/domain';
+import type { WithHeaders } from '@sd/http';
 import { ClientGeregistreerdAntwoord, RegistreerClientDto } from './registreer-client.dto.js';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config.js';
 import { DossierService } from './dossier.service.js';
@@ -14,7 +13,8 @@ import { DossierService } from './dossier.service.js';
 @Controller('clienten')
 export class ClientenController {
   constructor(
-    private readonly registraties: Registraties,
+    private readonly commands: CommandHandler,
+    private readonly reader: StateReader,
     private readonly dossiers: DossierService,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
@@ -24,41 +24,27 @@ export class ClientenController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Zelfde sleutel en body: zelfde antwoord, niets dubbel' })
   @ApiCreatedResponse({ type: ClientGeregistreerdAntwoord })
   @ApiConflictResponse({ description: 'Deze cliënt bestaat al in deze gemeente; de body noemt de clientId' })
-  async registreer(
-    @Body() body: RegistreerClientDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ClientGeregistreerdAntwoord> {
-    eisGemeente(opdracht.principal, body.gemeente);
+  async registreer(@Body() body: RegistreerClientDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
+    eisGemeente(metadata, body.gemeente);
     const clientId = clientIdVoor(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
-    const result = await this.registraties.voerUit(
-      {
-        streamId: clientStreamId(clientId),
-        streamType: CLIENT_STREAM,
-        gemeente: body.gemeente,
-        decider: clientDecider,
-        command: { type: 'RegistreerClient', clientId, ...body },
-        context: opdracht,
-      },
-      res,
-    );
-    res.location(`/clienten/${clientId}`);
-    return { clientId, positie: result.positie };
+    const command = { type: 'RegistreerClient', clientId, ...body } as const;
+    const result = await this.commands.handle({ aggregate: CLIENT, id: clientId, gemeente: body.gemeente, command, metadata });
+    return answerCreated(result, '/clienten', 'clientId');
   }
 
   /** The client as registered, BSN included: only consultants of the client's gemeente get here. */
   @Get(':id')
   @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    return this.registraties.lees(clientStreamId(id), clientDecider, gebruiker, res, 'Cliënt');
+  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    return this.reader.read(CLIENT, id, gebruiker);
   }
 
   /** The client's aanmeldingen, voorzieningen, uitkeringen, afwijzingen and bezwaren, each as it stands now. */
   @Get(':id/dossier')
   @Rollen('consulent')
-  async dossier(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    const client = await this.registraties.lees(clientStreamId(id), clientDecider, gebruiker, res, 'Cliënt');
-    res.removeHeader('ETag'); // the dossier spans many streams; the client's version is not its version
+  async dossier(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    // The body only: the dossier spans many streams, so the client's version is not its ETag.
+    const { body: client } = await this.reader.read(CLIENT, id, gebruiker);
     return { client, ...(await this.dossiers.voor(id)) };
   }
 }

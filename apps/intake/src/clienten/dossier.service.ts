@@ -1,24 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { CommandService } from '@sd/commands';
+import { AANMELDING, AFWIJZING, type Aggregate, BEZWAAR, CommandHandler, UITKERING, VOORZIENING } from '@sd/commands';
 import { PG_POOL } from '@sd/database';
-import {
-  aanmeldingDecider,
-  afwijzingDecider,
-  bezwaarDecider,
-  type Decider,
-  uitkeringDecider,
-  voorzieningDecider,
-} from '@sd/domain';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const DECIDERS: Record<string, { lijst: keyof Dossier; decider: Decider<any, any, any> }> = {
-  aanmelding: { lijst: 'aanmeldingen', decider: aanmeldingDecider },
-  voorziening: { lijst: 'voorzieningen', decider: voorzieningDecider },
-  uitkering: { lijst: 'uitkeringen', decider: uitkeringDecider },
-  afwijzing: { lijst: 'afwijzingen', decider: afwijzingDecider },
-  bezwaar: { lijst: 'bezwaren', decider: bezwaarDecider },
-};
+const SOORTEN: { lijst: keyof Dossier; aggregate: Aggregate<any, any, any> }[] = [
+  { lijst: 'aanmeldingen', aggregate: AANMELDING },
+  { lijst: 'voorzieningen', aggregate: VOORZIENING },
+  { lijst: 'uitkeringen', aggregate: UITKERING },
+  { lijst: 'afwijzingen', aggregate: AFWIJZING },
+  { lijst: 'bezwaren', aggregate: BEZWAAR },
+];
+const PER_STREAM_TYPE = new Map(SOORTEN.map((s) => [s.aggregate.streamType, s]));
 
 export interface Dossier {
   aanmeldingen: object[];
@@ -36,7 +29,7 @@ export interface Dossier {
 export class DossierService {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly commands: CommandService,
+    private readonly commands: CommandHandler,
   ) {}
 
   async voor(clientId: string): Promise<Dossier> {
@@ -48,9 +41,9 @@ export class DossierService {
     );
     const dossier: Dossier = { aanmeldingen: [], voorzieningen: [], uitkeringen: [], afwijzingen: [], bezwaren: [] };
     for (const row of rows) {
-      const soort = DECIDERS[row.stream_type];
+      const soort = PER_STREAM_TYPE.get(row.stream_type);
       if (!soort) continue;
-      const { state, versie } = await this.commands.loadState(row.stream_id, soort.decider);
+      const { state, versie } = await this.commands.loadStream(row.stream_id, soort.aggregate.decider);
       dossier[soort.lijst].push({ ...state, versie });
     }
     return dossier;

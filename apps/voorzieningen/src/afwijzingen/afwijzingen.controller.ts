@@ -1,12 +1,21 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
-import { AFWIJZING_STREAM } from '@sd/contracts';
-import { afwijzingDecider, afwijzingStreamId, WETTEN, type Wet } from '@sd/domain';
-import { Code, Datum, PositieAntwoord, Productcategorie, Tekst, Uuid } from '@sd/http';
+import {
+  AFWIJZING,
+  answerCreated,
+  answerPosition,
+  CommandHandler,
+  CommandMeta,
+  type CommandMetadata,
+  Feiten,
+  FollowUp,
+  StateReader,
+  UuidParam,
+} from '@sd/commands';
+import { WETTEN, type Wet } from '@sd/domain';
+import { Code, Datum, Productcategorie, Tekst, Uuid, type WithHeaders } from '@sd/http';
 import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
 
 export class WijsAanvraagAfDto {
@@ -30,66 +39,30 @@ export class AfwijzingAntwoord {
 @Controller('afwijzingen')
 export class AfwijzingenController {
   constructor(
-    private readonly registraties: Registraties,
+    private readonly commands: CommandHandler,
     private readonly feiten: Feiten,
+    private readonly reader: StateReader,
   ) {}
 
   @Post()
   @Rollen('consulent')
-  async wijsAf(
-    @Body() body: WijsAanvraagAfDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<AfwijzingAntwoord> {
+  async wijsAf(@Body() body: WijsAanvraagAfDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<AfwijzingAntwoord>> {
     const afwijzingId = randomUUID();
     const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
-    const result = await this.registraties.voerUit(
-      {
-        streamId: afwijzingStreamId(afwijzingId),
-        streamType: AFWIJZING_STREAM,
-        gemeente: feiten.client?.gemeente,
-        decider: afwijzingDecider,
-        command: {
-          type: 'WijsAanvraagAf',
-          afwijzingId,
-          ...body,
-          ...feiten,
-          toegestaneGemeenten: opdracht.principal.gemeenten,
-        },
-        context: opdracht,
-        nieuweStream: true,
-      },
-      res,
-    );
-    res.location(`/afwijzingen/${idVan(result.streamId)}`);
-    return { afwijzingId: idVan(result.streamId), positie: result.positie };
+    const command = { type: 'WijsAanvraagAf', afwijzingId, ...body, ...feiten, toegestaneGemeenten: metadata.gemeenten } as const;
+    const result = await this.commands.handle({ aggregate: AFWIJZING, id: afwijzingId, newStream: true, gemeente: feiten.client?.gemeente, command, metadata });
+    return answerCreated(result, '/afwijzingen', 'afwijzingId');
   }
 
-  @Post(':id/intrekking')
-  @HttpCode(200)
-  @Rollen('consulent')
-  async trekIn(
-    @UuidParam('id') id: string,
-    @Body() body: IntrekkingDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<PositieAntwoord> {
-    const { positie } = await this.registraties.voerUit(
-      {
-        streamId: afwijzingStreamId(id),
-        streamType: AFWIJZING_STREAM,
-        decider: afwijzingDecider,
-        command: { type: 'TrekAfwijzingIn', ...body, toegestaneGemeenten: opdracht.principal.gemeenten },
-        context: opdracht,
-      },
-      res,
-    );
-    return { positie };
+  @FollowUp(':id/intrekking')
+  async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'TrekAfwijzingIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: AFWIJZING, id, command, metadata }));
   }
 
   @Get(':id')
   @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    return this.registraties.lees(afwijzingStreamId(id), afwijzingDecider, gebruiker, res, 'Afwijzing');
+  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    return this.reader.read(AFWIJZING, id, gebruiker);
   }
 }

@@ -1,13 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { IsBoolean } from 'class-validator';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
-import { BEZWAAR_STREAM } from '@sd/contracts';
-import { BEZWAAR_UITKOMSTEN, type BezwaarUitkomst, bezwaarDecider, bezwaarStreamId } from '@sd/domain';
-import { AlsGegeven, Code, Datum, PositieAntwoord, Uuid, VrijeCode } from '@sd/http';
+import {
+  answerCreated,
+  answerPosition,
+  BEZWAAR,
+  CommandHandler,
+  CommandMeta,
+  type CommandMetadata,
+  Feiten,
+  FollowUp,
+  StateReader,
+  UuidParam,
+} from '@sd/commands';
+import { BEZWAAR_UITKOMSTEN, type BezwaarUitkomst } from '@sd/domain';
+import { AlsGegeven, Code, Datum, Uuid, VrijeCode, type WithHeaders } from '@sd/http';
 import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
 
 export class RegistreerBezwaarDto {
@@ -41,72 +50,42 @@ export class BezwaarAntwoord {
 @Controller('bezwaren')
 export class BezwarenController {
   constructor(
-    private readonly registraties: Registraties,
+    private readonly commands: CommandHandler,
     private readonly feiten: Feiten,
+    private readonly reader: StateReader,
   ) {}
 
   @Post()
   @Rollen('consulent')
-  async registreer(
-    @Body() body: RegistreerBezwaarDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<BezwaarAntwoord> {
+  async registreer(@Body() body: RegistreerBezwaarDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<BezwaarAntwoord>> {
     const bezwaarId = randomUUID();
     const besluit = await this.feiten.besluit(body.besluitId);
-    const result = await this.registraties.voerUit(
-      {
-        streamId: bezwaarStreamId(bezwaarId),
-        streamType: BEZWAAR_STREAM,
-        gemeente: besluit?.gemeente,
-        decider: bezwaarDecider,
-        command: { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit, toegestaneGemeenten: opdracht.principal.gemeenten },
-        context: opdracht,
-        nieuweStream: true,
-      },
-      res,
-    );
-    res.location(`/bezwaren/${idVan(result.streamId)}`);
-    return { bezwaarId: idVan(result.streamId), positie: result.positie };
+    const command = { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit, toegestaneGemeenten: metadata.gemeenten } as const;
+    const result = await this.commands.handle({ aggregate: BEZWAAR, id: bezwaarId, newStream: true, gemeente: besluit?.gemeente, command, metadata });
+    return answerCreated(result, '/bezwaren', 'bezwaarId');
   }
 
-  @Post(':id/verdaging')
-  @HttpCode(200)
-  @Rollen('consulent')
-  verdaag(@UuidParam('id') id: string, @Body() body: VerdaagBezwaarDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'VerdaagBezwaar', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/verdaging')
+  async verdaag(@UuidParam('id') id: string, @Body() body: VerdaagBezwaarDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'VerdaagBezwaar', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 
-  @Post(':id/afhandeling')
-  @HttpCode(200)
-  @Rollen('consulent')
-  handelAf(@UuidParam('id') id: string, @Body() body: HandelBezwaarAfDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'HandelBezwaarAf', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/afhandeling')
+  async handelAf(@UuidParam('id') id: string, @Body() body: HandelBezwaarAfDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'HandelBezwaarAf', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 
-  @Post(':id/intrekking')
-  @HttpCode(200)
-  @Rollen('consulent')
-  trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'TrekBezwaarIn', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/intrekking')
+  async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'TrekBezwaarIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 
   @Get(':id')
   @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    return this.registraties.lees(bezwaarStreamId(id), bezwaarDecider, gebruiker, res, 'Bezwaar');
-  }
-
-  private async opStream(
-    id: string,
-    command: Parameters<typeof bezwaarDecider.decide>[0],
-    opdracht: CommandContext,
-    res: Response,
-  ): Promise<PositieAntwoord> {
-    const { positie } = await this.registraties.voerUit(
-      { streamId: bezwaarStreamId(id), streamType: BEZWAAR_STREAM, decider: bezwaarDecider, command, context: opdracht },
-      res,
-    );
-    return { positie };
+  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    return this.reader.read(BEZWAAR, id, gebruiker);
   }
 }

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { IsString, Length, Matches } from 'class-validator';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, CommandService, Opdracht, Registraties } from '@sd/commands';
-import { CODELIJST_STREAM } from '@sd/contracts';
-import { codelijstDecider, codelijstStreamId, GEMEENTE_CODE, PRODUCTCATEGORIEEN } from '@sd/domain';
-import { Code, invalidField, PositieAntwoord, PROBLEM_TYPES, PRODUCTCATEGORIE_CODE, ProblemException } from '@sd/http';
+import { answerPosition, CODELIJST, CommandHandler, CommandMeta, type CommandMetadata } from '@sd/commands';
+import { GEMEENTE_CODE, PRODUCTCATEGORIEEN } from '@sd/domain';
+import { Code, invalidField, PROBLEM_TYPES, PRODUCTCATEGORIE_CODE, ProblemException } from '@sd/http';
 
 export class VoegProductcategorieToeDto {
   @ApiProperty({ example: 'GM0005' }) @Matches(GEMEENTE_CODE, { message: 'gemeente moet een CBS-code zijn zoals GM0005' }) gemeente!: string;
@@ -22,10 +20,7 @@ export class VoegProductcategorieToeDto {
 @ApiBearerAuth()
 @Controller('productcategorieen')
 export class ProductcategorieenController {
-  constructor(
-    private readonly registraties: Registraties,
-    @Inject(CommandService) private readonly commands: CommandService,
-  ) {}
+  constructor(private readonly commands: CommandHandler) {}
 
   @Get()
   @Rollen('consulent', 'rapportage', 'auditor', 'beheer')
@@ -40,29 +35,15 @@ export class ProductcategorieenController {
       });
     }
     eisGemeente(gebruiker, gemeente);
-    const { state } = await this.commands.loadState(codelijstStreamId(gemeente), codelijstDecider);
+    const { state } = await this.commands.load(CODELIJST, gemeente);
     return { landelijk: PRODUCTCATEGORIEEN, eigen: state.codes };
   }
 
   @Post()
   @Rollen('beheer')
-  async voegToe(
-    @Body() body: VoegProductcategorieToeDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<PositieAntwoord> {
-    eisGemeente(opdracht.principal, body.gemeente);
-    const { positie } = await this.registraties.voerUit(
-      {
-        streamId: codelijstStreamId(body.gemeente),
-        streamType: CODELIJST_STREAM,
-        gemeente: body.gemeente,
-        decider: codelijstDecider,
-        command: { type: 'VoegProductcategorieToe', ...body },
-        context: opdracht,
-      },
-      res,
-    );
-    return { positie };
+  async voegToe(@Body() body: VoegProductcategorieToeDto, @CommandMeta() metadata: CommandMetadata) {
+    eisGemeente(metadata, body.gemeente);
+    const command = { type: 'VoegProductcategorieToe', ...body } as const;
+    return answerPosition(await this.commands.handle({ aggregate: CODELIJST, id: body.gemeente, gemeente: body.gemeente, command, metadata }));
   }
 }

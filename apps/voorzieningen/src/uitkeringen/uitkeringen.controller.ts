@@ -1,12 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { type CommandContext, Feiten, idVan, Opdracht, Registraties, UuidParam } from '@sd/commands';
-import { UITKERING_STREAM } from '@sd/contracts';
-import { uitkeringDecider, uitkeringStreamId } from '@sd/domain';
-import { PositieAntwoord } from '@sd/http';
+import {
+  answerCreated,
+  answerPosition,
+  CommandHandler,
+  CommandMeta,
+  type CommandMetadata,
+  Feiten,
+  FollowUp,
+  StateReader,
+  UITKERING,
+  UuidParam,
+} from '@sd/commands';
+import type { WithHeaders } from '@sd/http';
 import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
 import { BeeindigUitkeringDto, CorrigeerUitkeringDto, KenUitkeringToeDto, UitkeringToegekendAntwoord } from './uitkering.dto.js';
 
@@ -16,72 +24,42 @@ import { BeeindigUitkeringDto, CorrigeerUitkeringDto, KenUitkeringToeDto, Uitker
 @Controller('uitkeringen')
 export class UitkeringenController {
   constructor(
-    private readonly registraties: Registraties,
+    private readonly commands: CommandHandler,
     private readonly feiten: Feiten,
+    private readonly reader: StateReader,
   ) {}
 
   @Post()
   @Rollen('consulent')
-  async kenToe(
-    @Body() body: KenUitkeringToeDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<UitkeringToegekendAntwoord> {
+  async kenToe(@Body() body: KenUitkeringToeDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<UitkeringToegekendAntwoord>> {
     const uitkeringId = randomUUID();
     const client = await this.feiten.client(body.clientId);
-    const result = await this.registraties.voerUit(
-      {
-        streamId: uitkeringStreamId(uitkeringId),
-        streamType: UITKERING_STREAM,
-        gemeente: client?.gemeente,
-        decider: uitkeringDecider,
-        command: { type: 'KenUitkeringToe', uitkeringId, ...body, client, toegestaneGemeenten: opdracht.principal.gemeenten },
-        context: opdracht,
-        nieuweStream: true,
-      },
-      res,
-    );
-    res.location(`/uitkeringen/${idVan(result.streamId)}`);
-    return { uitkeringId: idVan(result.streamId), positie: result.positie };
+    const command = { type: 'KenUitkeringToe', uitkeringId, ...body, client, toegestaneGemeenten: metadata.gemeenten } as const;
+    const result = await this.commands.handle({ aggregate: UITKERING, id: uitkeringId, newStream: true, gemeente: client?.gemeente, command, metadata });
+    return answerCreated(result, '/uitkeringen', 'uitkeringId');
   }
 
-  @Post(':id/beeindiging')
-  @HttpCode(200)
-  @Rollen('consulent')
-  beeindig(@UuidParam('id') id: string, @Body() body: BeeindigUitkeringDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'BeeindigUitkering', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/beeindiging')
+  async beeindig(@UuidParam('id') id: string, @Body() body: BeeindigUitkeringDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'BeeindigUitkering', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 
-  @Post(':id/correctie')
-  @HttpCode(200)
-  @Rollen('consulent')
-  corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerUitkeringDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'CorrigeerUitkering', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/correctie')
+  async corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerUitkeringDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'CorrigeerUitkering', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 
-  @Post(':id/intrekking')
-  @HttpCode(200)
-  @Rollen('consulent')
-  trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @Opdracht() o: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.opStream(id, { type: 'TrekUitkeringIn', ...body, toegestaneGemeenten: o.principal.gemeenten }, o, res);
+  @FollowUp(':id/intrekking')
+  async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
+    const command = { type: 'TrekUitkeringIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 
   @Get(':id')
   @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal, @Res({ passthrough: true }) res: Response) {
-    return this.registraties.lees(uitkeringStreamId(id), uitkeringDecider, gebruiker, res, 'Uitkering');
-  }
-
-  private async opStream(
-    id: string,
-    command: Parameters<typeof uitkeringDecider.decide>[0],
-    opdracht: CommandContext,
-    res: Response,
-  ): Promise<PositieAntwoord> {
-    const { positie } = await this.registraties.voerUit(
-      { streamId: uitkeringStreamId(id), streamType: UITKERING_STREAM, decider: uitkeringDecider, command, context: opdracht },
-      res,
-    );
-    return { positie };
+  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
+    return this.reader.read(UITKERING, id, gebruiker);
   }
 }

@@ -4,9 +4,15 @@ import stringify from 'safe-stable-stringify';
 import type { Principal } from '@sd/auth';
 import { invalidField, PROBLEM_TYPES, ProblemException } from '@sd/http';
 
-/** What a command carries besides its body: who, which retry key, which version was read. */
-export interface CommandContext {
-  principal: Principal;
+/**
+ * What travels beside a command, never in it (Emmett's command metadata): who sends it, for which
+ * gemeenten, with which retry key and which version read. Deciders see only the command.
+ */
+export interface CommandMetadata {
+  /** The user's id (JWT `sub`); stored on every event as the actor. */
+  actor: string;
+  /** The gemeenten of the token: the command handler checks the stream's gemeente against them. */
+  gemeenten: readonly string[];
   /** The `Idempotency-Key` header, when sent. */
   idempotencyKey?: string;
   /** Hash of method, path and canonical body: the same key with another request is refused. */
@@ -18,7 +24,7 @@ export interface CommandContext {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-interface CommandRequest {
+export interface CommandHttpRequest {
   method: string;
   path: string;
   body: unknown;
@@ -26,7 +32,7 @@ interface CommandRequest {
   principal: Principal;
 }
 
-export function commandContextFrom(req: CommandRequest): CommandContext {
+export function commandMetadataFrom(req: CommandHttpRequest): CommandMetadata {
   const header = (name: string) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -44,7 +50,8 @@ export function commandContextFrom(req: CommandRequest): CommandContext {
   }
   const correlation = header('x-correlation-id');
   return {
-    principal: req.principal,
+    actor: req.principal.sub,
+    gemeenten: req.principal.gemeenten,
     idempotencyKey: key,
     requestHash: createHash('sha256')
       .update(`${req.method} ${req.path}\n${stringify(req.body ?? null)}`)
@@ -64,7 +71,7 @@ function badHeader(name: string, message: string): ProblemException {
   });
 }
 
-/** Controller parameter: the CommandContext of this request. */
-export const Opdracht = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext =>
-  commandContextFrom(ctx.switchToHttp().getRequest<CommandRequest>()),
+/** Controller parameter: the CommandMetadata of this request. */
+export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMetadata =>
+  commandMetadataFrom(ctx.switchToHttp().getRequest<CommandHttpRequest>()),
 );

@@ -9,21 +9,23 @@ import {
   WrongExpectedVersionError,
 } from '@sd/event-store';
 import { PROBLEM_TYPES, ProblemException } from '@sd/http';
-import type { CommandContext } from './command-context.js';
+import type { Aggregate } from './aggregates.js';
+import type { CommandMetadata } from './command-metadata.js';
 
 /** Namespace for ids derived from idempotency keys (UUIDv5). */
 const IDEMPOTENCY_NAMESPACE = '0b7d3f0e-2a51-4c1f-9d4e-5e0c6a1b7f21';
 
+/** A command for one aggregate, with its metadata beside it. */
 export interface CommandRequest<C, S, E extends DomainEvent> {
-  streamId: string;
-  streamType: string;
+  aggregate: Aggregate<C, S, E>;
+  /** The aggregate's id; its stream id is made from it. */
+  id: string;
+  command: C;
+  metadata: CommandMetadata;
   /** The gemeente that owns a new stream; an existing stream keeps the gemeente of its first event. */
   gemeente?: string;
-  decider: Decider<C, S, E>;
-  command: C;
-  context: CommandContext;
-  /** The stream id was just made (a random UUID): the stream has no events, so none are read. */
-  nieuweStream?: boolean;
+  /** The id was just made (a random UUID): the stream has no events, so none are read. */
+  newStream?: boolean;
 }
 
 export interface CommandResult {
@@ -33,7 +35,7 @@ export interface CommandResult {
   /** The stream's version after the command: the ETag of the resource. */
   versie: number;
   /** True when this answers a retry of an earlier request with the same Idempotency-Key. */
-  herhaald: boolean;
+  replayed: boolean;
 }
 
 /**
@@ -43,10 +45,15 @@ export interface CommandResult {
  * answer is given again, even when both requests race.
  */
 @Injectable()
-export class CommandService {
+export class CommandHandler {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async loadState<C, S, E extends DomainEvent>(
+  /** The current state of one aggregate and its version. */
+  load<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string) {
+    return this.loadStream(aggregate.streamId(id), aggregate.decider);
+  }
+
+  async loadStream<C, S, E extends DomainEvent>(
     streamId: string,
     decider: Decider<C, S, E>,
   ): Promise<{ state: S; versie: number; events: RecordedEvent[] }> {
@@ -55,13 +62,13 @@ export class CommandService {
     return { state, versie: events.length, events };
   }
 
-  async execute<C, S, E extends DomainEvent>(req: CommandRequest<C, S, E>): Promise<CommandResult> {
-    const { context } = req;
-    const commandId = context.idempotencyKey
-      ? uuidv5(`${context.principal.sub}\n${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+  async handle<C, S, E extends DomainEvent>(req: CommandRequest<C, S, E>): Promise<CommandResult> {
+    const { metadata } = req;
+    const commandId = metadata.idempotencyKey
+      ? uuidv5(`${metadata.actor}\n${metadata.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
       : undefined;
     if (commandId) {
-      const earlier = await this.earlierAnswer(commandId, context.requestHash);
+      const earlier = await this.earlierAnswer(commandId, metadata.requestHash);
       if (earlier) return earlier;
     }
 
@@ -72,7 +79,7 @@ export class CommandService {
       // (the stream moved on, the decider saw the first one's event, a duplicate event id), the
       // first request's answer is the answer once it is stored.
       if (commandId) {
-        const earlier = await this.earlierAnswer(commandId, context.requestHash);
+        const earlier = await this.earlierAnswer(commandId, metadata.requestHash);
         if (earlier) return earlier;
       }
       throw e;
@@ -83,33 +90,34 @@ export class CommandService {
     req: CommandRequest<C, S, E>,
     commandId: string | undefined,
   ): Promise<CommandResult> {
-    const { context } = req;
-    const { state, versie, events: history } = req.nieuweStream
-      ? { state: req.decider.initialState(), versie: 0, events: [] as RecordedEvent[] }
-      : await this.loadState(req.streamId, req.decider);
-    if (context.ifMatch !== undefined && context.ifMatch !== versie) {
+    const { aggregate, metadata } = req;
+    const streamId = aggregate.streamId(req.id);
+    const { state, versie, events: history } = req.newStream
+      ? { state: aggregate.decider.initialState(), versie: 0, events: [] as RecordedEvent[] }
+      : await this.loadStream(streamId, aggregate.decider);
+    if (metadata.ifMatch !== undefined && metadata.ifMatch !== versie) {
       throw preconditionFailed(versie);
     }
-    const decided = req.decider.decide(req.command, state);
     const gemeente = history[0]?.gemeente ?? req.gemeente;
+    const decided = aggregate.decider.decide(req.command, state);
     if (decided.length === 0 || gemeente === undefined) {
-      return { streamId: req.streamId, positie: history.at(-1)?.globalPosition ?? 0, versie, herhaald: false };
+      return { streamId, positie: history.at(-1)?.globalPosition ?? 0, versie, replayed: false };
     }
     const events = decided.map((e, i) => ({
       ...encodeEvent(e),
       eventId: commandId ? uuidv5(`${commandId}:${i}`, IDEMPOTENCY_NAMESPACE) : crypto.randomUUID(),
     }));
     try {
-      const result = await this.store.append(req.streamId, versie === 0 ? 'no-stream' : versie, events, {
-        streamType: req.streamType,
+      const result = await this.store.append(streamId, versie === 0 ? 'no-stream' : versie, events, {
+        streamType: aggregate.streamType,
         gemeente,
-        actorId: context.principal.sub,
-        correlationId: context.correlationId,
-        metadata: { requestHash: context.requestHash, ...(commandId ? { commandId } : {}) },
+        actorId: metadata.actor,
+        correlationId: metadata.correlationId,
+        metadata: { requestHash: metadata.requestHash, ...(commandId ? { commandId } : {}) },
       });
-      return { streamId: req.streamId, positie: result.lastPosition, versie: result.nextExpectedVersion, herhaald: false };
+      return { streamId, positie: result.lastPosition, versie: result.nextExpectedVersion, replayed: false };
     } catch (e) {
-      if (e instanceof WrongExpectedVersionError && context.ifMatch !== undefined) throw preconditionFailed(e.actual);
+      if (e instanceof WrongExpectedVersionError && metadata.ifMatch !== undefined) throw preconditionFailed(e.actual);
       throw e;
     }
   }
@@ -134,7 +142,7 @@ export class CommandService {
       streamId: first.streamId,
       positie: own.at(-1)!.globalPosition,
       versie: own.at(-1)!.streamVersion,
-      herhaald: true,
+      replayed: true,
     };
   }
 }
