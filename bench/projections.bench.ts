@@ -183,8 +183,8 @@ try {
 
   rss.begin('rebuild');
   const herbouw = app.get(Herbouw);
-  const { ProjectieDaemon } = await import('../apps/projections/src/projectie/projectie-daemon.js');
-  const streamsPerPagina = app.get(ProjectieDaemon).streamsPerPagina;
+  const { Fill } = await import('../apps/projections/src/projectie/fill.js');
+  const streamsPerPagina = app.get(Fill).streamsPerPage;
   const pgCpu0 = postgresCpuSeconden(dataDir);
   const nodeCpu0 = nodeCpuSeconden();
   sqlMeter.reset();

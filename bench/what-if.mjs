@@ -1,7 +1,7 @@
 // What-if experiments on a database kept by `npm run bench:projections -- --keep`, for the
 // engineer who optimises the projections. Nothing here changes the app's code: the report
 // variants run the app's own query functions against reshaped copies of the read model in a
-// scratch schema, and the rebuild variants drive the app's own ProjectieDaemon.stap() and
+// scratch schema, and the rebuild variants drive the app's own ProjectieDaemon.step() and
 // Generaties with other settings.
 //
 //   node bench/what-if.mjs <dataDir> <schema> reports
@@ -158,13 +158,13 @@ async function rebuild(parallel) {
   meter.begin();
   sql.actief = true;
   const t0 = performance.now();
-  await Promise.all(groepen.map(async (g) => { while (await daemon.stap(nieuw, g)); }));
+  await Promise.all(groepen.map(async (g) => { while (await daemon.step(nieuw, g)); }));
   const s = (performance.now() - t0) / 1000;
   const b = meter.meet();
   sql.actief = false;
   await generaties.wissel(nieuw);
   console.log(
-    `rebuild ${parallel ? `with ${groepen.length} stap() loops at once (${last.join(' / ')} events)` : 'with one stap() loop, as Herbouw'}, PROJECTIE_BATCH=${process.env.PROJECTIE_BATCH ?? 2000}: ${totaal} events in ${s.toFixed(1)} s = ${Math.round(totaal / s)} events/s (CPUs ${b.machinePct}% busy, other processes ${b.anderenPct}%)`,
+    `rebuild ${parallel ? `with ${groepen.length} step() loops at once (${last.join(' / ')} events)` : 'with one step() loop, as Herbouw'}, PROJECTIE_BATCH=${process.env.PROJECTIE_BATCH ?? 2000}: ${totaal} events in ${s.toFixed(1)} s = ${Math.round(totaal / s)} events/s (CPUs ${b.machinePct}% busy, other processes ${b.anderenPct}%)`,
   );
   for (const t of sql.top(10)) console.log(`  ${String(t.totalMs).padStart(7)} ms ${String(t.calls).padStart(6)}× ${String(t.rows).padStart(8)} rows  ${t.sql.slice(0, 100)}`);
   await app.close();

@@ -8,6 +8,7 @@ import { BevolkingService } from './bevolking/bevolking.service.js';
 import { HerbouwController } from './herbouw/herbouw.controller.js';
 import { Herbouw } from './herbouw/herbouw.service.js';
 import { ProjectieVoortgang } from './projectie-voortgang.adapter.js';
+import { CheckpointStore } from './projectie/checkpoints/checkpoint-store.js';
 import { Generaties } from './projectie/generaties.service.js';
 import { ProjectieDaemon } from './projectie/projectie-daemon.js';
 import { ProjectieModule } from './projectie/projectie.module.js';
@@ -26,8 +27,8 @@ import { RapportagesController } from './rapportages/rapportages.controller.js';
     // The reports' port, over the daemon and the store this app already has.
     {
       provide: LeesmodelVoortgang,
-      useFactory: (g: Generaties, d: ProjectieDaemon, s: EventStore) => new ProjectieVoortgang(g, d, s),
-      inject: [Generaties, ProjectieDaemon, EVENT_STORE],
+      useFactory: (g: Generaties, c: CheckpointStore, d: ProjectieDaemon, s: EventStore) => new ProjectieVoortgang(g, c, d, s),
+      inject: [Generaties, CheckpointStore, ProjectieDaemon, EVENT_STORE],
     },
   ],
 })

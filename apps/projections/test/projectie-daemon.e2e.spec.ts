@@ -5,6 +5,9 @@ import { PG_POOL } from '@sd/database';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { type Generatie, Generaties } from '../src/projectie/generaties.service.js';
+import { CatchUp } from '../src/projectie/catch-up.js';
+import { CheckpointStore } from '../src/projectie/checkpoints/checkpoint-store.js';
+import { Fill } from '../src/projectie/fill.js';
 import { ProjectieDaemon } from '../src/projectie/projectie-daemon.js';
 import { huishoudenSleutel } from '../src/projectie/projector.js';
 import { HuishoudenAlsUuid1763900007000 } from '../src/leesmodel/migraties/1763900007000-huishouden-als-uuid.js';
@@ -18,6 +21,9 @@ import { HuishoudenAlsUuid1763900007000 } from '../src/leesmodel/migraties/17639
 let s: TestStack;
 let daemon: ProjectieDaemon;
 let generaties: Generaties;
+let checkpoints: CheckpointStore;
+let catchUp: CatchUp;
+let fill: Fill;
 let pool: pg.Pool;
 let versies = 0;
 let clientId: string;
@@ -27,6 +33,9 @@ beforeAll(async () => {
   s = await startTestStack({ PROJECTIE_WORKER: 'false' });
   daemon = s.projections.app.get(ProjectieDaemon);
   generaties = s.projections.app.get(Generaties);
+  checkpoints = s.projections.app.get(CheckpointStore);
+  catchUp = s.projections.app.get(CatchUp);
+  fill = s.projections.app.get(Fill);
   pool = s.projections.app.get(PG_POOL);
   token = await s.token('consulent', ['GM0005']);
   const client = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
@@ -81,7 +90,7 @@ function breekVoorCheckpoint(nde = 1): () => void {
 /** Fills a generation being built to the end (a step does a few pages at most). */
 async function vulHelemaal(generatie: Generatie): Promise<number> {
   let toegepast = 0;
-  for (let n = await daemon.stap(generatie); n > 0; n = await daemon.stap(generatie)) toegepast += n;
+  for (let n = await daemon.step(generatie); n > 0; n = await daemon.step(generatie)) toegepast += n;
   return toegepast;
 }
 
@@ -91,15 +100,15 @@ describe('projection daemon', () => {
   it('applies nothing when the transaction dies before its checkpoint, then all of it once', async () => {
     const generatie = (await generaties.actief())!;
     const herstel = breekVoorCheckpoint();
-    await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
+    await expect(daemon.step(generatie)).rejects.toThrow('process killed');
     herstel();
-    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(0);
+    expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(0);
     expect((await telling(generatie.schema)).n).toBe(0);
 
-    expect(await daemon.stap(generatie)).toBe(await s.store.headPosition()); // every event, once
-    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
+    expect(await daemon.step(generatie)).toBe(await s.store.headPosition()); // every event, once
+    expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
     expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
-    expect(await daemon.stap(generatie)).toBe(0); // nothing left, nothing applied twice
+    expect(await daemon.step(generatie)).toBe(0); // nothing left, nothing applied twice
     expect((await telling(generatie.schema)).n).toBe(versies);
     expect(await metState(generatie.schema)).toBe(versies / 2);
   });
@@ -110,16 +119,16 @@ describe('projection daemon', () => {
       .send({ clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-02-01', ingangsdatum: '2016-02-01' });
     await s.voorzieningen.http.post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`).set('Authorization', `Bearer ${token}`)
       .send({ einddatum: '2016-07-31', reden: 'volgens-plan' });
-    const voor = await generaties.checkpoint(generatie.schema, ['GM0005']);
+    const voor = await checkpoints.minimum(generatie.schema, ['GM0005']);
     const herstel = breekVoorCheckpoint();
-    await expect(daemon.stap(generatie)).rejects.toThrow('process killed');
+    await expect(daemon.step(generatie)).rejects.toThrow('process killed');
     herstel();
-    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(voor);
+    expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(voor);
     expect((await telling(generatie.schema)).n).toBe(versies);
 
-    await daemon.stap(generatie);
+    await daemon.step(generatie);
     versies += 2;
-    expect(await generaties.checkpoint(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
+    expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
     expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
     // the toekenning's version was closed by the beëindiging in the same batch; only the current one keeps a state
     const { rows } = await s.db.pool.query(
@@ -133,48 +142,48 @@ describe('projection daemon', () => {
     const nieuw = await generaties.nieuw();
     const batch = await s.store.readAll({ after: 0, limit: 1000 });
     const head = await s.store.headPosition();
-    const uitkomsten = await Promise.all([daemon.pasToe(nieuw.schema, 'GM0005', batch, head), daemon.pasToe(nieuw.schema, 'GM0005', batch, head)]);
+    const uitkomsten = await Promise.all([catchUp.apply(nieuw.schema, 'GM0005', batch, head), catchUp.apply(nieuw.schema, 'GM0005', batch, head)]);
     expect(uitkomsten.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect((await telling(nieuw.schema)).n).toBe(versies);
     // the loser, retried, finds everything applied
-    expect(await daemon.pasToe(nieuw.schema, 'GM0005', batch, head)).toBe(false);
+    expect(await catchUp.apply(nieuw.schema, 'GM0005', batch, head)).toBe(false);
     expect((await telling(nieuw.schema)).n).toBe(versies);
   });
 
   it('lets two daemons fill a generation being built together, each event once', async () => {
     for (const pagina of [2000, 1]) {
-      daemon.streamsPerPagina = pagina; // one page, or a page per stream: the two then take turns
+      fill.streamsPerPage = pagina; // one page, or a page per stream: the two then take turns
       try {
         const nieuw = await generaties.nieuw();
         const toegepast = await Promise.all([vulHelemaal(nieuw), vulHelemaal(nieuw)]);
         expect(toegepast[0]! + toegepast[1]!).toBe(await eventsVanGM0005());
         expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
-        expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+        expect(await checkpoints.minimum(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
       } finally {
-        daemon.streamsPerPagina = 2000;
+        fill.streamsPerPage = 2000;
       }
     }
   });
 
   it('resumes a fill that died between two pages, each event once', async () => {
     const nieuw = await generaties.nieuw();
-    daemon.streamsPerPagina = 1;
+    fill.streamsPerPage = 1;
     try {
       const herstel = breekVoorCheckpoint(3); // two pages are in, the third dies before its cursor moves
-      await expect(daemon.stap(nieuw)).rejects.toThrow('process killed');
+      await expect(daemon.step(nieuw)).rejects.toThrow('process killed');
       herstel();
       const { rows } = await s.db.pool.query(`SELECT positie, vul_na FROM "${nieuw.schema}".rm_checkpoint WHERE gemeente = 'GM0005'`);
       expect(Number(rows[0].positie)).toBe(0);
       expect(rows[0].vul_na).not.toBeNull();
 
       await vulHelemaal(nieuw);
-      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+      expect(await checkpoints.minimum(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
       expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
       expect(await metState(nieuw.schema)).toBe(versies / 2);
       const cursor = await s.db.pool.query(`SELECT vul_tot, vul_na FROM "${nieuw.schema}".rm_checkpoint`);
       expect(cursor.rows).toEqual([{ vul_tot: null, vul_na: null }]);
     } finally {
-      daemon.streamsPerPagina = 2000;
+      fill.streamsPerPage = 2000;
     }
   });
 
@@ -188,7 +197,7 @@ describe('projection daemon', () => {
       await sleep(150); // a slow store: the fill of 8 pages takes over a second
       return echt(o);
     };
-    daemon.streamsPerPagina = 1;
+    fill.streamsPerPage = 1;
     try {
       const vullen = vulHelemaal(nieuw);
       await sleep(300);
@@ -199,14 +208,14 @@ describe('projection daemon', () => {
       const t0 = Date.now();
       while ((await s.store.headPosition()) < positie && Date.now() - t0 < 5_000) await sleep(5);
       expect(await s.store.headPosition()).toBeGreaterThanOrEqual(positie);
-      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(0); // the fill is still under way
+      expect(await checkpoints.minimum(nieuw.schema, ['GM0005'])).toBe(0); // the fill is still under way
       await vullen;
       await vulHelemaal(nieuw); // and the new client after it, in global order
-      expect(await generaties.checkpoint(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
+      expect(await checkpoints.minimum(nieuw.schema, ['GM0005'])).toBe(await s.store.headPosition());
       expect(await telling(nieuw.schema)).toEqual({ n: versies, huidig: versies / 2 });
     } finally {
       store.readStreams = echt;
-      daemon.streamsPerPagina = 2000;
+      fill.streamsPerPage = 2000;
     }
   });
 

@@ -1,7 +1,9 @@
 import { type BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { type Generatie, Generaties, type HerbouwFase, type HerbouwGeneratie } from '../projectie/generaties.service.js';
+import { CheckpointStore } from '../projectie/checkpoints/checkpoint-store.js';
 import { ProjectieDaemon } from '../projectie/projectie-daemon.js';
+import { WriteProgress } from '../projectie/write-progress.js';
 
 export interface HerbouwStatus {
   bezig: boolean;
@@ -63,6 +65,8 @@ export class Herbouw implements OnApplicationBootstrap, BeforeApplicationShutdow
   constructor(
     private readonly generaties: Generaties,
     private readonly daemon: ProjectieDaemon,
+    private readonly checkpoints: CheckpointStore,
+    private readonly progress: WriteProgress,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -197,8 +201,8 @@ export class Herbouw implements OnApplicationBootstrap, BeforeApplicationShutdow
    */
   private async meld(nieuw: Generatie): Promise<{ klaarTot: number; totaal: number }> {
     const totaal = await this.store.headPosition();
-    const klaarTot = await this.generaties.checkpoint(nieuw.schema, await this.store.gemeenten());
-    const geschat = klaarTot >= totaal ? klaarTot : Math.min(totaal, Math.max(klaarTot, this.basis + this.daemon.geschreven(nieuw.schema)));
+    const klaarTot = await this.checkpoints.minimum(nieuw.schema, await this.store.gemeenten());
+    const geschat = klaarTot >= totaal ? klaarTot : Math.min(totaal, Math.max(klaarTot, this.basis + this.progress.of(nieuw.schema)));
     const verwerkt = Math.max(this.status.verwerkt, geschat); // a report of the timer may come in late
     this.status = { ...this.status, verwerkt, totaal };
     this.voortgang(verwerkt, totaal);
@@ -252,7 +256,7 @@ export class Herbouw implements OnApplicationBootstrap, BeforeApplicationShutdow
     try {
       for (;;) {
         this.doorgaan();
-        const toegepast = daemonDoetHet ? false : (await this.daemon.stap(nieuw)) > 0;
+        const toegepast = daemonDoetHet ? false : (await this.daemon.step(nieuw)) > 0;
         const { klaarTot, totaal } = await this.meld(nieuw);
         if (!toegepast && klaarTot >= totaal) break;
         // Another worker holds this generation's lock, or the daemon is at it: look again shortly.

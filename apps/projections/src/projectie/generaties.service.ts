@@ -3,31 +3,6 @@ import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL, quoteIdent, runMigrations } from '@sd/database';
 import { LEESMODEL_MIGRATIES } from '../leesmodel/migraties/index.js';
 
-export interface Checkpoint {
-  positie: number;
-  geregistreerdOp: Date | null;
-  /** A fill under way (a generation being built): up to which position, and the last stream id done. */
-  vulTot: number | null;
-  vulNa: string | null;
-}
-
-/** The columns of an `rm_checkpoint` row that make a Checkpoint. */
-export const CHECKPOINT_KOLOMMEN = 'positie, geregistreerd_op, vul_tot, vul_na';
-
-export function checkpointUit(r: {
-  positie: string;
-  geregistreerd_op: Date | null;
-  vul_tot: string | null;
-  vul_na: string | null;
-}): Checkpoint {
-  return {
-    positie: Number(r.positie),
-    geregistreerdOp: r.geregistreerd_op,
-    vulTot: r.vul_tot === null ? null : Number(r.vul_tot),
-    vulNa: r.vul_na,
-  };
-}
-
 export interface Generatie {
   nummer: number;
   schema: string;
@@ -257,13 +232,6 @@ export class Generaties {
   }
 
   /** Per gemeente: up to which global position its events are applied in this generation. */
-  async checkpoints(schema: string): Promise<Map<string, Checkpoint>> {
-    const { rows } = await this.pool.query<{ gemeente: string } & Parameters<typeof checkpointUit>[0]>(
-      `SELECT gemeente, ${CHECKPOINT_KOLOMMEN} FROM ${quoteIdent(schema)}.rm_checkpoint`,
-    );
-    return new Map(rows.map((r) => [r.gemeente, checkpointUit(r)]));
-  }
-
   private async inTransactie<T>(werk: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
@@ -277,12 +245,6 @@ export class Generaties {
     } finally {
       client.release();
     }
-  }
-
-  /** The lowest checkpoint over these gemeenten (a gemeente without one is at 0). */
-  async checkpoint(schema: string, gemeenten: string[]): Promise<number> {
-    const cp = await this.checkpoints(schema);
-    return gemeenten.length ? Math.min(...gemeenten.map((g) => cp.get(g)?.positie ?? 0)) : 0;
   }
 }
 
