@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { GeenToegang } from '@sd/domain';
 import { PUBLIC_KEY, ROLLEN_KEY } from './auth.decorators.js';
 import type { Principal, Rol } from './principal.js';
 import { OngeldigToken, TokenService } from './token.service.js';
@@ -37,9 +38,10 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** 403 unless the caller (a token's principal, a command's metadata) may act for this gemeente. */
+/**
+ * The one gemeente check: 403 (GeenToegang) unless the caller may act for this gemeente. The
+ * command handler applies it to every command's metadata, reads to the principal.
+ */
 export function eisGemeente(caller: { readonly gemeenten: readonly string[] }, gemeente: string): void {
-  if (!caller.gemeenten.includes(gemeente)) {
-    throw new ForbiddenException(`Geen toegang tot gemeente ${gemeente}.`);
-  }
+  if (!caller.gemeenten.includes(gemeente)) throw new GeenToegang(`Geen toegang tot gemeente ${gemeente}.`);
 }

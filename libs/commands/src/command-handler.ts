@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
+import { eisGemeente } from '@sd/auth';
 import { decodeEvent, type DomainEvent, encodeEvent } from '@sd/contracts';
 import { type Decider, fold } from '@sd/domain';
 import {
@@ -99,6 +100,10 @@ export class CommandHandler {
       throw preconditionFailed(versie);
     }
     const gemeente = history[0]?.gemeente ?? req.gemeente;
+    // The one check of who may act for which gemeente, on the metadata, so deciders hold only
+    // business rules. No gemeente yet (a new stream whose client or besluit does not exist): the
+    // decider refuses the command itself.
+    if (gemeente !== undefined) eisGemeente(metadata, gemeente);
     const decided = aggregate.decider.decide(req.command, state);
     if (decided.length === 0 || gemeente === undefined) {
       return { streamId, positie: history.at(-1)?.globalPosition ?? 0, versie, replayed: false };

@@ -55,20 +55,20 @@ export class AanmeldingenController {
   async ontvang(@Body() body: OntvangAanmeldingDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<AanmeldingAntwoord>> {
     const aanmeldingId = randomUUID();
     const client = await this.feiten.client(body.clientId);
-    const command = { type: 'OntvangAanmelding', aanmeldingId, ...body, client, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'OntvangAanmelding', aanmeldingId, ...body, client } as const;
     const result = await this.commands.handle({ aggregate: AANMELDING, id: aanmeldingId, newStream: true, gemeente: client?.gemeente, command, metadata });
     return answerCreated(result, '/aanmeldingen', 'aanmeldingId');
   }
 
   @FollowUp(':id/afronding')
   async rondAf(@UuidParam('id') id: string, @Body() body: RondAanmeldingAfDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'RondAanmeldingAf', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'RondAanmeldingAf', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: AANMELDING, id, command, metadata }));
   }
 
   @FollowUp(':id/intrekking')
   async trekIn(@UuidParam('id') id: string, @Body() body: TrekAanmeldingInDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekAanmeldingIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'TrekAanmeldingIn', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: AANMELDING, id, command, metadata }));
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
+import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { answerCreated, CLIENT, CommandHandler, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
 import { clientIdVoor } from '@sd/domain';
 import type { WithHeaders } from '@sd/http';
@@ -25,7 +25,6 @@ export class ClientenController {
   @ApiCreatedResponse({ type: ClientGeregistreerdAntwoord })
   @ApiConflictResponse({ description: 'Deze cliënt bestaat al in deze gemeente; de body noemt de clientId' })
   async registreer(@Body() body: RegistreerClientDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
-    eisGemeente(metadata, body.gemeente);
     const clientId = clientIdVoor(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
     const command = { type: 'RegistreerClient', clientId, ...body } as const;
     const result = await this.commands.handle({ aggregate: CLIENT, id: clientId, gemeente: body.gemeente, command, metadata });

@@ -49,14 +49,14 @@ export class AfwijzingenController {
   async wijsAf(@Body() body: WijsAanvraagAfDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<AfwijzingAntwoord>> {
     const afwijzingId = randomUUID();
     const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
-    const command = { type: 'WijsAanvraagAf', afwijzingId, ...body, ...feiten, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'WijsAanvraagAf', afwijzingId, ...body, ...feiten } as const;
     const result = await this.commands.handle({ aggregate: AFWIJZING, id: afwijzingId, newStream: true, gemeente: feiten.client?.gemeente, command, metadata });
     return answerCreated(result, '/afwijzingen', 'afwijzingId');
   }
 
   @FollowUp(':id/intrekking')
   async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekAfwijzingIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'TrekAfwijzingIn', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: AFWIJZING, id, command, metadata }));
   }
 

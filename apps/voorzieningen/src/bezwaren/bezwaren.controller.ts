@@ -60,26 +60,26 @@ export class BezwarenController {
   async registreer(@Body() body: RegistreerBezwaarDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<BezwaarAntwoord>> {
     const bezwaarId = randomUUID();
     const besluit = await this.feiten.besluit(body.besluitId);
-    const command = { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit } as const;
     const result = await this.commands.handle({ aggregate: BEZWAAR, id: bezwaarId, newStream: true, gemeente: besluit?.gemeente, command, metadata });
     return answerCreated(result, '/bezwaren', 'bezwaarId');
   }
 
   @FollowUp(':id/verdaging')
   async verdaag(@UuidParam('id') id: string, @Body() body: VerdaagBezwaarDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'VerdaagBezwaar', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'VerdaagBezwaar', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 
   @FollowUp(':id/afhandeling')
   async handelAf(@UuidParam('id') id: string, @Body() body: HandelBezwaarAfDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'HandelBezwaarAf', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'HandelBezwaarAf', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 
   @FollowUp(':id/intrekking')
   async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekBezwaarIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'TrekBezwaarIn', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
   }
 

@@ -42,7 +42,6 @@ export class ProductcategorieenController {
   @Post()
   @Rollen('beheer')
   async voegToe(@Body() body: VoegProductcategorieToeDto, @CommandMeta() metadata: CommandMetadata) {
-    eisGemeente(metadata, body.gemeente);
     const command = { type: 'VoegProductcategorieToe', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: CODELIJST, id: body.gemeente, gemeente: body.gemeente, command, metadata }));
   }

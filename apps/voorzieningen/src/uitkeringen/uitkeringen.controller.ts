@@ -34,26 +34,26 @@ export class UitkeringenController {
   async kenToe(@Body() body: KenUitkeringToeDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<UitkeringToegekendAntwoord>> {
     const uitkeringId = randomUUID();
     const client = await this.feiten.client(body.clientId);
-    const command = { type: 'KenUitkeringToe', uitkeringId, ...body, client, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'KenUitkeringToe', uitkeringId, ...body, client } as const;
     const result = await this.commands.handle({ aggregate: UITKERING, id: uitkeringId, newStream: true, gemeente: client?.gemeente, command, metadata });
     return answerCreated(result, '/uitkeringen', 'uitkeringId');
   }
 
   @FollowUp(':id/beeindiging')
   async beeindig(@UuidParam('id') id: string, @Body() body: BeeindigUitkeringDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'BeeindigUitkering', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'BeeindigUitkering', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 
   @FollowUp(':id/correctie')
   async corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerUitkeringDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'CorrigeerUitkering', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'CorrigeerUitkering', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 
   @FollowUp(':id/intrekking')
   async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekUitkeringIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'TrekUitkeringIn', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: UITKERING, id, command, metadata }));
   }
 

@@ -46,7 +46,7 @@ export class VoorzieningenController {
       id: voorzieningId,
       newStream: true,
       gemeente: feiten.client?.gemeente,
-      command: { type: 'KenVoorzieningToe', voorzieningId, ...body, ...feiten, toegestaneGemeenten: metadata.gemeenten },
+      command: { type: 'KenVoorzieningToe', voorzieningId, ...body, ...feiten },
       metadata,
     });
     return answerCreated(result, '/voorzieningen', 'voorzieningId');
@@ -54,26 +54,26 @@ export class VoorzieningenController {
 
   @FollowUp(':id/start-levering')
   async startLevering(@UuidParam('id') id: string, @Body() body: StartLeveringDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'StartLevering', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'StartLevering', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
   }
 
   @FollowUp(':id/beeindiging')
   async beeindig(@UuidParam('id') id: string, @Body() body: BeeindigVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'BeeindigVoorziening', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'BeeindigVoorziening', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
   }
 
   @FollowUp(':id/correctie')
   async corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
     const feiten = await this.feiten.voorCorrectie(id, body.productcategorie);
-    const command = { type: 'CorrigeerVoorziening', ...body, ...feiten, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'CorrigeerVoorziening', ...body, ...feiten } as const;
     return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
   }
 
   @FollowUp(':id/intrekking')
   async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekVoorzieningIn', ...body, toegestaneGemeenten: metadata.gemeenten } as const;
+    const command = { type: 'TrekVoorzieningIn', ...body } as const;
     return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
   }
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
 import { deciderSpec } from '@sd/testing';
-import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import { aanmeldingAlsFeit, aanmeldingDecider, aanmeldingStreamId, type OntvangAanmelding } from './aanmelding.decider.js';
 
 const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
 const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
-const mag = ['GM0005'];
 
 const ontvang: OntvangAanmelding = {
   type: 'OntvangAanmelding',
@@ -16,7 +15,6 @@ const ontvang: OntvangAanmelding = {
   ontvangenOp: '2016-03-01',
   verwijzer: 'huisarts',
   client: { gemeente: 'GM0005', huishoudenId: 'HH-1' },
-  toegestaneGemeenten: mag,
 };
 
 const spec = deciderSpec(aanmeldingDecider);
@@ -53,23 +51,19 @@ describe('aanmelding decider', () => {
     spec.when({ ...ontvang, client: null }).thenRefuses('clientId');
   });
 
-  it('refuses an aanmelding for a client of a gemeente the consultant may not act for', () => {
-    spec.when({ ...ontvang, toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
-  });
-
   it('refuses to receive the same aanmelding twice', () => {
     ontvangen.when(ontvang).thenThrows(Conflict);
   });
 
   it('rounds off an aanmelding on or after the day it was received', () => {
     ontvangen
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-01', uitkomst: 'aanvraag', toegestaneGemeenten: mag })
+      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-01', uitkomst: 'aanvraag' })
       .thenState({ afronding: { afgerondOp: '2016-03-01', uitkomst: 'aanvraag' } });
   });
 
   it('refuses an afronding before ontvangenOp on field afgerondOp', () => {
     ontvangen
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-02-29', uitkomst: 'aanvraag', toegestaneGemeenten: mag })
+      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-02-29', uitkomst: 'aanvraag' })
       .thenRefuses('afgerondOp');
   });
 
@@ -78,32 +72,25 @@ describe('aanmelding decider', () => {
       type: 'RondAanmeldingAf',
       afgerondOp: '2016-03-10',
       uitkomst: 'doorverwezen',
-      toegestaneGemeenten: mag,
     } as const;
     ontvangen.given(rond).when({ ...rond, afgerondOp: '2016-03-11' }).thenThrows(Conflict);
   });
 
   it('answers NietGevonden for an afronding of an aanmelding that does not exist', () => {
     spec
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag', toegestaneGemeenten: mag })
+      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' })
       .thenThrows(NietGevonden);
   });
 
-  it('refuses an afronding by a consultant of another gemeente', () => {
-    ontvangen
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag', toegestaneGemeenten: ['GM0006'] })
-      .thenThrows(GeenToegang);
-  });
-
   it('withdraws a registration made in error and then accepts no command at all', () => {
-    const trekIn = { type: 'TrekAanmeldingIn', reden: 'dubbel geregistreerd', toegestaneGemeenten: mag } as const;
+    const trekIn = { type: 'TrekAanmeldingIn', reden: 'dubbel geregistreerd' } as const;
     const ingetrokken = ontvangen.when(trekIn).thenState({ ingetrokken: true });
     expect(aanmeldingAlsFeit(ingetrokken)).toEqual({ clientId: CLIENT, ingetrokken: true });
     const daarna = ontvangen.given(trekIn);
     daarna
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag', toegestaneGemeenten: mag })
+      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' })
       .thenThrows(Conflict);
-    daarna.when({ type: 'TrekAanmeldingIn', reden: 'nogmaals', toegestaneGemeenten: mag }).thenThrows(Conflict);
+    daarna.when({ type: 'TrekAanmeldingIn', reden: 'nogmaals' }).thenThrows(Conflict);
     daarna.when(ontvang).thenThrows(Conflict);
   });
 

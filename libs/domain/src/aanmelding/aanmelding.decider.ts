@@ -1,6 +1,6 @@
 import type { AanmeldingEvent, AanmeldingOntvangenV1, AanmeldingAfgerondV1 } from '@sd/contracts';
 import type { AfrondingUitkomst, Verwijzer, Wet } from '../codes.js';
-import { Conflict, GeenToegang, RegelOvertreding, type Decider, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type OudeToegang, lopendeRegistratie } from '../decider.js';
 import { vergelijkDatum } from '../kalender.js';
 
 /**
@@ -26,24 +26,20 @@ export interface OntvangAanmelding {
   ontvangenOp: string;
   verwijzer?: Verwijzer;
   client: ClientFeit | null;
-  /** The gemeenten of the consultant's token. */
-  toegestaneGemeenten: readonly string[];
 }
 
 export interface RondAanmeldingAf {
   type: 'RondAanmeldingAf';
   afgerondOp: string;
   uitkomst: AfrondingUitkomst;
-  toegestaneGemeenten: readonly string[];
 }
 
 export interface TrekAanmeldingIn {
   type: 'TrekAanmeldingIn';
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
-export type AanmeldingCommand = OntvangAanmelding | RondAanmeldingAf | TrekAanmeldingIn;
+export type AanmeldingCommand = (OntvangAanmelding | RondAanmeldingAf | TrekAanmeldingIn) & OudeToegang;
 
 export type AanmeldingState =
   | { status: 'onbekend' }
@@ -62,10 +58,8 @@ export function aanmeldingAlsFeit(state: AanmeldingState): AanmeldingFeit | null
   return state.status === 'onbekend' ? null : { clientId: state.clientId, ingetrokken: state.ingetrokken };
 }
 
-/** An existing aanmelding of a gemeente the caller may act for, not withdrawn. */
-function lopend(state: AanmeldingState, toegestaneGemeenten: readonly string[]): Bekend {
-  return lopendeRegistratie<AanmeldingState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze aanmelding', meervoud: 'aanmeldingen' });
-}
+/** An existing aanmelding, not withdrawn. */
+const lopend = (state: AanmeldingState): Bekend => lopendeRegistratie<AanmeldingState, Bekend>(state, 'Deze aanmelding');
 
 export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, AanmeldingEvent> = {
   initialState: () => ({ status: 'onbekend' }),
@@ -78,9 +72,6 @@ export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, Aanm
         }
         const { client } = command;
         if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
-        if (!command.toegestaneGemeenten.includes(client.gemeente)) {
-          throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
-        }
         const data: AanmeldingOntvangenV1 = {
           aanmeldingId: command.aanmeldingId,
           clientId: command.clientId,
@@ -94,7 +85,7 @@ export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, Aanm
       }
 
       case 'RondAanmeldingAf': {
-        const a = lopend(state, command.toegestaneGemeenten);
+        const a = lopend(state);
         if (a.afronding) {
           throw new Conflict(`Deze aanmelding is al afgerond op ${a.afronding.afgerondOp}.`);
         }
@@ -113,7 +104,7 @@ export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, Aanm
       }
 
       case 'TrekAanmeldingIn': {
-        lopend(state, command.toegestaneGemeenten);
+        lopend(state);
         return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '@sd/testing';
-import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import {
   afwijzingAlsBesluit,
   afwijzingDecider,
@@ -13,7 +13,6 @@ const AFWIJZING = '9d4a0f3a-8e0c-4c5d-bf20-3b4c5d6e7f04';
 const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
 const ANDERE_CLIENT = '7a2d2d2f-69b6-8e63-ab68-3c4e3d2a8b21';
 const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
-const mag = ['GM0005'];
 
 const afwijzing: WijsAanvraagAf = {
   type: 'WijsAanvraagAf',
@@ -26,13 +25,12 @@ const afwijzing: WijsAanvraagAf = {
   aanmeldingId: AANMELDING,
   aanmelding: { clientId: CLIENT, ingetrokken: false },
   client: { gemeente: 'GM0005', huishoudenId: 'HH-1' },
-  toegestaneGemeenten: mag,
   eigenProductcategorieen: [],
 };
 
 const spec = deciderSpec(afwijzingDecider);
 const afgewezen = spec.given(afwijzing);
-const trekIn: AfwijzingCommand = { type: 'TrekAfwijzingIn', reden: 'verkeerde cliënt', toegestaneGemeenten: mag };
+const trekIn: AfwijzingCommand = { type: 'TrekAfwijzingIn', reden: 'verkeerde cliënt' };
 
 describe('afwijzing decider', () => {
   it('records the refusal as a besluit of its own, with gemeente, client and wet in the event', () => {
@@ -74,10 +72,6 @@ describe('afwijzing decider', () => {
     spec.when({ ...afwijzing, client: null }).thenRefuses('clientId');
   });
 
-  it('refuses an afwijzing for a client of a gemeente the consultant may not act for', () => {
-    spec.when({ ...afwijzing, client: { gemeente: 'GM0006' } }).thenThrows(GeenToegang);
-  });
-
   it('refuses a productcategorie that does not fit the wet, also any under the participatiewet', () => {
     spec.when({ ...afwijzing, wet: 'jeugdwet' }).thenRefuses('productcategorie');
     spec.when({ ...afwijzing, wet: 'participatiewet' }).thenRefuses('productcategorie');
@@ -94,7 +88,6 @@ describe('afwijzing decider', () => {
 
   it('withdraws a registration made in error once; then nothing more is accepted', () => {
     spec.when(trekIn).thenThrows(NietGevonden);
-    afgewezen.when({ ...trekIn, toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
     expect(afwijzingAlsBesluit(afgewezen.when(trekIn).result().state)).toMatchObject({ ingetrokken: true });
     const ingetrokken = afgewezen.given(trekIn);
     ingetrokken.when(trekIn).thenThrows(Conflict);

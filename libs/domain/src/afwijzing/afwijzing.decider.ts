@@ -2,7 +2,7 @@ import type { AanvraagAfgewezenV1, AfwijzingEvent } from '@sd/contracts';
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Wet } from '../codes.js';
-import { Conflict, GeenToegang, NietGevonden, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
 import { past } from '../productcategorieen.js';
 
 /** POST /afwijzingen: the refusal of an aanvraag, a besluit of its own. */
@@ -18,7 +18,6 @@ export interface WijsAanvraagAf {
   client: ClientFeit | null;
   /** Read from the aanmelding stream when aanmeldingId is given; null when that stream does not exist. */
   aanmelding?: AanmeldingFeit | null;
-  toegestaneGemeenten: readonly string[];
   eigenProductcategorieen: readonly string[];
 }
 
@@ -26,10 +25,9 @@ export interface WijsAanvraagAf {
 export interface TrekAfwijzingIn {
   type: 'TrekAfwijzingIn';
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
-export type AfwijzingCommand = WijsAanvraagAf | TrekAfwijzingIn;
+export type AfwijzingCommand = (WijsAanvraagAf | TrekAfwijzingIn) & OudeToegang;
 
 export type AfwijzingState =
   { status: 'onbekend' } | (AanvraagAfgewezenV1 & { status: 'afgewezen'; ingetrokken: boolean });
@@ -47,9 +45,6 @@ function afwijzen(c: WijsAanvraagAf, state: AfwijzingState): AfwijzingEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze afwijzing bestaat al.', { afwijzingId: state.afwijzingId });
   const { client } = c;
   if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
-  if (!c.toegestaneGemeenten.includes(client.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
-  }
   const fouten: Overtreding[] = [];
   if (c.productcategorie !== undefined && !past(c.wet, c.productcategorie, c.eigenProductcategorieen)) {
     fouten.push({
@@ -91,14 +86,9 @@ export const afwijzingDecider: Decider<AfwijzingCommand, AfwijzingState, Afwijzi
     switch (command.type) {
       case 'WijsAanvraagAf':
         return afwijzen(command, state);
-      case 'TrekAfwijzingIn': {
-        if (state.status === 'onbekend') throw new NietGevonden('Deze afwijzing bestaat niet.');
-        if (!command.toegestaneGemeenten.includes(state.gemeente)) {
-          throw new GeenToegang(`Geen toegang tot afwijzingen van gemeente ${state.gemeente}.`);
-        }
-        if (state.ingetrokken) throw new Conflict('Deze afwijzing is ingetrokken; er kan niets meer mee.');
+      case 'TrekAfwijzingIn':
+        lopendeRegistratie(state, 'Deze afwijzing');
         return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
-      }
     }
   },
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '@sd/testing';
-import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import { bezwaarDecider, bezwaarStreamId, type BesluitFeit, type BezwaarCommand, type RegistreerBezwaar } from './bezwaar.decider.js';
 
 const BEZWAAR = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a05';
 const BESLUIT = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
 const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
-const mag = ['GM0005'];
 
 const besluit: BesluitFeit = {
   soort: 'voorziening',
@@ -24,7 +23,6 @@ const registreer: RegistreerBezwaar = {
   ontvangenOp: '2016-02-01',
   onderwerp: 'huishoudelijke-hulp',
   besluit,
-  toegestaneGemeenten: mag,
 };
 
 const spec = deciderSpec(bezwaarDecider);
@@ -32,13 +30,11 @@ const ontvangen = spec.given(registreer);
 const verdaag = (verdaagdOp: string): BezwaarCommand => ({
   type: 'VerdaagBezwaar',
   verdaagdOp,
-  toegestaneGemeenten: mag,
 });
 const handelAf = (afgehandeldOp: string): BezwaarCommand => ({
   type: 'HandelBezwaarAf',
   afgehandeldOp,
   uitkomst: 'ongegrond',
-  toegestaneGemeenten: mag,
 });
 
 describe('bezwaar decider', () => {
@@ -88,10 +84,6 @@ describe('bezwaar decider', () => {
 
   it('refuses a bezwaar against a withdrawn besluit on field besluitId', () => {
     spec.when({ ...registreer, besluit: { ...besluit, ingetrokken: true } }).thenRefuses('besluitId');
-  });
-
-  it('refuses a bezwaar against a besluit of a gemeente the consultant may not act for', () => {
-    spec.when({ ...registreer, besluit: { ...besluit, gemeente: 'GM0006' } }).thenThrows(GeenToegang);
   });
 
   it('refuses a bezwaar received before the besluitdatum, and a bekendmaking before it', () => {
@@ -145,19 +137,18 @@ describe('bezwaar decider', () => {
     ontvangen.given(verdaag('2016-03-20')).when(handelAf('2016-03-19')).thenRefuses('afgehandeldOp');
   });
 
-  it('answers NietGevonden for a bezwaar that does not exist, GeenToegang for one of another gemeente', () => {
+  it('answers NietGevonden for a bezwaar that does not exist', () => {
     spec.when(handelAf('2016-03-01')).thenThrows(NietGevonden);
-    ontvangen.when({ type: 'VerdaagBezwaar', verdaagdOp: '2016-03-01', toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
   });
 
   it('withdraws a registration made in error; then nothing more is accepted', () => {
-    const trekIn = { type: 'TrekBezwaarIn', reden: 'hoort bij ander besluit', toegestaneGemeenten: mag } as const;
+    const trekIn = { type: 'TrekBezwaarIn', reden: 'hoort bij ander besluit' } as const;
     ontvangen.when(trekIn).thenState({ ingetrokken: true });
     const ingetrokken = ontvangen.given(trekIn);
     for (const c of [
       verdaag('2016-03-01'),
       handelAf('2016-03-01'),
-      { type: 'TrekBezwaarIn', reden: 'x', toegestaneGemeenten: mag } as const,
+      { type: 'TrekBezwaarIn', reden: 'x' } as const,
       registreer,
     ]) {
       ingetrokken.when(c).thenThrows(Conflict);

@@ -1,6 +1,6 @@
 import type { BezwaarEvent, BezwaarOntvangenV1 } from '@sd/contracts';
 import type { BezwaarUitkomst, Wet } from '../codes.js';
-import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
 import { isVoor } from '../kalender.js';
 import { binnenTermijn, uiterlijkeBeslisdatum } from './awb-termijn.js';
 
@@ -30,14 +30,12 @@ export interface RegistreerBezwaar {
   /** Default: the besluitdatum. */
   bekendmakingOp?: string;
   besluit: BesluitFeit | null;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /bezwaren/{id}/verdaging */
 export interface VerdaagBezwaar {
   type: 'VerdaagBezwaar';
   verdaagdOp: string;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /bezwaren/{id}/afhandeling */
@@ -45,17 +43,15 @@ export interface HandelBezwaarAf {
   type: 'HandelBezwaarAf';
   afgehandeldOp: string;
   uitkomst: BezwaarUitkomst;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /bezwaren/{id}/intrekking: the registration was an error (not the bezwaarmaker withdrawing). */
 export interface TrekBezwaarIn {
   type: 'TrekBezwaarIn';
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
-export type BezwaarCommand = RegistreerBezwaar | VerdaagBezwaar | HandelBezwaarAf | TrekBezwaarIn;
+export type BezwaarCommand = (RegistreerBezwaar | VerdaagBezwaar | HandelBezwaarAf | TrekBezwaarIn) & OudeToegang;
 
 export type BezwaarState =
   | { status: 'onbekend' }
@@ -70,11 +66,8 @@ type Bekend = Extract<BezwaarState, { status: 'ontvangen' }>;
 
 export const bezwaarStreamId = (bezwaarId: string): string => `bezwaar-${bezwaarId}`;
 
-/** An existing bezwaar of a gemeente the caller may act for, not withdrawn. */
-function lopend(state: BezwaarState, toegestaneGemeenten: readonly string[]): Bekend {
-  return lopendeRegistratie<BezwaarState, Bekend>(state, toegestaneGemeenten, { deze: 'Dit bezwaar', meervoud: 'bezwaren' });
-}
-
+/** An existing bezwaar, not withdrawn. */
+const lopend = (state: BezwaarState): Bekend => lopendeRegistratie<BezwaarState, Bekend>(state, 'Dit bezwaar');
 
 function registreren(c: RegistreerBezwaar, state: BezwaarState): BezwaarEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Dit bezwaar bestaat al.', { bezwaarId: state.bezwaarId });
@@ -84,9 +77,6 @@ function registreren(c: RegistreerBezwaar, state: BezwaarState): BezwaarEvent[] 
       field: 'besluitId',
       message: 'Er is geen voorziening, uitkering of afwijzing met dit id.',
     });
-  }
-  if (!c.toegestaneGemeenten.includes(besluit.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot besluiten van gemeente ${besluit.gemeente}.`);
   }
   if (besluit.ingetrokken) {
     throw new RegelOvertreding({ field: 'besluitId', message: 'Dit besluit is ingetrokken als foutieve registratie.' });
@@ -196,11 +186,11 @@ export const bezwaarDecider: Decider<BezwaarCommand, BezwaarState, BezwaarEvent>
       case 'RegistreerBezwaar':
         return registreren(command, state);
       case 'VerdaagBezwaar':
-        return verdagen(command, lopend(state, command.toegestaneGemeenten));
+        return verdagen(command, lopend(state));
       case 'HandelBezwaarAf':
-        return afhandelen(command, lopend(state, command.toegestaneGemeenten));
+        return afhandelen(command, lopend(state));
       case 'TrekBezwaarIn':
-        lopend(state, command.toegestaneGemeenten);
+        lopend(state);
         return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
     }
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
 import { deciderSpec } from '@sd/testing';
-import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import {
   uitkeringAlsBesluit,
   uitkeringDecider,
@@ -13,7 +13,6 @@ import {
 
 const UITKERING = '5c3f8e2f-7d9b-4b4c-ae1f-2a3b4c5d6e03';
 const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
-const mag = ['GM0005'];
 
 const toekenning: KenUitkeringToe = {
   type: 'KenUitkeringToe',
@@ -23,7 +22,6 @@ const toekenning: KenUitkeringToe = {
   ingangsdatum: '2016-02-01',
   instroomreden: 'einde-ww',
   client: { gemeente: 'GM0005' },
-  toegestaneGemeenten: mag,
 };
 
 const spec = deciderSpec(uitkeringDecider);
@@ -32,12 +30,10 @@ const beeindig = (einddatum: string, uitstroomreden: 'werk' | 'verhuizing' = 'we
   type: 'BeeindigUitkering',
   einddatum,
   uitstroomreden,
-  toegestaneGemeenten: mag,
 });
 const corrigeer = (velden: Partial<CorrigeerUitkering>): UitkeringCommand => ({
   type: 'CorrigeerUitkering',
   reden: 'verkeerde regeling gekozen',
-  toegestaneGemeenten: mag,
   ...velden,
 });
 
@@ -69,10 +65,6 @@ describe('uitkering decider', () => {
     spec.when({ ...toekenning, client: null }).thenRefuses('clientId');
   });
 
-  it('refuses an uitkering for a client of a gemeente the consultant may not act for', () => {
-    spec.when({ ...toekenning, toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
-  });
-
   it('refuses a second toekenning on the same stream', () => {
     toegekend.when(toekenning).thenThrows(Conflict);
   });
@@ -96,9 +88,8 @@ describe('uitkering decider', () => {
     eerste.when(beeindig('2016-06-30')).thenThrows(Conflict);
   });
 
-  it('answers NietGevonden for an uitkering that does not exist, GeenToegang for one of another gemeente', () => {
+  it('answers NietGevonden for an uitkering that does not exist', () => {
     spec.when(beeindig('2016-06-30')).thenThrows(NietGevonden);
-    toegekend.when({ ...beeindig('2016-06-30'), toegestaneGemeenten: ['GM0006'] } as UitkeringCommand).thenThrows(GeenToegang);
   });
 
   it('corrects ingangsdatum and regeling with a reden', () => {
@@ -131,7 +122,7 @@ describe('uitkering decider', () => {
   });
 
   it('withdraws a registration made in error; it then accepts no further command', () => {
-    const trekIn = { type: 'TrekUitkeringIn', reden: 'dubbel', toegestaneGemeenten: mag } as const;
+    const trekIn = { type: 'TrekUitkeringIn', reden: 'dubbel' } as const;
     expect(uitkeringAlsBesluit(toegekend.when(trekIn).result().state)).toEqual({
       soort: 'uitkering',
       gemeente: 'GM0005',
@@ -141,7 +132,7 @@ describe('uitkering decider', () => {
       clientId: CLIENT,
     });
     const ingetrokken = toegekend.given(trekIn);
-    for (const c of [beeindig('2016-06-30'), corrigeer({ regeling: 'bbz' }), { type: 'TrekUitkeringIn', reden: 'x', toegestaneGemeenten: mag } as const]) {
+    for (const c of [beeindig('2016-06-30'), corrigeer({ regeling: 'bbz' }), { type: 'TrekUitkeringIn', reden: 'x' } as const]) {
       ingetrokken.when(c).thenThrows(Conflict);
     }
   });

@@ -2,7 +2,7 @@ import type { RegistratieGecorrigeerdV1, UitkeringEvent, UitkeringToegekendV1 } 
 import type { ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Instroomreden, Leveringsvorm, Regeling, Uitstroomreden } from '../codes.js';
-import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
 import { isVoor } from '../kalender.js';
 
 /** POST /uitkeringen */
@@ -16,7 +16,6 @@ export interface KenUitkeringToe {
   /** Date of the besluit; default the ingangsdatum. A bezwaar's termijn counts from it. */
   besluitdatum?: string;
   client: ClientFeit | null;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /uitkeringen/{id}/beeindiging */
@@ -24,7 +23,6 @@ export interface BeeindigUitkering {
   type: 'BeeindigUitkering';
   einddatum: string;
   uitstroomreden: Uitstroomreden;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /uitkeringen/{id}/correctie: absent fields stay as they are; `einddatum: null` undoes the beëindiging. */
@@ -37,17 +35,15 @@ export interface CorrigeerUitkering {
   productcategorie?: string;
   leveringsvorm?: Leveringsvorm;
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /uitkeringen/{id}/intrekking */
 export interface TrekUitkeringIn {
   type: 'TrekUitkeringIn';
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
-export type UitkeringCommand = KenUitkeringToe | BeeindigUitkering | CorrigeerUitkering | TrekUitkeringIn;
+export type UitkeringCommand = (KenUitkeringToe | BeeindigUitkering | CorrigeerUitkering | TrekUitkeringIn) & OudeToegang;
 
 export type UitkeringState =
   | { status: 'onbekend' }
@@ -69,19 +65,13 @@ export function uitkeringAlsBesluit(state: UitkeringState): BesluitFeit | null {
   return { soort: 'uitkering', gemeente, besluitdatum, ingetrokken, wet, clientId };
 }
 
-/** An existing uitkering of a gemeente the caller may act for, not withdrawn. */
-function lopend(state: UitkeringState, toegestaneGemeenten: readonly string[]): Bekend {
-  return lopendeRegistratie<UitkeringState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze uitkering', meervoud: 'uitkeringen' });
-}
-
+/** An existing uitkering, not withdrawn. */
+const lopend = (state: UitkeringState): Bekend => lopendeRegistratie<UitkeringState, Bekend>(state, 'Deze uitkering');
 
 function toekennen(c: KenUitkeringToe, state: UitkeringState): UitkeringEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze uitkering bestaat al.', { uitkeringId: state.uitkeringId });
   const { client } = c;
   if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
-  if (!c.toegestaneGemeenten.includes(client.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
-  }
   const data: UitkeringToegekendV1 = {
     uitkeringId: c.uitkeringId,
     clientId: c.clientId,
@@ -186,11 +176,11 @@ export const uitkeringDecider: Decider<UitkeringCommand, UitkeringState, Uitkeri
       case 'KenUitkeringToe':
         return toekennen(command, state);
       case 'BeeindigUitkering':
-        return beeindigen(command, lopend(state, command.toegestaneGemeenten));
+        return beeindigen(command, lopend(state));
       case 'CorrigeerUitkering':
-        return corrigeren(command, lopend(state, command.toegestaneGemeenten));
+        return corrigeren(command, lopend(state));
       case 'TrekUitkeringIn':
-        lopend(state, command.toegestaneGemeenten);
+        lopend(state);
         return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
     }
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
 import { deciderSpec } from '@sd/testing';
-import { Conflict, GeenToegang, NietGevonden } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import {
   voorzieningAlsBesluit,
   voorzieningDecider,
@@ -14,7 +14,6 @@ const VOORZIENING = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
 const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
 const ANDERE_CLIENT = '7a2d2d2f-69b6-8e63-ab68-3c4e3d2a8b21';
 const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
-const mag = ['GM0005'];
 
 const toekenning: KenVoorzieningToe = {
   type: 'KenVoorzieningToe',
@@ -26,23 +25,20 @@ const toekenning: KenVoorzieningToe = {
   besluitdatum: '2016-01-20',
   ingangsdatum: '2016-02-01',
   client: { gemeente: 'GM0005', huishoudenId: 'HH-1' },
-  toegestaneGemeenten: mag,
   eigenProductcategorieen: [],
 };
 
 const spec = deciderSpec(voorzieningDecider);
 const toegekend = spec.given(toekenning);
-const start = (datum: string): VoorzieningCommand => ({ type: 'StartLevering', datum, toegestaneGemeenten: mag });
+const start = (datum: string): VoorzieningCommand => ({ type: 'StartLevering', datum });
 const beeindig = (einddatum: string, reden: 'volgens-plan' | 'verhuizing' = 'verhuizing'): VoorzieningCommand => ({
   type: 'BeeindigVoorziening',
   einddatum,
   reden,
-  toegestaneGemeenten: mag,
 });
 const corrigeer = (velden: Partial<Extract<VoorzieningCommand, { type: 'CorrigeerVoorziening' }>>): VoorzieningCommand => ({
   type: 'CorrigeerVoorziening',
   reden: 'typefout bij registratie',
-  toegestaneGemeenten: mag,
   eigenProductcategorieen: [],
   ...velden,
 });
@@ -76,10 +72,6 @@ describe('voorziening decider: toekenning', () => {
 
   it('refuses a toekenning for an unknown client on field clientId', () => {
     spec.when({ ...toekenning, client: null }).thenRefuses('clientId');
-  });
-
-  it('refuses a toekenning for a client of a gemeente the consultant may not act for', () => {
-    spec.when({ ...toekenning, client: { gemeente: 'GM0006' } }).thenThrows(GeenToegang);
   });
 
   it('refuses a Jeugdwet productcategorie (45) under the Wmo on field productcategorie', () => {
@@ -142,9 +134,8 @@ describe('voorziening decider: levering', () => {
     spec.given({ ...toekenning, einddatum: '2016-06-30' }).when(start('2016-07-01')).thenRefuses('datum');
   });
 
-  it('answers NietGevonden for a voorziening that does not exist, GeenToegang for one of another gemeente', () => {
+  it('answers NietGevonden for a voorziening that does not exist', () => {
     spec.when(start('2016-02-10')).thenThrows(NietGevonden);
-    toegekend.when({ type: 'StartLevering', datum: '2016-02-10', toegestaneGemeenten: ['GM0006'] }).thenThrows(GeenToegang);
   });
 });
 
@@ -238,7 +229,7 @@ describe('voorziening decider: correctie', () => {
 
 describe('voorziening decider: intrekking', () => {
   it('withdraws a registration made in error; it then counts nowhere and accepts no further command', () => {
-    const trekIn = { type: 'TrekVoorzieningIn', reden: 'verkeerde cliënt', toegestaneGemeenten: mag } as const;
+    const trekIn = { type: 'TrekVoorzieningIn', reden: 'verkeerde cliënt' } as const;
     const gestart = toegekend.given(start('2016-02-10'));
     const s = gestart.when(trekIn).thenState({ ingetrokken: true });
     expect(voorzieningAlsBesluit(s)).toMatchObject({ soort: 'voorziening', ingetrokken: true });
@@ -247,7 +238,7 @@ describe('voorziening decider: intrekking', () => {
       start('2016-02-11'),
       beeindig('2016-05-31'),
       corrigeer({ leveringsvorm: 'pgb' }),
-      { type: 'TrekVoorzieningIn', reden: 'nogmaals', toegestaneGemeenten: mag } as const,
+      { type: 'TrekVoorzieningIn', reden: 'nogmaals' } as const,
       toekenning,
     ]) {
       ingetrokken.when(c).thenThrows(Conflict);

@@ -2,7 +2,7 @@ import type { RegistratieGecorrigeerdV1, VoorzieningEvent, VoorzieningToegekendV
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { BeeindigingReden, Leveringsvorm, Regeling, Wet } from '../codes.js';
-import { Conflict, GeenToegang, RegelOvertreding, type Decider, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
 import { isVoor } from '../kalender.js';
 import { past } from '../productcategorieen.js';
 
@@ -21,7 +21,6 @@ export interface KenVoorzieningToe {
   client: ClientFeit | null;
   /** Read from the aanmelding stream when aanmeldingId is given; null when that stream does not exist. */
   aanmelding?: AanmeldingFeit | null;
-  toegestaneGemeenten: readonly string[];
   /** The gemeente's own productcategorie codes, besides the landelijke. */
   eigenProductcategorieen: readonly string[];
 }
@@ -30,7 +29,6 @@ export interface KenVoorzieningToe {
 export interface StartLevering {
   type: 'StartLevering';
   datum: string;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /voorzieningen/{id}/beeindiging */
@@ -38,7 +36,6 @@ export interface BeeindigVoorziening {
   type: 'BeeindigVoorziening';
   einddatum: string;
   reden: BeeindigingReden;
-  toegestaneGemeenten: readonly string[];
 }
 
 /** POST /voorzieningen/{id}/correctie: absent fields stay as they are; `einddatum: null` removes it. */
@@ -51,7 +48,6 @@ export interface CorrigeerVoorziening {
   /** Not for a voorziening; accepted here only to be refused with a clear message. */
   regeling?: Regeling;
   reden: string;
-  toegestaneGemeenten: readonly string[];
   eigenProductcategorieen: readonly string[];
 }
 
@@ -59,11 +55,9 @@ export interface CorrigeerVoorziening {
 export interface TrekVoorzieningIn {
   type: 'TrekVoorzieningIn';
   reden: string;
-  toegestaneGemeenten: readonly string[];
 }
 
-export type VoorzieningCommand =
-  KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn;
+export type VoorzieningCommand = (KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn) & OudeToegang;
 
 export type VoorzieningState =
   | { status: 'onbekend' }
@@ -88,11 +82,8 @@ export function voorzieningAlsBesluit(state: VoorzieningState): BesluitFeit | nu
   return { soort: 'voorziening', gemeente, besluitdatum, ingetrokken, wet, clientId };
 }
 
-/** An existing voorziening of a gemeente the caller may act for, not withdrawn. */
-function lopend(state: VoorzieningState, toegestaneGemeenten: readonly string[]): Bekend {
-  return lopendeRegistratie<VoorzieningState, Bekend>(state, toegestaneGemeenten, { deze: 'Deze voorziening', meervoud: 'voorzieningen' });
-}
-
+/** An existing voorziening, not withdrawn. */
+const lopend = (state: VoorzieningState): Bekend => lopendeRegistratie<VoorzieningState, Bekend>(state, 'Deze voorziening');
 
 function productcategorieFout(wet: Wet, productcategorie: string, eigen: readonly string[]): Overtreding | null {
   if (past(wet, productcategorie, eigen)) return null;
@@ -108,9 +99,6 @@ function toekennen(c: KenVoorzieningToe, state: VoorzieningState): VoorzieningEv
   }
   const { client } = c;
   if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
-  if (!c.toegestaneGemeenten.includes(client.gemeente)) {
-    throw new GeenToegang(`Geen toegang tot cliënten van gemeente ${client.gemeente}.`);
-  }
   const fouten: Overtreding[] = [];
   if (c.wet === 'participatiewet') {
     fouten.push({
@@ -264,13 +252,13 @@ export const voorzieningDecider: Decider<VoorzieningCommand, VoorzieningState, V
       case 'KenVoorzieningToe':
         return toekennen(command, state);
       case 'StartLevering':
-        return startLevering(command, lopend(state, command.toegestaneGemeenten));
+        return startLevering(command, lopend(state));
       case 'BeeindigVoorziening':
-        return beeindigen(command, lopend(state, command.toegestaneGemeenten));
+        return beeindigen(command, lopend(state));
       case 'CorrigeerVoorziening':
-        return corrigeren(command, lopend(state, command.toegestaneGemeenten));
+        return corrigeren(command, lopend(state));
       case 'TrekVoorzieningIn':
-        lopend(state, command.toegestaneGemeenten);
+        lopend(state);
         return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
     }
   },
