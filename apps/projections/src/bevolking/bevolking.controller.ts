@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { eisGemeente, Rollen } from '@sd/auth';
-import { type CommandContext, Opdracht } from '@sd/commands';
+import { answerPosition, CommandMeta, type CommandMetadata } from '@sd/commands';
 import { GEMEENTE_CODE } from '@sd/domain';
-import { invalidField, PositieAntwoord } from '@sd/http';
+import { invalidField, type PositieAntwoord, type WithHeaders } from '@sd/http';
 import { ongeldig } from '../ongeldige-invoer.js';
 import { BevolkingDto } from './bevolking.dto.js';
 import { BevolkingService } from './bevolking.service.js';
@@ -23,15 +22,15 @@ export class BevolkingController {
     @Param('gemeente') gemeente: string,
     @Param('jaar') jaarTekst: string,
     @Body() body: BevolkingDto,
-    @Opdracht() opdracht: CommandContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<PositieAntwoord> {
+    @CommandMeta() metadata: CommandMetadata,
+  ): Promise<WithHeaders<PositieAntwoord>> {
     const fouten = [
       ...(GEMEENTE_CODE.test(gemeente) ? [] : [invalidField('gemeente', 'gemeente moet een CBS-code zijn zoals GM0005')]),
       ...(/^(19|20|21)\d{2}$/.test(jaarTekst) ? [] : [invalidField('jaar', 'jaar: vier cijfers, zoals 2016')]),
     ];
     if (fouten.length) throw ongeldig(fouten);
-    eisGemeente(opdracht.principal, gemeente);
-    return { positie: await this.bevolking.stelVast(gemeente, Number(jaarTekst), body, opdracht, res) };
+    // Before anything is read (the command handler checks again on the stream's gemeente).
+    eisGemeente(metadata, gemeente);
+    return answerPosition(await this.bevolking.stelVast(gemeente, Number(jaarTekst), body, metadata));
   }
 }
