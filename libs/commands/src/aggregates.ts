@@ -9,24 +9,25 @@ import {
   UITKERING_STREAM,
   VOORZIENING_STREAM,
 } from '@sd/contracts';
+// In the order of the bindings below.
 import {
-  aanmeldingDecider,
-  aanmeldingStreamId,
-  afwijzingDecider,
-  afwijzingStreamId,
-  bevolkingDecider,
-  bevolkingStreamId,
-  bezwaarDecider,
-  bezwaarStreamId,
   clientDecider,
   clientStreamId,
-  codelijstDecider,
-  codelijstStreamId,
-  type Decider,
-  uitkeringDecider,
-  uitkeringStreamId,
+  aanmeldingDecider,
+  aanmeldingStreamId,
   voorzieningDecider,
   voorzieningStreamId,
+  uitkeringDecider,
+  uitkeringStreamId,
+  afwijzingDecider,
+  afwijzingStreamId,
+  bezwaarDecider,
+  bezwaarStreamId,
+  codelijstDecider,
+  codelijstStreamId,
+  bevolkingDecider,
+  bevolkingStreamId,
+  type Decider,
 } from '@sd/domain';
 
 /**

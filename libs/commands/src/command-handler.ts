@@ -3,12 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { eisGemeente } from '@sd/auth';
 import { decodeEvent, type DomainEvent, encodeEvent } from '@sd/contracts';
 import { type Decider, fold } from '@sd/domain';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type RecordedEvent,
-  WrongExpectedVersionError,
-} from '@sd/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent, WrongExpectedVersionError } from '@sd/event-store';
 import { PROBLEM_TYPES, ProblemException } from '@sd/http';
 import type { Aggregate } from './aggregates.js';
 import type { CommandMetadata } from './command-metadata.js';
@@ -59,15 +54,16 @@ export class CommandHandler {
     decider: Decider<C, S, E>,
   ): Promise<{ state: S; versie: number; events: RecordedEvent[] }> {
     const events = await this.store.readStream(streamId);
-    const state = fold(decider, events.map((e) => decodeEvent(e) as E));
+    const state = fold(
+      decider,
+      events.map((e) => decodeEvent(e) as E),
+    );
     return { state, versie: events.length, events };
   }
 
   async handle<C, S, E extends DomainEvent>(req: CommandRequest<C, S, E>): Promise<CommandResult> {
     const { metadata } = req;
-    const commandId = metadata.idempotencyKey
-      ? uuidv5(`${metadata.actor}\n${metadata.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
-      : undefined;
+    const commandId = metadata.idempotencyKey ? uuidv5(`${metadata.actor}\n${metadata.idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : undefined;
     if (commandId) {
       const earlier = await this.earlierAnswer(commandId, metadata.requestHash);
       if (earlier) return earlier;
@@ -93,7 +89,11 @@ export class CommandHandler {
   ): Promise<CommandResult> {
     const { aggregate, metadata } = req;
     const streamId = aggregate.streamId(req.id);
-    const { state, versie, events: history } = req.newStream
+    const {
+      state,
+      versie,
+      events: history,
+    } = req.newStream
       ? { state: aggregate.decider.initialState(), versie: 0, events: [] as RecordedEvent[] }
       : await this.loadStream(streamId, aggregate.decider);
     if (metadata.ifMatch !== undefined && metadata.ifMatch !== versie) {

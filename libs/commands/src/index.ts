@@ -7,3 +7,5 @@ export * from './feiten.service.js';
 export * from './legacy.js';
 export * from './state-reader.js';
 export * from './uuid-param.js';
+export * from './registratie.controller.js';
+export * from './registraties.js';

@@ -24,7 +24,10 @@ export class ClientenController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Zelfde sleutel en body: zelfde antwoord, niets dubbel' })
   @ApiCreatedResponse({ type: ClientGeregistreerdAntwoord })
   @ApiConflictResponse({ description: 'Deze cliënt bestaat al in deze gemeente; de body noemt de clientId' })
-  async registreer(@Body() body: RegistreerClientDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
+  async registreer(
+    @Body() body: RegistreerClientDto,
+    @CommandMeta() metadata: CommandMetadata,
+  ): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
     const clientId = clientIdVoor(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
     const command = { type: 'RegistreerClient', clientId, ...body } as const;
     const result = await this.commands.handle({ aggregate: CLIENT, id: clientId, gemeente: body.gemeente, command, metadata });

@@ -1,23 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
+import { Body } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import {
-  answerCreated,
-  answerPosition,
-  BEZWAAR,
-  CommandHandler,
-  CommandMeta,
-  type CommandMetadata,
-  Feiten,
-  FollowUp,
-  StateReader,
-  UuidParam,
-} from '@sd/commands';
+import { BEZWAREN, RegistratieController, RegistratieResource } from '@sd/commands';
+import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
 import { BEZWAAR_UITKOMSTEN, type BezwaarUitkomst } from '@sd/domain';
-import { AlsGegeven, Code, Datum, Uuid, VrijeCode, type WithHeaders } from '@sd/http';
-import { IntrekkingDto } from '../voorzieningen/voorziening.dto.js';
+import { AlsGegeven, Code, Datum, Uuid, VrijeCode } from '@sd/http';
 
 export class RegistreerBezwaarDto {
   @Uuid({ description: 'Id van de bestreden voorziening, uitkering of afwijzing' }) besluitId!: string;
@@ -39,53 +26,22 @@ export class HandelBezwaarAfDto {
   @Code(BEZWAAR_UITKOMSTEN) uitkomst!: BezwaarUitkomst;
 }
 
-export class BezwaarAntwoord {
-  @ApiProperty({ format: 'uuid' }) bezwaarId!: string;
-  @ApiProperty() positie!: number;
-}
-
-@ApiTags('bezwaren')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('bezwaren')
-export class BezwarenController {
-  constructor(
-    private readonly commands: CommandHandler,
-    private readonly feiten: Feiten,
-    private readonly reader: StateReader,
-  ) {}
-
-  @Post()
-  @Rollen('consulent')
-  async registreer(@Body() body: RegistreerBezwaarDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<BezwaarAntwoord>> {
-    const bezwaarId = randomUUID();
+/** Bezwaren against a voorziening, uitkering or afwijzing, with the Awb beslistermijn. */
+@RegistratieResource(BEZWAREN)
+export class BezwarenController extends RegistratieController(BEZWAREN) {
+  @Create()
+  async registreer(@Body() body: RegistreerBezwaarDto, @CommandMeta() metadata: CommandMetadata) {
     const besluit = await this.feiten.besluit(body.besluitId);
-    const command = { type: 'RegistreerBezwaar', bezwaarId, ...body, besluit } as const;
-    const result = await this.commands.handle({ aggregate: BEZWAAR, id: bezwaarId, newStream: true, gemeente: besluit?.gemeente, command, metadata });
-    return answerCreated(result, '/bezwaren', 'bezwaarId');
+    return this.create(metadata, besluit?.gemeente, (bezwaarId) => ({ type: 'RegistreerBezwaar', bezwaarId, ...body, besluit }));
   }
 
   @FollowUp(':id/verdaging')
-  async verdaag(@UuidParam('id') id: string, @Body() body: VerdaagBezwaarDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'VerdaagBezwaar', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
+  verdaag(@UuidParam('id') id: string, @Body() body: VerdaagBezwaarDto, @CommandMeta() metadata: CommandMetadata) {
+    return this.followUp(id, { type: 'VerdaagBezwaar', ...body }, metadata);
   }
 
   @FollowUp(':id/afhandeling')
-  async handelAf(@UuidParam('id') id: string, @Body() body: HandelBezwaarAfDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'HandelBezwaarAf', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
-  }
-
-  @FollowUp(':id/intrekking')
-  async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekBezwaarIn', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: BEZWAAR, id, command, metadata }));
-  }
-
-  @Get(':id')
-  @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
-    return this.reader.read(BEZWAAR, id, gebruiker);
+  handelAf(@UuidParam('id') id: string, @Body() body: HandelBezwaarAfDto, @CommandMeta() metadata: CommandMetadata) {
+    return this.followUp(id, { type: 'HandelBezwaarAf', ...body }, metadata);
   }
 }

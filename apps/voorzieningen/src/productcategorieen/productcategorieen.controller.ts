@@ -7,7 +7,9 @@ import { GEMEENTE_CODE, PRODUCTCATEGORIEEN } from '@sd/domain';
 import { Code, invalidField, PROBLEM_TYPES, PRODUCTCATEGORIE_CODE, ProblemException } from '@sd/http';
 
 export class VoegProductcategorieToeDto {
-  @ApiProperty({ example: 'GM0005' }) @Matches(GEMEENTE_CODE, { message: 'gemeente moet een CBS-code zijn zoals GM0005' }) gemeente!: string;
+  @ApiProperty({ example: 'GM0005' })
+  @Matches(GEMEENTE_CODE, { message: 'gemeente moet een CBS-code zijn zoals GM0005' })
+  gemeente!: string;
   @Code(['wmo', 'jeugdwet'] as const) wet!: 'wmo' | 'jeugdwet';
   @ApiProperty({ example: 'GM-KLUS' })
   @Matches(PRODUCTCATEGORIE_CODE, { message: 'code: 1–32 letters, cijfers, . _ -' })
@@ -43,6 +45,8 @@ export class ProductcategorieenController {
   @Rollen('beheer')
   async voegToe(@Body() body: VoegProductcategorieToeDto, @CommandMeta() metadata: CommandMetadata) {
     const command = { type: 'VoegProductcategorieToe', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: CODELIJST, id: body.gemeente, gemeente: body.gemeente, command, metadata }));
+    return answerPosition(
+      await this.commands.handle({ aggregate: CODELIJST, id: body.gemeente, gemeente: body.gemeente, command, metadata }),
+    );
   }
 }

@@ -1,5 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { INSTROOMREDENEN, type Instroomreden, LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling, UITSTROOMREDENEN, type Uitstroomreden } from '@sd/domain';
+import {
+  INSTROOMREDENEN,
+  type Instroomreden,
+  LEVERINGSVORMEN,
+  type Leveringsvorm,
+  REGELINGEN,
+  type Regeling,
+  UITSTROOMREDENEN,
+  type Uitstroomreden,
+} from '@sd/domain';
 import { Code, Datum, Productcategorie, Tekst, Uuid } from '@sd/http';
 
 export class KenUitkeringToeDto {
@@ -22,9 +30,4 @@ export class CorrigeerUitkeringDto {
   @Productcategorie({ optional: true, description: 'Alleen voor voorzieningen' }) productcategorie?: string;
   @Code(LEVERINGSVORMEN, { optional: true, description: 'Alleen voor voorzieningen' }) leveringsvorm?: Leveringsvorm;
   @Tekst() reden!: string;
-}
-
-export class UitkeringToegekendAntwoord {
-  @ApiProperty({ format: 'uuid' }) uitkeringId!: string;
-  @ApiProperty() positie!: number;
 }

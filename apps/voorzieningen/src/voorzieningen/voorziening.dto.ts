@@ -1,7 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { BEEINDIGING_REDENEN, type BeeindigingReden, LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling, WETTEN, type Wet } from '@sd/domain';
+import {
+  BEEINDIGING_REDENEN,
+  type BeeindigingReden,
+  LEVERINGSVORMEN,
+  type Leveringsvorm,
+  REGELINGEN,
+  type Regeling,
+  WETTEN,
+  type Wet,
+} from '@sd/domain';
 import { Code, Datum, Productcategorie, Tekst, Uuid } from '@sd/http';
-
 
 export class KenVoorzieningToeDto {
   @Uuid() clientId!: string;
@@ -30,13 +37,4 @@ export class CorrigeerVoorzieningDto {
   @Code(LEVERINGSVORMEN, { optional: true }) leveringsvorm?: Leveringsvorm;
   @Code(REGELINGEN, { optional: true, description: 'Alleen voor uitkeringen' }) regeling?: Regeling;
   @Tekst({ description: 'Waarom de registratie wordt gecorrigeerd' }) reden!: string;
-}
-
-export class IntrekkingDto {
-  @Tekst({ description: 'Waarom de registratie een vergissing was' }) reden!: string;
-}
-
-export class VoorzieningToegekendAntwoord {
-  @ApiProperty({ format: 'uuid' }) voorzieningId!: string;
-  @ApiProperty() positie!: number;
 }

@@ -1,85 +1,37 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import {
-  answerCreated,
-  answerPosition,
-  CommandHandler,
-  CommandMeta,
-  type CommandMetadata,
-  Feiten,
-  FollowUp,
-  StateReader,
-  UuidParam,
-  VOORZIENING,
-} from '@sd/commands';
-import type { WithHeaders } from '@sd/http';
-import {
-  BeeindigVoorzieningDto,
-  CorrigeerVoorzieningDto,
-  IntrekkingDto,
-  KenVoorzieningToeDto,
-  StartLeveringDto,
-  VoorzieningToegekendAntwoord,
-} from './voorziening.dto.js';
+import { Body } from '@nestjs/common';
+import { VOORZIENINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
+import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
+import { BeeindigVoorzieningDto, CorrigeerVoorzieningDto, KenVoorzieningToeDto, StartLeveringDto } from './voorziening.dto.js';
 
-@ApiTags('voorzieningen')
-@ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('voorzieningen')
-export class VoorzieningenController {
-  constructor(
-    private readonly commands: CommandHandler,
-    private readonly feiten: Feiten,
-    private readonly reader: StateReader,
-  ) {}
-
-  /** Toekenning: a beschikking grants a voorziening to a client. */
-  @Post()
-  @Rollen('consulent')
-  async kenToe(@Body() body: KenVoorzieningToeDto, @CommandMeta() metadata: CommandMetadata): Promise<WithHeaders<VoorzieningToegekendAntwoord>> {
-    const voorzieningId = randomUUID();
-    const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
-    const result = await this.commands.handle({
-      aggregate: VOORZIENING,
-      id: voorzieningId,
-      newStream: true,
-      gemeente: feiten.client?.gemeente,
-      command: { type: 'KenVoorzieningToe', voorzieningId, ...body, ...feiten },
-      metadata,
-    });
-    return answerCreated(result, '/voorzieningen', 'voorzieningId');
-  }
-
+/** Voorzieningen (Wmo, Jeugdwet): toekenning, levering, beëindiging, correctie; GET and intrekking come with the base. */
+@RegistratieResource(VOORZIENINGEN)
+export class VoorzieningenController extends RegistratieController(VOORZIENINGEN) {
   @FollowUp(':id/start-levering')
-  async startLevering(@UuidParam('id') id: string, @Body() body: StartLeveringDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'StartLevering', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
+  startLevering(@UuidParam('id') id: string, @Body() body: StartLeveringDto, @CommandMeta() metadata: CommandMetadata) {
+    return this.followUp(id, { type: 'StartLevering', ...body }, metadata);
   }
 
-  @FollowUp(':id/beeindiging')
-  async beeindig(@UuidParam('id') id: string, @Body() body: BeeindigVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'BeeindigVoorziening', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
-  }
-
+  /** A correctie that names a productcategorie may use the gemeente's own codes. */
   @FollowUp(':id/correctie')
   async corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
     const feiten = await this.feiten.voorCorrectie(id, body.productcategorie);
-    const command = { type: 'CorrigeerVoorziening', ...body, ...feiten } as const;
-    return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
+    return this.followUp(id, { type: 'CorrigeerVoorziening', ...body, ...feiten }, metadata);
   }
 
-  @FollowUp(':id/intrekking')
-  async trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
-    const command = { type: 'TrekVoorzieningIn', ...body } as const;
-    return answerPosition(await this.commands.handle({ aggregate: VOORZIENING, id, command, metadata }));
+  /** Toekenning: a beschikking grants a voorziening to a client. */
+  @Create()
+  async kenToe(@Body() body: KenVoorzieningToeDto, @CommandMeta() metadata: CommandMetadata) {
+    const feiten = await this.feiten.voorBesluit(body.clientId, body.wet, body.aanmeldingId);
+    return this.create(metadata, feiten.client?.gemeente, (voorzieningId) => ({
+      type: 'KenVoorzieningToe',
+      voorzieningId,
+      ...body,
+      ...feiten,
+    }));
   }
 
-  @Get(':id')
-  @Rollen('consulent')
-  lees(@UuidParam('id') id: string, @Gebruiker() gebruiker: Principal) {
-    return this.reader.read(VOORZIENING, id, gebruiker);
+  @FollowUp(':id/beeindiging')
+  beeindig(@UuidParam('id') id: string, @Body() body: BeeindigVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
+    return this.followUp(id, { type: 'BeeindigVoorziening', ...body }, metadata);
   }
 }
