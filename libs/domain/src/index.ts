@@ -1,6 +1,7 @@
 export * from './bsn.js';
 export * from './codes.js';
 export * from './decider.js';
+export * from './registratie.js';
 export * from './kalender.js';
 export * from './client/client-id.js';
 export * from './client/client.decider.js';

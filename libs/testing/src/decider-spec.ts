@@ -44,7 +44,11 @@ function given<C, S, E extends DomainEvent>(decider: Decider<C, S, E>, state: S)
   return {
     state,
     // Folded now, outside any expectation: a history the rules refuse fails the test itself.
-    given: (...commands) => given(decider, commands.reduce((s, c) => decide(decider, s, c).state, state)),
+    given: (...commands) =>
+      given(
+        decider,
+        commands.reduce((s, c) => decide(decider, s, c).state, state),
+      ),
     when: (command) => when(() => decide(decider, state, command)),
   };
 }

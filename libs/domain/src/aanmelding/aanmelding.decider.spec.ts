@@ -3,9 +3,7 @@ import { encodeEvent } from '@sd/contracts';
 import { deciderSpec } from '@sd/testing';
 import { Conflict, NietGevonden } from '../decider.js';
 import { aanmeldingAlsFeit, aanmeldingDecider, aanmeldingStreamId, type OntvangAanmelding } from './aanmelding.decider.js';
-
-const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
-const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
+import { AANMELDING, CLIENT } from '../spec-ids.js';
 
 const ontvang: OntvangAanmelding = {
   type: 'OntvangAanmelding',
@@ -62,9 +60,7 @@ describe('aanmelding decider', () => {
   });
 
   it('refuses an afronding before ontvangenOp on field afgerondOp', () => {
-    ontvangen
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-02-29', uitkomst: 'aanvraag' })
-      .thenRefuses('afgerondOp');
+    ontvangen.when({ type: 'RondAanmeldingAf', afgerondOp: '2016-02-29', uitkomst: 'aanvraag' }).thenRefuses('afgerondOp');
   });
 
   it('rounds off an aanmelding only once', () => {
@@ -73,13 +69,14 @@ describe('aanmelding decider', () => {
       afgerondOp: '2016-03-10',
       uitkomst: 'doorverwezen',
     } as const;
-    ontvangen.given(rond).when({ ...rond, afgerondOp: '2016-03-11' }).thenThrows(Conflict);
+    ontvangen
+      .given(rond)
+      .when({ ...rond, afgerondOp: '2016-03-11' })
+      .thenThrows(Conflict);
   });
 
   it('answers NietGevonden for an afronding of an aanmelding that does not exist', () => {
-    spec
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' })
-      .thenThrows(NietGevonden);
+    spec.when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' }).thenThrows(NietGevonden);
   });
 
   it('withdraws a registration made in error and then accepts no command at all', () => {
@@ -87,9 +84,7 @@ describe('aanmelding decider', () => {
     const ingetrokken = ontvangen.when(trekIn).thenState({ ingetrokken: true });
     expect(aanmeldingAlsFeit(ingetrokken)).toEqual({ clientId: CLIENT, ingetrokken: true });
     const daarna = ontvangen.given(trekIn);
-    daarna
-      .when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' })
-      .thenThrows(Conflict);
+    daarna.when({ type: 'RondAanmeldingAf', afgerondOp: '2016-03-10', uitkomst: 'aanvraag' }).thenThrows(Conflict);
     daarna.when({ type: 'TrekAanmeldingIn', reden: 'nogmaals' }).thenThrows(Conflict);
     daarna.when(ontvang).thenThrows(Conflict);
   });

@@ -1,6 +1,7 @@
 import type { AanmeldingEvent, AanmeldingOntvangenV1, AanmeldingAfgerondV1 } from '@sd/contracts';
 import type { AfrondingUitkomst, Verwijzer, Wet } from '../codes.js';
-import { Conflict, RegelOvertreding, type Decider, type OudeToegang, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider } from '../decider.js';
+import { bestaandeClient, intrekking, lopendeRegistratie, type OudeToegang } from '../registratie.js';
 import { vergelijkDatum } from '../kalender.js';
 
 /**
@@ -70,8 +71,7 @@ export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, Aanm
         if (state.status !== 'onbekend') {
           throw new Conflict('Deze aanmelding bestaat al.', { aanmeldingId: state.aanmeldingId });
         }
-        const { client } = command;
-        if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+        const client = bestaandeClient(command.client);
         const data: AanmeldingOntvangenV1 = {
           aanmeldingId: command.aanmeldingId,
           clientId: command.clientId,
@@ -103,10 +103,8 @@ export const aanmeldingDecider: Decider<AanmeldingCommand, AanmeldingState, Aanm
         ];
       }
 
-      case 'TrekAanmeldingIn': {
-        lopend(state);
-        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
-      }
+      case 'TrekAanmeldingIn':
+        return intrekking(state, 'Deze aanmelding', command.reden);
     }
   },
 

@@ -8,11 +8,7 @@ import {
   type AfwijzingCommand,
   type WijsAanvraagAf,
 } from './afwijzing.decider.js';
-
-const AFWIJZING = '9d4a0f3a-8e0c-4c5d-bf20-3b4c5d6e7f04';
-const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
-const ANDERE_CLIENT = '7a2d2d2f-69b6-8e63-ab68-3c4e3d2a8b21';
-const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
+import { AANMELDING, AFWIJZING, ANDERE_CLIENT, CLIENT } from '../spec-ids.js';
 
 const afwijzing: WijsAanvraagAf = {
   type: 'WijsAanvraagAf',

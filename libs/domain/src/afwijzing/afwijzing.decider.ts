@@ -2,7 +2,8 @@ import type { AanvraagAfgewezenV1, AfwijzingEvent } from '@sd/contracts';
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Wet } from '../codes.js';
-import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import { aanmeldingFout, bestaandeClient, intrekking, type OudeToegang } from '../registratie.js';
 import { past } from '../productcategorieen.js';
 
 /** POST /afwijzingen: the refusal of an aanvraag, a besluit of its own. */
@@ -29,8 +30,7 @@ export interface TrekAfwijzingIn {
 
 export type AfwijzingCommand = (WijsAanvraagAf | TrekAfwijzingIn) & OudeToegang;
 
-export type AfwijzingState =
-  { status: 'onbekend' } | (AanvraagAfgewezenV1 & { status: 'afgewezen'; ingetrokken: boolean });
+export type AfwijzingState = { status: 'onbekend' } | (AanvraagAfgewezenV1 & { status: 'afgewezen'; ingetrokken: boolean });
 
 export const afwijzingStreamId = (afwijzingId: string): string => `afwijzing-${afwijzingId}`;
 
@@ -43,8 +43,7 @@ export function afwijzingAlsBesluit(state: AfwijzingState): BesluitFeit | null {
 
 function afwijzen(c: WijsAanvraagAf, state: AfwijzingState): AfwijzingEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze afwijzing bestaat al.', { afwijzingId: state.afwijzingId });
-  const { client } = c;
-  if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+  const client = bestaandeClient(c.client);
   const fouten: Overtreding[] = [];
   if (c.productcategorie !== undefined && !past(c.wet, c.productcategorie, c.eigenProductcategorieen)) {
     fouten.push({
@@ -55,14 +54,8 @@ function afwijzen(c: WijsAanvraagAf, state: AfwijzingState): AfwijzingEvent[] {
           : `Productcategorie ${c.productcategorie} hoort niet bij de ${c.wet} (geen landelijke code van die wet en geen eigen code van de gemeente).`,
     });
   }
-  if (c.aanmeldingId !== undefined) {
-    if (!c.aanmelding) fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding bestaat niet.' });
-    else if (c.aanmelding.clientId !== c.clientId) {
-      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is van een andere cliënt.' });
-    } else if (c.aanmelding.ingetrokken) {
-      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is ingetrokken.' });
-    }
-  }
+  const aanmelding = aanmeldingFout(c);
+  if (aanmelding) fouten.push(aanmelding);
   if (fouten.length) throw new RegelOvertreding(fouten);
 
   const data: AanvraagAfgewezenV1 = {
@@ -87,8 +80,7 @@ export const afwijzingDecider: Decider<AfwijzingCommand, AfwijzingState, Afwijzi
       case 'WijsAanvraagAf':
         return afwijzen(command, state);
       case 'TrekAfwijzingIn':
-        lopendeRegistratie(state, 'Deze afwijzing');
-        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+        return intrekking(state, 'Deze afwijzing', command.reden);
     }
   },
 

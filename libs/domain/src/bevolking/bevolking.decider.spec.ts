@@ -8,7 +8,10 @@ const spec = deciderSpec(bevolkingDecider);
 describe('bevolking decider', () => {
   it('records the figures for a year, and a correction of them', () => {
     spec.when(stel).thenState({ perJaar: { 2016: { inwoners: 10_000 } } });
-    spec.given(stel).when({ ...stel, inwoners: 10_050 }).thenState({ perJaar: { 2016: { inwoners: 10_050 } } });
+    spec
+      .given(stel)
+      .when({ ...stel, inwoners: 10_050 })
+      .thenState({ perJaar: { 2016: { inwoners: 10_050 } } });
   });
 
   it('appends nothing for the same figures again', () => {

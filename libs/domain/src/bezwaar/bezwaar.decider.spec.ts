@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '@sd/testing';
 import { Conflict, NietGevonden } from '../decider.js';
 import { bezwaarDecider, bezwaarStreamId, type BesluitFeit, type BezwaarCommand, type RegistreerBezwaar } from './bezwaar.decider.js';
+import { BEZWAAR, CLIENT, VOORZIENING } from '../spec-ids.js';
 
-const BEZWAAR = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a05';
-const BESLUIT = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
-const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
+// The besluit contested is a voorziening.
+const BESLUIT = VOORZIENING;
 
 const besluit: BesluitFeit = {
   soort: 'voorziening',
@@ -39,7 +39,7 @@ const handelAf = (afgehandeldOp: string): BezwaarCommand => ({
 
 describe('bezwaar decider', () => {
   it('registers a bezwaar against a besluit, copying gemeente, client and wet; bekendmaking defaults to the besluitdatum', () => {
-    const { state } = spec.when(registreer).then([
+    const state = spec.when(registreer).then([
       {
         type: 'BezwaarOntvangen',
         data: {
@@ -57,7 +57,7 @@ describe('bezwaar decider', () => {
           uiterlijkeBeslisdatum: '2016-03-28',
         },
       },
-    ]);
+    ]).state;
     expect(state).toMatchObject({ status: 'ontvangen', verdaagdOp: null, afhandeling: null });
     expect(bezwaarStreamId(BEZWAAR)).toBe(`bezwaar-${BEZWAAR}`);
   });
@@ -145,12 +145,7 @@ describe('bezwaar decider', () => {
     const trekIn = { type: 'TrekBezwaarIn', reden: 'hoort bij ander besluit' } as const;
     ontvangen.when(trekIn).thenState({ ingetrokken: true });
     const ingetrokken = ontvangen.given(trekIn);
-    for (const c of [
-      verdaag('2016-03-01'),
-      handelAf('2016-03-01'),
-      { type: 'TrekBezwaarIn', reden: 'x' } as const,
-      registreer,
-    ]) {
+    for (const c of [verdaag('2016-03-01'), handelAf('2016-03-01'), { type: 'TrekBezwaarIn', reden: 'x' } as const, registreer]) {
       ingetrokken.when(c).thenThrows(Conflict);
     }
   });

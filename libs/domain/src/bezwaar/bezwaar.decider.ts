@@ -1,6 +1,7 @@
 import type { BezwaarEvent, BezwaarOntvangenV1 } from '@sd/contracts';
 import type { BezwaarUitkomst, Wet } from '../codes.js';
-import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import { intrekking, lopendeRegistratie, type OudeToegang } from '../registratie.js';
 import { isVoor } from '../kalender.js';
 import { binnenTermijn, uiterlijkeBeslisdatum } from './awb-termijn.js';
 
@@ -190,8 +191,7 @@ export const bezwaarDecider: Decider<BezwaarCommand, BezwaarState, BezwaarEvent>
       case 'HandelBezwaarAf':
         return afhandelen(command, lopend(state));
       case 'TrekBezwaarIn':
-        lopend(state);
-        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+        return intrekking(state, 'Dit bezwaar', command.reden);
     }
   },
 

@@ -4,7 +4,13 @@ import { Conflict, RegelOvertreding } from '../decider.js';
 import { past } from '../productcategorieen.js';
 import { codelijstDecider, eigenCodesVoor, type VoegProductcategorieToe } from './codelijst.decider.js';
 
-const voeg: VoegProductcategorieToe = { type: 'VoegProductcategorieToe', gemeente: 'GM0005', wet: 'wmo', code: 'GM-KLUS', naam: 'Klussendienst' };
+const voeg: VoegProductcategorieToe = {
+  type: 'VoegProductcategorieToe',
+  gemeente: 'GM0005',
+  wet: 'wmo',
+  code: 'GM-KLUS',
+  naam: 'Klussendienst',
+};
 const spec = deciderSpec(codelijstDecider);
 
 describe('codelijst decider', () => {

@@ -10,9 +10,7 @@ import {
   type KenUitkeringToe,
   type UitkeringCommand,
 } from './uitkering.decider.js';
-
-const UITKERING = '5c3f8e2f-7d9b-4b4c-ae1f-2a3b4c5d6e03';
-const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
+import { CLIENT, UITKERING } from '../spec-ids.js';
 
 const toekenning: KenUitkeringToe = {
   type: 'KenUitkeringToe',
@@ -81,9 +79,9 @@ describe('uitkering decider', () => {
 
   it('a second beëindiging moves the einddatum and is recorded as a correctie of the first', () => {
     const eerste = toegekend.given(beeindig('2016-06-30'));
-    eerste.when(beeindig('2016-07-31', 'verhuizing')).thenMatches([
-      { data: { einddatum: '2016-07-31', uitstroomreden: 'verhuizing', vorigeEinddatum: '2016-06-30', correctie: true } },
-    ]);
+    eerste
+      .when(beeindig('2016-07-31', 'verhuizing'))
+      .thenMatches([{ data: { einddatum: '2016-07-31', uitstroomreden: 'verhuizing', vorigeEinddatum: '2016-06-30', correctie: true } }]);
     eerste.when(beeindig('2016-07-31', 'verhuizing')).thenState({ einddatum: '2016-07-31', uitstroomreden: 'verhuizing' });
     eerste.when(beeindig('2016-06-30')).thenThrows(Conflict);
   });
@@ -93,9 +91,11 @@ describe('uitkering decider', () => {
   });
 
   it('corrects ingangsdatum and regeling with a reden', () => {
-    toegekend.when(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' })).then([
-      { type: 'RegistratieGecorrigeerd', data: { ingangsdatum: '2016-01-15', regeling: 'ioaw', reden: 'verkeerde regeling gekozen' } },
-    ]);
+    toegekend
+      .when(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' }))
+      .then([
+        { type: 'RegistratieGecorrigeerd', data: { ingangsdatum: '2016-01-15', regeling: 'ioaw', reden: 'verkeerde regeling gekozen' } },
+      ]);
     toegekend.when(corrigeer({ ingangsdatum: '2016-01-15', regeling: 'ioaw' })).thenState({ regeling: 'ioaw' });
   });
 

@@ -1,9 +1,18 @@
-import type { RegistratieGecorrigeerdV1, UitkeringEvent, UitkeringToegekendV1 } from '@sd/contracts';
+import type { UitkeringEvent, UitkeringToegekendV1 } from '@sd/contracts';
 import type { ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Instroomreden, Leveringsvorm, Regeling, Uitstroomreden } from '../codes.js';
-import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
-import { isVoor } from '../kalender.js';
+import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import {
+  beeindiging,
+  bestaandeClient,
+  correctieVan,
+  intrekking,
+  lopendeRegistratie,
+  naCorrectie,
+  type OudeToegang,
+  periodeNaCorrectie,
+} from '../registratie.js';
 
 /** POST /uitkeringen */
 export interface KenUitkeringToe {
@@ -70,8 +79,7 @@ const lopend = (state: UitkeringState): Bekend => lopendeRegistratie<UitkeringSt
 
 function toekennen(c: KenUitkeringToe, state: UitkeringState): UitkeringEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze uitkering bestaat al.', { uitkeringId: state.uitkeringId });
-  const { client } = c;
-  if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+  const client = bestaandeClient(c.client);
   const data: UitkeringToegekendV1 = {
     uitkeringId: c.uitkeringId,
     clientId: c.clientId,
@@ -87,28 +95,13 @@ function toekennen(c: KenUitkeringToe, state: UitkeringState): UitkeringEvent[] 
 }
 
 function beeindigen(c: BeeindigUitkering, u: Bekend): UitkeringEvent[] {
-  if (u.uitstroomreden === c.uitstroomreden && u.einddatum === c.einddatum) {
-    throw new Conflict(`Deze uitkering is al beëindigd per ${c.einddatum} met deze uitstroomreden.`);
-  }
-  if (isVoor(c.einddatum, u.ingangsdatum)) {
-    throw new RegelOvertreding({
-      field: 'einddatum',
-      message: `De einddatum kan niet vóór de ingangsdatum (${u.ingangsdatum}) liggen.`,
-    });
-  }
-  return [
-    {
-      type: 'UitkeringBeeindigd',
-      data: {
-        uitkeringId: u.uitkeringId,
-        einddatum: c.einddatum,
-        uitstroomreden: c.uitstroomreden,
-        vorigeEinddatum: u.einddatum,
-        // A second beëindiging corrects the first: it moves the einddatum instead of ending twice.
-        correctie: u.uitstroomreden !== null,
-      },
-    },
-  ];
+  const { vorigeEinddatum, correctie } = beeindiging(
+    { ingangsdatum: u.ingangsdatum, einddatum: u.einddatum, reden: u.uitstroomreden },
+    { einddatum: c.einddatum, reden: c.uitstroomreden },
+    { deze: 'Deze uitkering', reden: 'uitstroomreden' },
+  );
+  const { einddatum, uitstroomreden } = c;
+  return [{ type: 'UitkeringBeeindigd', data: { uitkeringId: u.uitkeringId, einddatum, uitstroomreden, vorigeEinddatum, correctie } }];
 }
 
 function corrigeren(c: CorrigeerUitkering, u: Bekend): UitkeringEvent[] {
@@ -121,33 +114,7 @@ function corrigeren(c: CorrigeerUitkering, u: Bekend): UitkeringEvent[] {
   }
   if (vreemd.length) throw new RegelOvertreding(vreemd);
 
-  const correctie: Omit<RegistratieGecorrigeerdV1, 'reden'> = {};
-  const ongewijzigd: Overtreding[] = [];
-  const neem = <K extends 'ingangsdatum' | 'einddatum' | 'regeling'>(
-    veld: K,
-    nieuw: CorrigeerUitkering[K] | undefined,
-    huidig: Bekend[K],
-  ): void => {
-    if (nieuw === undefined) return;
-    if (nieuw === huidig) {
-      ongewijzigd.push({ field: veld, message: `Is al ${huidig ?? 'leeg'}; een correctie moet iets wijzigen.` });
-    } else {
-      (correctie as Record<string, unknown>)[veld] = nieuw;
-    }
-  };
-  neem('ingangsdatum', c.ingangsdatum, u.ingangsdatum);
-  neem('einddatum', c.einddatum, u.einddatum);
-  neem('regeling', c.regeling, u.regeling);
-  if (Object.keys(correctie).length === 0) {
-    throw new RegelOvertreding(
-      ongewijzigd.length
-        ? ongewijzigd
-        : (['ingangsdatum', 'einddatum', 'regeling'] as const).map((field) => ({
-            field,
-            message: 'Geef ten minste één van ingangsdatum, einddatum of regeling om te corrigeren.',
-          })),
-    );
-  }
+  const correctie = correctieVan(['ingangsdatum', 'einddatum', 'regeling'], c, u);
 
   // An uitkering ends only by a beëindiging, which carries the uitstroomreden the reports need.
   if (typeof correctie.einddatum === 'string' && u.einddatum === null) {
@@ -156,15 +123,8 @@ function corrigeren(c: CorrigeerUitkering, u: Bekend): UitkeringEvent[] {
       message: 'Deze uitkering is niet beëindigd; beëindig haar met een uitstroomreden (POST .../beeindiging).',
     });
   }
-  const ingang = correctie.ingangsdatum ?? u.ingangsdatum;
-  const einde = correctie.einddatum !== undefined ? correctie.einddatum : u.einddatum;
-  if (einde !== null && isVoor(einde, ingang)) {
-    const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
-    throw new RegelOvertreding({
-      field,
-      message: `De einddatum (${einde}) kan niet vóór de ingangsdatum (${ingang}) liggen.`,
-    });
-  }
+  const { fout } = periodeNaCorrectie(correctie, u);
+  if (fout) throw new RegelOvertreding(fout);
   return [{ type: 'RegistratieGecorrigeerd', data: { ...correctie, reden: c.reden } }];
 }
 
@@ -180,8 +140,7 @@ export const uitkeringDecider: Decider<UitkeringCommand, UitkeringState, Uitkeri
       case 'CorrigeerUitkering':
         return corrigeren(command, lopend(state));
       case 'TrekUitkeringIn':
-        lopend(state);
-        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+        return intrekking(state, 'Deze uitkering', command.reden);
     }
   },
 
@@ -193,18 +152,8 @@ export const uitkeringDecider: Decider<UitkeringCommand, UitkeringState, Uitkeri
     switch (event.type) {
       case 'UitkeringBeeindigd':
         return { ...state, einddatum: event.data.einddatum, uitstroomreden: event.data.uitstroomreden };
-      case 'RegistratieGecorrigeerd': {
-        const { ingangsdatum, einddatum, regeling } = event.data;
-        const next = { ...state };
-        if (ingangsdatum !== undefined) next.ingangsdatum = ingangsdatum;
-        if (regeling !== undefined) next.regeling = regeling;
-        if (einddatum !== undefined) {
-          next.einddatum = einddatum;
-          // Without an einddatum the uitkering runs on, so no uitstroomreden remains.
-          if (einddatum === null) next.uitstroomreden = null;
-        }
-        return next;
-      }
+      case 'RegistratieGecorrigeerd':
+        return naCorrectie(state, event.data, ['ingangsdatum', 'einddatum', 'regeling'], 'uitstroomreden');
       case 'RegistratieIngetrokken':
         return { ...state, ingetrokken: true };
     }

@@ -9,11 +9,7 @@ import {
   type KenVoorzieningToe,
   type VoorzieningCommand,
 } from './voorziening.decider.js';
-
-const VOORZIENING = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
-const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
-const ANDERE_CLIENT = '7a2d2d2f-69b6-8e63-ab68-3c4e3d2a8b21';
-const AANMELDING = '0b0c2f5e-1f4a-4d7e-9a39-7c1d2a3b4c01';
+import { AANMELDING, ANDERE_CLIENT, CLIENT, VOORZIENING } from '../spec-ids.js';
 
 const toekenning: KenVoorzieningToe = {
   type: 'KenVoorzieningToe',
@@ -131,7 +127,10 @@ describe('voorziening decider: levering', () => {
   });
 
   it('refuses a start of levering after the planned einddatum of the toekenning', () => {
-    spec.given({ ...toekenning, einddatum: '2016-06-30' }).when(start('2016-07-01')).thenRefuses('datum');
+    spec
+      .given({ ...toekenning, einddatum: '2016-06-30' })
+      .when(start('2016-07-01'))
+      .thenRefuses('datum');
   });
 
   it('answers NietGevonden for a voorziening that does not exist', () => {
@@ -168,11 +167,9 @@ describe('voorziening decider: beëindiging', () => {
   });
 
   it('a second beëindiging moves the einddatum and is recorded as a correctie of the first', () => {
-    const eerste = toegekend.given(beeindig('2016-05-31'));
-    eerste.when(beeindig('2016-04-30', 'volgens-plan')).thenMatches([
-      { data: { einddatum: '2016-04-30', reden: 'volgens-plan', vorigeEinddatum: '2016-05-31', correctie: true } },
-    ]);
-    eerste.when(beeindig('2016-04-30', 'volgens-plan')).thenState({ einddatum: '2016-04-30', beeindigingReden: 'volgens-plan' });
+    const tweede = toegekend.given(beeindig('2016-05-31')).when(beeindig('2016-04-30', 'volgens-plan'));
+    tweede.thenMatches([{ data: { einddatum: '2016-04-30', reden: 'volgens-plan', vorigeEinddatum: '2016-05-31', correctie: true } }]);
+    tweede.thenState({ einddatum: '2016-04-30', beeindigingReden: 'volgens-plan' });
   });
 
   it('refuses the very same beëindiging twice (nothing to correct)', () => {
@@ -182,9 +179,11 @@ describe('voorziening decider: beëindiging', () => {
 
 describe('voorziening decider: correctie', () => {
   it('records only the changed fields with the reden', () => {
-    toegekend.when(corrigeer({ ingangsdatum: '2016-01-15', productcategorie: '01', leveringsvorm: 'pgb' })).then([
-      { type: 'RegistratieGecorrigeerd', data: { ingangsdatum: '2016-01-15', leveringsvorm: 'pgb', reden: 'typefout bij registratie' } },
-    ]);
+    toegekend
+      .when(corrigeer({ ingangsdatum: '2016-01-15', productcategorie: '01', leveringsvorm: 'pgb' }))
+      .then([
+        { type: 'RegistratieGecorrigeerd', data: { ingangsdatum: '2016-01-15', leveringsvorm: 'pgb', reden: 'typefout bij registratie' } },
+      ]);
     toegekend
       .when(corrigeer({ ingangsdatum: '2016-01-15', leveringsvorm: 'pgb' }))
       .thenState({ ingangsdatum: '2016-01-15', leveringsvorm: 'pgb' });
@@ -201,13 +200,21 @@ describe('voorziening decider: correctie', () => {
   });
 
   it('refuses a correctie that puts the einddatum before the ingangsdatum, naming the field it changed', () => {
-    const beeindigd = toegekend.given(beeindig('2016-05-31'));
-    beeindigd.when(corrigeer({ einddatum: '2016-01-31' })).thenRefuses('einddatum');
-    beeindigd.when(corrigeer({ ingangsdatum: '2016-06-01' })).thenRefuses('ingangsdatum');
+    toegekend
+      .given(beeindig('2016-05-31'))
+      .when(corrigeer({ einddatum: '2016-01-31' }))
+      .thenRefuses('einddatum');
+    toegekend
+      .given(beeindig('2016-05-31'))
+      .when(corrigeer({ ingangsdatum: '2016-06-01' }))
+      .thenRefuses('ingangsdatum');
   });
 
   it('refuses a correctie of the einddatum to before the start of levering', () => {
-    toegekend.given(start('2016-03-01'), beeindig('2016-05-31')).when(corrigeer({ einddatum: '2016-02-15' })).thenRefuses('einddatum');
+    toegekend
+      .given(start('2016-03-01'), beeindig('2016-05-31'))
+      .when(corrigeer({ einddatum: '2016-02-15' }))
+      .thenRefuses('einddatum');
   });
 
   it('removes the einddatum with null, and the beëindiging reden with it', () => {

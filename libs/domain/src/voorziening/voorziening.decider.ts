@@ -1,8 +1,19 @@
-import type { RegistratieGecorrigeerdV1, VoorzieningEvent, VoorzieningToegekendV1 } from '@sd/contracts';
+import type { VoorzieningEvent, VoorzieningToegekendV1 } from '@sd/contracts';
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
 import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { BeeindigingReden, Leveringsvorm, Regeling, Wet } from '../codes.js';
-import { Conflict, RegelOvertreding, type Decider, type OudeToegang, type Overtreding, lopendeRegistratie } from '../decider.js';
+import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
+import {
+  aanmeldingFout,
+  beeindiging,
+  bestaandeClient,
+  correctieVan,
+  intrekking,
+  lopendeRegistratie,
+  naCorrectie,
+  type OudeToegang,
+  periodeNaCorrectie,
+} from '../registratie.js';
 import { isVoor } from '../kalender.js';
 import { past } from '../productcategorieen.js';
 
@@ -57,7 +68,8 @@ export interface TrekVoorzieningIn {
   reden: string;
 }
 
-export type VoorzieningCommand = (KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn) & OudeToegang;
+export type VoorzieningCommand = (KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn) &
+  OudeToegang;
 
 export type VoorzieningState =
   | { status: 'onbekend' }
@@ -97,14 +109,12 @@ function toekennen(c: KenVoorzieningToe, state: VoorzieningState): VoorzieningEv
   if (state.status !== 'onbekend') {
     throw new Conflict('Deze voorziening bestaat al.', { voorzieningId: state.voorzieningId });
   }
-  const { client } = c;
-  if (!client) throw new RegelOvertreding({ field: 'clientId', message: 'Deze cliënt bestaat niet.' });
+  const client = bestaandeClient(c.client);
   const fouten: Overtreding[] = [];
   if (c.wet === 'participatiewet') {
     fouten.push({
       field: 'wet',
-      message:
-        'Een voorziening valt onder de wmo of de jeugdwet; registreer een Participatiewet-besluit als uitkering.',
+      message: 'Een voorziening valt onder de wmo of de jeugdwet; registreer een Participatiewet-besluit als uitkering.',
     });
   } else {
     const f = productcategorieFout(c.wet, c.productcategorie, c.eigenProductcategorieen);
@@ -116,14 +126,8 @@ function toekennen(c: KenVoorzieningToe, state: VoorzieningState): VoorzieningEv
       message: `De einddatum kan niet vóór de ingangsdatum (${c.ingangsdatum}) liggen.`,
     });
   }
-  if (c.aanmeldingId !== undefined) {
-    if (!c.aanmelding) fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding bestaat niet.' });
-    else if (c.aanmelding.clientId !== c.clientId) {
-      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is van een andere cliënt.' });
-    } else if (c.aanmelding.ingetrokken) {
-      fouten.push({ field: 'aanmeldingId', message: 'Deze aanmelding is ingetrokken.' });
-    }
-  }
+  const aanmelding = aanmeldingFout(c);
+  if (aanmelding) fouten.push(aanmelding);
   if (fouten.length || c.wet === 'participatiewet') throw new RegelOvertreding(fouten);
 
   const data: VoorzieningToegekendV1 = {
@@ -156,34 +160,19 @@ function startLevering(c: StartLevering, v: Bekend): VoorzieningEvent[] {
 }
 
 function beeindigen(c: BeeindigVoorziening, v: Bekend): VoorzieningEvent[] {
-  if (v.beeindigingReden === c.reden && v.einddatum === c.einddatum) {
-    throw new Conflict(`Deze voorziening is al beëindigd per ${c.einddatum} met deze reden.`);
-  }
-  if (isVoor(c.einddatum, v.ingangsdatum)) {
-    throw new RegelOvertreding({
-      field: 'einddatum',
-      message: `De einddatum kan niet vóór de ingangsdatum (${v.ingangsdatum}) liggen.`,
-    });
-  }
+  const { vorigeEinddatum, correctie } = beeindiging(
+    { ingangsdatum: v.ingangsdatum, einddatum: v.einddatum, reden: v.beeindigingReden },
+    c,
+    { deze: 'Deze voorziening', reden: 'reden' },
+  );
   if (v.leveringGestartOp && isVoor(c.einddatum, v.leveringGestartOp)) {
     throw new RegelOvertreding({
       field: 'einddatum',
       message: `De einddatum kan niet vóór de start van de levering (${v.leveringGestartOp}) liggen.`,
     });
   }
-  return [
-    {
-      type: 'VoorzieningBeeindigd',
-      data: {
-        voorzieningId: v.voorzieningId,
-        einddatum: c.einddatum,
-        reden: c.reden,
-        vorigeEinddatum: v.einddatum,
-        // A second beëindiging corrects the first: it moves the einddatum instead of ending twice.
-        correctie: v.beeindigingReden !== null,
-      },
-    },
-  ];
+  const { einddatum, reden } = c;
+  return [{ type: 'VoorzieningBeeindigd', data: { voorzieningId: v.voorzieningId, einddatum, reden, vorigeEinddatum, correctie } }];
 }
 
 function corrigeren(c: CorrigeerVoorziening, v: Bekend): VoorzieningEvent[] {
@@ -193,47 +182,16 @@ function corrigeren(c: CorrigeerVoorziening, v: Bekend): VoorzieningEvent[] {
       message: 'Een voorziening heeft geen regeling; die hoort bij een uitkering.',
     });
   }
-  const correctie: Omit<RegistratieGecorrigeerdV1, 'reden'> = {};
-  const ongewijzigd: Overtreding[] = [];
-  const neem = <K extends 'ingangsdatum' | 'einddatum' | 'productcategorie' | 'leveringsvorm'>(
-    veld: K,
-    nieuw: CorrigeerVoorziening[K] | undefined,
-    huidig: Bekend[K],
-  ): void => {
-    if (nieuw === undefined) return;
-    if (nieuw === huidig) {
-      ongewijzigd.push({ field: veld, message: `Is al ${huidig ?? 'leeg'}; een correctie moet iets wijzigen.` });
-    } else {
-      (correctie as Record<string, unknown>)[veld] = nieuw;
-    }
-  };
-  neem('ingangsdatum', c.ingangsdatum, v.ingangsdatum);
-  neem('einddatum', c.einddatum, v.einddatum);
-  neem('productcategorie', c.productcategorie, v.productcategorie);
-  neem('leveringsvorm', c.leveringsvorm, v.leveringsvorm);
-  if (Object.keys(correctie).length === 0) {
-    throw new RegelOvertreding(
-      ongewijzigd.length
-        ? ongewijzigd
-        : (['ingangsdatum', 'einddatum', 'productcategorie', 'leveringsvorm'] as const).map((field) => ({
-            field,
-            message:
-              'Geef ten minste één van ingangsdatum, einddatum, productcategorie of leveringsvorm om te corrigeren.',
-          })),
-    );
-  }
+  const correctie = correctieVan(['ingangsdatum', 'einddatum', 'productcategorie', 'leveringsvorm'], c, v);
 
   const fouten: Overtreding[] = [];
   if (correctie.productcategorie !== undefined) {
     const f = productcategorieFout(v.wet, correctie.productcategorie, c.eigenProductcategorieen);
     if (f) fouten.push(f);
   }
-  const ingang = correctie.ingangsdatum ?? v.ingangsdatum;
-  const einde = correctie.einddatum !== undefined ? correctie.einddatum : v.einddatum;
-  if (einde !== null && isVoor(einde, ingang)) {
-    // Name the field the caller changed; when both changed, the einddatum.
-    const field = correctie.einddatum !== undefined ? 'einddatum' : 'ingangsdatum';
-    fouten.push({ field, message: `De einddatum (${einde}) kan niet vóór de ingangsdatum (${ingang}) liggen.` });
+  const { einde, fout } = periodeNaCorrectie(correctie, v);
+  if (fout) {
+    fouten.push(fout);
   } else if (einde !== null && v.leveringGestartOp && isVoor(einde, v.leveringGestartOp)) {
     fouten.push({
       field: 'einddatum',
@@ -258,8 +216,7 @@ export const voorzieningDecider: Decider<VoorzieningCommand, VoorzieningState, V
       case 'CorrigeerVoorziening':
         return corrigeren(command, lopend(state));
       case 'TrekVoorzieningIn':
-        lopend(state);
-        return [{ type: 'RegistratieIngetrokken', data: { reden: command.reden } }];
+        return intrekking(state, 'Deze voorziening', command.reden);
     }
   },
 
@@ -281,19 +238,8 @@ export const voorzieningDecider: Decider<VoorzieningCommand, VoorzieningState, V
         return { ...state, leveringGestartOp: event.data.datum };
       case 'VoorzieningBeeindigd':
         return { ...state, einddatum: event.data.einddatum, beeindigingReden: event.data.reden };
-      case 'RegistratieGecorrigeerd': {
-        const { ingangsdatum, einddatum, productcategorie, leveringsvorm } = event.data;
-        const next = { ...state };
-        if (ingangsdatum !== undefined) next.ingangsdatum = ingangsdatum;
-        if (productcategorie !== undefined) next.productcategorie = productcategorie;
-        if (leveringsvorm !== undefined) next.leveringsvorm = leveringsvorm;
-        if (einddatum !== undefined) {
-          next.einddatum = einddatum;
-          // Without an einddatum the voorziening has not ended, so no beëindiging reden remains.
-          if (einddatum === null) next.beeindigingReden = null;
-        }
-        return next;
-      }
+      case 'RegistratieGecorrigeerd':
+        return naCorrectie(state, event.data, ['ingangsdatum', 'einddatum', 'productcategorie', 'leveringsvorm'], 'beeindigingReden');
       case 'RegistratieIngetrokken':
         return { ...state, ingetrokken: true };
     }
