@@ -24,7 +24,7 @@ export interface CommandMetadata {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export interface CommandHttpRequest {
+interface CommandHttpRequest {
   method: string;
   path: string;
   body: unknown;

@@ -3,7 +3,6 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CommandHeadersInterceptor } from '@sd/http';
 import { CommandHandler } from './command-handler.js';
 import { Feiten } from './feiten.service.js';
-import { Registraties } from './legacy.js';
 import { StateReader } from './state-reader.js';
 
 @Global()
@@ -12,10 +11,9 @@ import { StateReader } from './state-reader.js';
     CommandHandler,
     Feiten,
     StateReader,
-    Registraties,
     // Controllers answer WithHeaders; this sets their ETag and Location at the edge.
     { provide: APP_INTERCEPTOR, useClass: CommandHeadersInterceptor },
   ],
-  exports: [CommandHandler, Feiten, StateReader, Registraties],
+  exports: [CommandHandler, Feiten, StateReader],
 })
 export class CommandsModule {}

@@ -4,7 +4,6 @@ export * from './command-handler.js';
 export * from './command-metadata.js';
 export * from './commands.module.js';
 export * from './feiten.service.js';
-export * from './legacy.js';
 export * from './state-reader.js';
 export * from './uuid-param.js';
 export * from './registratie.controller.js';
