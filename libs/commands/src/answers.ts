@@ -1,13 +1,8 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
-import { Rollen } from '@sd/auth';
 import { WithHeaders } from '@sd/http';
 import type { CommandResult } from './command-handler.js';
 
 /** The id part of a stream id: `voorziening-<uuid>` → `<uuid>`. */
 export const idVan = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);
-
-/** A consultant's command on an existing registration: POST, answered 200 since nothing new is made. */
-export const FollowUp = (path: string) => applyDecorators(Post(path), HttpCode(200), Rollen('consulent'));
 
 /** The answer to a command on an existing resource: its position; the stream's new version goes out as ETag. */
 export const answerPosition = ({ positie, versie }: CommandResult) => new WithHeaders({ positie }, { version: versie });

@@ -1,11 +1,11 @@
-import { applyDecorators, Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import type { DomainEvent } from '@sd/contracts';
 import { Tekst } from '@sd/http';
 import type { Aggregate } from './aggregates.js';
-import { answerCreated, answerPosition, FollowUp } from './answers.js';
+import { answerCreated, answerPosition } from './answers.js';
 import { CommandHandler } from './command-handler.js';
 import { CommandMeta, type CommandMetadata } from './command-metadata.js';
 import { Feiten } from './feiten.service.js';
@@ -38,6 +38,9 @@ export const RegistratieResource = ({ pad }: { pad: string }) =>
 
 /** A consultant's command that makes a new registration: POST, answered 201 with its Location. */
 export const Create = () => applyDecorators(Post(), Rollen('consulent'));
+
+/** A consultant's command on an existing registration: POST, answered 200 since nothing new is made. */
+export const FollowUp = (path: string) => applyDecorators(Post(path), HttpCode(200), Rollen('consulent'));
 
 /**
  * The base of a registration's controller (aanmelding, voorziening, uitkering, afwijzing,
