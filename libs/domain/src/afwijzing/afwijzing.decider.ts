@@ -1,6 +1,6 @@
 import type { AanvraagAfgewezenV1, AfwijzingEvent } from '@sd/contracts';
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
-import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
+import { type BesluitFeit, besluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Wet } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
 import { aanmeldingFout, bestaandeClient, intrekking, type OudeToegang } from '../registratie.js';
@@ -35,11 +35,7 @@ export type AfwijzingState = { status: 'onbekend' } | (AanvraagAfgewezenV1 & { s
 export const afwijzingStreamId = (afwijzingId: string): string => `afwijzing-${afwijzingId}`;
 
 /** The fact a bezwaar needs about the afwijzing it is against; null when it does not exist. */
-export function afwijzingAlsBesluit(state: AfwijzingState): BesluitFeit | null {
-  if (state.status === 'onbekend') return null;
-  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state;
-  return { soort: 'afwijzing', gemeente, besluitdatum, ingetrokken, wet, clientId };
-}
+export const afwijzingAlsBesluit = (state: AfwijzingState): BesluitFeit | null => besluitFeit('afwijzing', state);
 
 function afwijzen(c: WijsAanvraagAf, state: AfwijzingState): AfwijzingEvent[] {
   if (state.status !== 'onbekend') throw new Conflict('Deze afwijzing bestaat al.', { afwijzingId: state.afwijzingId });

@@ -18,6 +18,13 @@ export interface BesluitFeit {
   clientId: string;
 }
 
+/** The fact of a voorziening, uitkering or afwijzing that a bezwaar may contest; null when it does not exist. */
+export function besluitFeit(soort: BesluitFeit['soort'], state: { status: 'onbekend' } | Omit<BesluitFeit, 'soort'>): BesluitFeit | null {
+  if ('status' in state && state.status === 'onbekend') return null;
+  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state as Omit<BesluitFeit, 'soort'>;
+  return { soort, gemeente, besluitdatum, ingetrokken, wet, clientId };
+}
+
 /** POST /bezwaren */
 export interface RegistreerBezwaar {
   type: 'RegistreerBezwaar';

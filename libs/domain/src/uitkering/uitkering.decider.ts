@@ -1,6 +1,6 @@
 import type { UitkeringEvent, UitkeringToegekendV1 } from '@sd/contracts';
 import type { ClientFeit } from '../aanmelding/aanmelding.decider.js';
-import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
+import { type BesluitFeit, besluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Instroomreden, Leveringsvorm, Regeling, Uitstroomreden } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
 import {
@@ -68,11 +68,7 @@ type Bekend = Extract<UitkeringState, { status: 'toegekend' }>;
 export const uitkeringStreamId = (uitkeringId: string): string => `uitkering-${uitkeringId}`;
 
 /** The fact a bezwaar needs about the uitkering it is against; null when it does not exist. */
-export function uitkeringAlsBesluit(state: UitkeringState): BesluitFeit | null {
-  if (state.status === 'onbekend') return null;
-  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state;
-  return { soort: 'uitkering', gemeente, besluitdatum, ingetrokken, wet, clientId };
-}
+export const uitkeringAlsBesluit = (state: UitkeringState): BesluitFeit | null => besluitFeit('uitkering', state);
 
 /** An existing uitkering, not withdrawn. */
 const lopend = (state: UitkeringState): Bekend => lopendeRegistratie<UitkeringState, Bekend>(state, 'Deze uitkering');

@@ -1,6 +1,6 @@
 import type { VoorzieningEvent, VoorzieningToegekendV1 } from '@sd/contracts';
 import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decider.js';
-import type { BesluitFeit } from '../bezwaar/bezwaar.decider.js';
+import { type BesluitFeit, besluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { BeeindigingReden, Leveringsvorm, Regeling, Wet } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
 import {
@@ -88,11 +88,7 @@ type Bekend = Extract<VoorzieningState, { status: 'toegekend' }>;
 export const voorzieningStreamId = (voorzieningId: string): string => `voorziening-${voorzieningId}`;
 
 /** The fact a bezwaar needs about the voorziening it is against; null when it does not exist. */
-export function voorzieningAlsBesluit(state: VoorzieningState): BesluitFeit | null {
-  if (state.status === 'onbekend') return null;
-  const { gemeente, besluitdatum, ingetrokken, wet, clientId } = state;
-  return { soort: 'voorziening', gemeente, besluitdatum, ingetrokken, wet, clientId };
-}
+export const voorzieningAlsBesluit = (state: VoorzieningState): BesluitFeit | null => besluitFeit('voorziening', state);
 
 /** An existing voorziening, not withdrawn. */
 const lopend = (state: VoorzieningState): Bekend => lopendeRegistratie<VoorzieningState, Bekend>(state, 'Deze voorziening');
