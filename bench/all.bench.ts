@@ -97,7 +97,9 @@ const sinds = () => `${((performance.now() - t0Run) / 1000).toFixed(0)} s`;
 
 // ---------------------------------------------------------------- PostgreSQL
 
-log(`Benchmark (${QUICK ? 'quick' : 'full'}): ${fmt(EVENTS)} events, ${REQUESTS} requests per report and scope, ${REST_SECONDEN} s of REST commands`);
+log(
+  `Benchmark (${QUICK ? 'quick' : 'full'}): ${fmt(EVENTS)} events, ${REQUESTS} requests per report and scope, ${REST_SECONDEN} s of REST commands`,
+);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
 fs.chmodSync(tmp, 0o755); // the embedded server may run as its own system user
 const dataDir = path.join(tmp, 'data');
@@ -120,7 +122,9 @@ for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_
   const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
   instellingen[naam] = Object.values(rows[0]!)[0]!;
 }
-log(`PostgreSQL ${instellingen.server_version} on port ${db.port}, fsync ${instellingen.fsync}, synchronous_commit ${instellingen.synchronous_commit}`);
+log(
+  `PostgreSQL ${instellingen.server_version} on port ${db.port}, fsync ${instellingen.fsync}, synchronous_commit ${instellingen.synchronous_commit}`,
+);
 const belasting: Record<string, Belasting> = {};
 // The apps are this benchmark's own processes too: their CPU is not "other processes".
 const meter = new BelastingMeter(dataDir, () => (apps ? Object.values(apps.cpuSeconden()).reduce((a, b) => a + b, 0) : 0));
@@ -184,7 +188,13 @@ try {
     const startMs = performance.now();
     // BENCH_APP_NODE_FLAGS: extra Node flags for every app (after scripts/app-flags.mjs, so they win).
     const extra = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-    apps = await startApps({ url: db.url, schema, buildDir: BUILD, logDir, nodeFlags: { intake: extra, voorzieningen: extra, projections: extra } });
+    apps = await startApps({
+      url: db.url,
+      schema,
+      buildDir: BUILD,
+      logDir,
+      nodeFlags: { intake: extra, voorzieningen: extra, projections: extra },
+    });
     if (historie) {
       const events = historie.events;
       const head = Number((await admin.query<{ p: string }>(`SELECT max(global_position) AS p FROM es_events`)).rows[0]!.p);
@@ -197,13 +207,18 @@ try {
       inhaalBar.stop();
       belasting.catchUp = meter.meet();
       const inhaalSeconden = (inhaal - startMs) / 1000;
-      log(`Catch-up at start: ${fmt(events)} events in ${inhaalSeconden.toFixed(1)} s = ${fmt(events / inhaalSeconden)} events/s (from the spawn of the app)`);
+      log(
+        `Catch-up at start: ${fmt(events)} events in ${inhaalSeconden.toFixed(1)} s = ${fmt(events / inhaalSeconden)} events/s (from the spawn of the app)`,
+      );
 
       apps.fase('rebuild');
       const beheer = await apps.token('beheer', gemeenten);
       meter.begin();
       const hbStart = performance.now();
-      const start = await fetch(`${apps.projections.url}/beheer/herbouw`, { method: 'POST', headers: { authorization: `Bearer ${beheer}` } });
+      const start = await fetch(`${apps.projections.url}/beheer/herbouw`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${beheer}` },
+      });
       if (start.status !== 202) throw new Error(`POST /beheer/herbouw: ${start.status} ${await start.text()}`);
       const hbBar = new Voortgang('rebuild', head, 'positions');
       let status: { bezig: boolean; verwerkt: number; fout?: string };
@@ -218,7 +233,9 @@ try {
       belasting.rebuild = meter.meet();
       if (status.fout) throw new Error(`rebuild failed: ${status.fout}`);
       const hbSeconden = (performance.now() - hbStart) / 1000;
-      log(`Rebuild (POST /beheer/herbouw: new generation, every event, index build, VACUUM ANALYZE, swap): ${hbSeconden.toFixed(1)} s = ${fmt(events / hbSeconden)} events/s`);
+      log(
+        `Rebuild (POST /beheer/herbouw: new generation, every event, index build, VACUUM ANALYZE, swap): ${hbSeconden.toFixed(1)} s = ${fmt(events / hbSeconden)} events/s`,
+      );
 
       apps.fase('copy');
       const copy = await meetCopy(db.url, schema);
@@ -341,11 +358,15 @@ async function meetCopy(url: string, hoofdschema: string): Promise<CopyMeting> {
   await client.connect();
   await lezer.connect();
   try {
-    const { rows: g } = await client.query<{ schema_naam: string }>(`SELECT schema_naam FROM ${quoteIdent(hoofdschema)}.rm_generatie WHERE status = 'actief'`);
+    const { rows: g } = await client.query<{ schema_naam: string }>(
+      `SELECT schema_naam FROM ${quoteIdent(hoofdschema)}.rm_generatie WHERE status = 'actief'`,
+    );
     const leesmodel = g[0]!.schema_naam;
     await client.query(`DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy`);
     const kopieer = async (bron: string, tabel: string): Promise<{ rijen: number; seconden: number }> => {
-      await client.query(`CREATE TABLE bench_copy.${tabel} (LIKE ${bron}.${tabel} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING CONSTRAINTS)`);
+      await client.query(
+        `CREATE TABLE bench_copy.${tabel} (LIKE ${bron}.${tabel} INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING CONSTRAINTS)`,
+      );
       const t = performance.now();
       const uit = lezer.query(copyStreams.to(`COPY ${bron}.${tabel} TO STDOUT (FORMAT binary)`));
       const in_ = client.query(copyStreams.from(`COPY bench_copy.${tabel} FROM STDIN (FORMAT binary)`));
@@ -406,7 +427,9 @@ interface Resultaat {
   doelen: Doel[];
 }
 
-function maakResultaat(m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss'> & { kennisdata: Kennisdatum[] }): Resultaat {
+function maakResultaat(
+  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss'> & { kennisdata: Kennisdatum[] },
+): Resultaat {
   const doelen: Doel[] = [];
   for (const scenario of ['a', 'b'] as const) {
     const ons = m.append?.metingen.find((x) => x.systeem === 'sociaal-domein' && x.scenario === scenario);
@@ -436,7 +459,11 @@ function maakResultaat(m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 
       naam: 'POST /voorzieningen, concurrency 32',
       gemeten: `${fmt(m.rest.commandsPerSeconde)}/s, p50 ${fmt(m.rest.latentie.p50, 1)} ms, p99 ${fmt(m.rest.latentie.p99, 1)} ms${m.rest.non2xx ? `, ${m.rest.non2xx} not 201` : ''}`,
       doel: `≥ ${fmt(DOEL.restPerSeconde)}/s, p99 ≤ ${DOEL.restP99Ms} ms`,
-      ok: m.rest.commandsPerSeconde >= DOEL.restPerSeconde && m.rest.latentie.p99 <= DOEL.restP99Ms && m.rest.non2xx === 0 && m.rest.fouten === 0,
+      ok:
+        m.rest.commandsPerSeconde >= DOEL.restPerSeconde &&
+        m.rest.latentie.p99 <= DOEL.restP99Ms &&
+        m.rest.non2xx === 0 &&
+        m.rest.fouten === 0,
     });
   }
   const p = m.projectie;
@@ -460,7 +487,13 @@ function maakResultaat(m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 
     });
   }
   for (const [app, x] of Object.entries(m.rss ?? {})) {
-    doelen.push({ onderdeel: 'geheugen', naam: `peak RSS ${app}`, gemeten: `${fmt(x.vmHwmMb)} MB`, doel: `< ${DOEL.rssMb} MB`, ok: x.vmHwmMb < DOEL.rssMb });
+    doelen.push({
+      onderdeel: 'geheugen',
+      naam: `peak RSS ${app}`,
+      gemeten: `${fmt(x.vmHwmMb)} MB`,
+      doel: `< ${DOEL.rssMb} MB`,
+      ok: x.vmHwmMb < DOEL.rssMb,
+    });
   }
   return {
     datum: new Date().toISOString(),
@@ -509,12 +542,23 @@ function tabel(r: Resultaat): string {
         `COPY of the event rows ${fmt(p.copyEventsPerSeconde)} rows/s; COPY of the ${fmt(p.copy.leesmodel.rijen)} read-model rows ${p.copy.leesmodel.seconden.toFixed(1)} s against the rebuild's ${p.herbouwSeconden} s`,
     );
   }
-  if (r.historie) regels.push(`Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s through the port, 16 in flight)`);
-  if (r.rss) regels.push(`Peak RSS (VmHWM): ${Object.entries(r.rss).map(([app, x]) => `${app} ${fmt(x.vmHwmMb)} MB`).join(', ')}`);
+  if (r.historie)
+    regels.push(
+      `Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s through the port, 16 in flight)`,
+    );
+  if (r.rss)
+    regels.push(
+      `Peak RSS (VmHWM): ${Object.entries(r.rss)
+        .map(([app, x]) => `${app} ${fmt(x.vmHwmMb)} MB`)
+        .join(', ')}`,
+    );
   const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% (others ${b.anderenPct ?? '?'}%)`);
   regels.push(`CPU busy per phase (${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
   const druk = Object.entries(r.belasting).filter(([, b]) => (b.anderenPct ?? 0) > 10);
-  if (druk.length) regels.push(`⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`);
+  if (druk.length)
+    regels.push(
+      `⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`,
+    );
   return regels.join('\n');
 }
 
@@ -529,7 +573,12 @@ function html(r: Resultaat): string {
     grafieken.push(
       staven(
         `Append (${scenario}) ${scenario === 'a' ? '1 event' : '10 events'} per append, 32 appenders, 10,000 streams (events/s)`,
-        rijen.map((m) => ({ label: m.systeem, waarde: m.eventsPerSeconde, kleur: systeemKleur[m.systeem] ?? '#555', tekst: `${fmt(m.eventsPerSeconde)}/s, p99 ${fmt(m.latentie.p99, 1)} ms` })),
+        rijen.map((m) => ({
+          label: m.systeem,
+          waarde: m.eventsPerSeconde,
+          kleur: systeemKleur[m.systeem] ?? '#555',
+          tekst: `${fmt(m.eventsPerSeconde)}/s, p99 ${fmt(m.latentie.p99, 1)} ms`,
+        })),
         emmett * DOEL.appendVsEmmett,
         `events/s (${DOEL.appendVsEmmett}× Emmett)`,
       ),
@@ -542,8 +591,18 @@ function html(r: Resultaat): string {
         'Projection (events/s)',
         [
           { label: 'catch-up at start', waarde: p.inhalenEventsPerSeconde, kleur: '#2e6da4', tekst: `${fmt(p.inhalenEventsPerSeconde)}/s` },
-          { label: 'rebuild (REST)', waarde: p.herbouwEventsPerSeconde, kleur: kleur(p.herbouwEventsPerSeconde >= DOEL.herbouw), tekst: `${fmt(p.herbouwEventsPerSeconde)}/s` },
-          { label: 'COPY of the event rows', waarde: p.copyEventsPerSeconde, kleur: '#888', tekst: `${fmt(p.copyEventsPerSeconde)} rows/s` },
+          {
+            label: 'rebuild (REST)',
+            waarde: p.herbouwEventsPerSeconde,
+            kleur: kleur(p.herbouwEventsPerSeconde >= DOEL.herbouw),
+            tekst: `${fmt(p.herbouwEventsPerSeconde)}/s`,
+          },
+          {
+            label: 'COPY of the event rows',
+            waarde: p.copyEventsPerSeconde,
+            kleur: '#888',
+            tekst: `${fmt(p.copyEventsPerSeconde)} rows/s`,
+          },
         ],
         DOEL.herbouw,
         'events/s',
@@ -554,8 +613,8 @@ function html(r: Resultaat): string {
     grafieken.push(
       staven(
         `Report latency, ${scope === 'een' ? 'one gemeente' : 'all 10 gemeenten'} (ms)`,
-        r.rapporten!
-          .filter((m) => m.scope === scope)
+        r
+          .rapporten!.filter((m) => m.scope === scope)
           .flatMap((m) => {
             const ok = m.verdeling.p95 < m.doelMs && m.fouten === 0;
             return [
@@ -572,7 +631,14 @@ function html(r: Resultaat): string {
     grafieken.push(
       staven(
         'POST /voorzieningen, concurrency 32 (commands/s)',
-        [{ label: 'commands/s', waarde: r.rest.commandsPerSeconde, kleur: kleur(r.rest.commandsPerSeconde >= DOEL.restPerSeconde), tekst: `${fmt(r.rest.commandsPerSeconde)}/s, p99 ${fmt(r.rest.latentie.p99, 1)} ms` }],
+        [
+          {
+            label: 'commands/s',
+            waarde: r.rest.commandsPerSeconde,
+            kleur: kleur(r.rest.commandsPerSeconde >= DOEL.restPerSeconde),
+            tekst: `${fmt(r.rest.commandsPerSeconde)}/s, p99 ${fmt(r.rest.latentie.p99, 1)} ms`,
+          },
+        ],
         DOEL.restPerSeconde,
         'commands/s',
       ),
@@ -582,14 +648,22 @@ function html(r: Resultaat): string {
     grafieken.push(
       staven(
         'Peak RSS per app (MB)',
-        Object.entries(r.rss).map(([app, x]) => ({ label: app, waarde: x.vmHwmMb, kleur: kleur(x.vmHwmMb < DOEL.rssMb), tekst: `${fmt(x.vmHwmMb)} MB` })),
+        Object.entries(r.rss).map(([app, x]) => ({
+          label: app,
+          waarde: x.vmHwmMb,
+          kleur: kleur(x.vmHwmMb < DOEL.rssMb),
+          tekst: `${fmt(x.vmHwmMb)} MB`,
+        })),
         DOEL.rssMb,
         'MB',
       ),
     );
   }
   const doelen = r.doelen
-    .map((d) => `<tr><td>${esc(d.naam)}</td><td>${esc(d.gemeten)}</td><td>${esc(d.ratio ?? '')}</td><td>${esc(d.doel)}</td><td>${d.ok ? '✓' : '✗'}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${esc(d.naam)}</td><td>${esc(d.gemeten)}</td><td>${esc(d.ratio ?? '')}</td><td>${esc(d.doel)}</td><td>${d.ok ? '✓' : '✗'}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Benchmark ${esc(r.datum)} (${r.modus})</title>

@@ -24,7 +24,18 @@ import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { PostgresEventStore } from '@sd/event-store';
 import { GEMEENTEN, generateHistory } from './lib/history.js';
-import { type Belasting, BelastingMeter, machine, nodeCpuSeconden, postgresCpuSeconden, RssMeter, SqlMeter, startProfiel, stopProfiel, Voortgang } from './lib/measure.js';
+import {
+  type Belasting,
+  BelastingMeter,
+  machine,
+  nodeCpuSeconden,
+  postgresCpuSeconden,
+  RssMeter,
+  SqlMeter,
+  startProfiel,
+  stopProfiel,
+  Voortgang,
+} from './lib/measure.js';
 import { type Doel, html, type Resultaat, tabel, type Tiende, tiendenTabel } from './lib/output.js';
 import { devToken, meetRapporten } from './lib/reports.js';
 import { argv, getal, vlag } from './lib/args.js';
@@ -78,7 +89,9 @@ const mb = (b: number) => Math.round(b / 1024 / 1024);
 
 // ---------------------------------------------------------------- 1. history
 
-log(`Projections benchmark (${QUICK ? 'quick' : 'full'}): ${EVENTS.toLocaleString('en')} events, ${REQUESTS} requests per report and scope`);
+log(
+  `Projections benchmark (${QUICK ? 'quick' : 'full'}): ${EVENTS.toLocaleString('en')} events, ${REQUESTS} requests per report and scope`,
+);
 rss.begin('generate');
 const genStart = performance.now();
 const clients = Math.round(EVENTS / 10);
@@ -112,7 +125,17 @@ log(`PostgreSQL on port ${db.port} (data in ${dataDir}), schema ${schema}`);
 
 const admin = createPool({ url: db.url, schema, poolSize: 2 });
 const instellingen: Record<string, string> = {};
-for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'jit']) {
+for (const naam of [
+  'server_version',
+  'fsync',
+  'synchronous_commit',
+  'full_page_writes',
+  'shared_buffers',
+  'work_mem',
+  'effective_cache_size',
+  'max_parallel_workers_per_gather',
+  'jit',
+]) {
   const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
   instellingen[naam] = Object.values(rows[0]!)[0]!;
 }
@@ -214,7 +237,8 @@ try {
   const pgCpu1 = postgresCpuSeconden(dataDir);
   const pgCpu = pgCpu0 === null || pgCpu1 === null ? null : pgCpu1 - pgCpu0;
   const hbEvents = sqlMeter.eventsGelezen;
-  if (Math.abs(hbEvents - totaalEvents) > totaalEvents / 100) log(`  note: the rebuild read ${hbEvents.toLocaleString('en')} events, the store holds ${totaalEvents.toLocaleString('en')}`);
+  if (Math.abs(hbEvents - totaalEvents) > totaalEvents / 100)
+    log(`  note: the rebuild read ${hbEvents.toLocaleString('en')} events, the store holds ${totaalEvents.toLocaleString('en')}`);
   const hbRate = Math.round(totaalEvents / hbSeconden);
   log(
     `Rebuild: ${totaalEvents.toLocaleString('en')} events in ${hbSeconden.toFixed(1)} s = ${hbRate.toLocaleString('en')} events/s (Herbouw says ${status.eventsPerSeconde?.toLocaleString('en')}); CPU node ${nodeCpu.toFixed(1)} s, postgres ${pgCpu?.toFixed(1) ?? '?'} s`,
@@ -248,7 +272,9 @@ try {
   if (vlag('analyze')) {
     // Off by default: right after a swap the new generation has whatever statistics autovacuum made.
     const t0 = performance.now();
-    await admin.query(`ANALYZE ${quoteIdent(actiefSchema)}.rm_item, ${quoteIdent(actiefSchema)}.rm_aanmelding, ${quoteIdent(actiefSchema)}.rm_bezwaar, ${quoteIdent(actiefSchema)}.rm_client`);
+    await admin.query(
+      `ANALYZE ${quoteIdent(actiefSchema)}.rm_item, ${quoteIdent(actiefSchema)}.rm_aanmelding, ${quoteIdent(actiefSchema)}.rm_bezwaar, ${quoteIdent(actiefSchema)}.rm_client`,
+    );
     log(`ANALYZE of the read model: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   rss.begin('reports');
@@ -312,7 +338,13 @@ try {
   rss.stop();
   await app.close();
   const doelen: Doel[] = [
-    { naam: 'full rebuild', gemeten: hbRate, eenheid: 'events/s', doel: `>= ${DOEL_HERBOUW.toLocaleString('en')} events/s`, ok: hbRate >= DOEL_HERBOUW },
+    {
+      naam: 'full rebuild',
+      gemeten: hbRate,
+      eenheid: 'events/s',
+      doel: `>= ${DOEL_HERBOUW.toLocaleString('en')} events/s`,
+      ok: hbRate >= DOEL_HERBOUW,
+    },
     ...metingen.map((m) => ({
       naam: `${m.rapport}, ${m.scope === 'een' ? 'one gemeente' : 'all gemeenten'}, p95`,
       gemeten: m.verdeling.p95,

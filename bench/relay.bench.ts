@@ -42,10 +42,18 @@ try {
     Array.from({ length: 16 }, async () => {
       for (let i = taken.shift(); i !== undefined; i = taken.shift()) {
         const events = Array.from({ length: perAppend }, (_, j) => ({
-          ...encodeEvent({ type: 'ProductcategorieToegevoegd', data: { gemeente: 'GM0005', wet: 'wmo', code: `B${i}-${j}`, naam: 'bench' } }),
+          ...encodeEvent({
+            type: 'ProductcategorieToegevoegd',
+            data: { gemeente: 'GM0005', wet: 'wmo', code: `B${i}-${j}`, naam: 'bench' },
+          }),
           eventId: randomUUID(),
         }));
-        await store.append(`codelijst-${randomUUID()}`, 'no-stream', events, { streamType: 'codelijst', gemeente: 'GM0005', actorId: 'bench', correlationId: 'bench' });
+        await store.append(`codelijst-${randomUUID()}`, 'no-stream', events, {
+          streamType: 'codelijst',
+          gemeente: 'GM0005',
+          actorId: 'bench',
+          correlationId: 'bench',
+        });
       }
     }),
   );
@@ -62,16 +70,28 @@ try {
   const punten: [number, number][] = [];
   while (berichten < N) {
     await new Promise((r) => setTimeout(r, 250));
-    berichten = await jsm.streams.info('SOCIAAL_DOMEIN').then((i) => i.state.messages, () => 0);
+    berichten = await jsm.streams.info('SOCIAAL_DOMEIN').then(
+      (i) => i.state.messages,
+      () => 0,
+    );
     const s = (performance.now() - t1) / 1000;
     punten.push([s, berichten]);
     process.stdout.write(`\rpublished ${berichten.toLocaleString('nl-NL')} / ${N.toLocaleString('nl-NL')}  (${s.toFixed(1)} s)`);
   }
   const seconden = (performance.now() - t1) / 1000;
-  console.log(`\nrelay: ${N.toLocaleString('nl-NL')} events in ${seconden.toFixed(1)} s = ${Math.round(N / seconden).toLocaleString('nl-NL')} events/s published (acked by JetStream, file storage)`);
+  console.log(
+    `\nrelay: ${N.toLocaleString('nl-NL')} events in ${seconden.toFixed(1)} s = ${Math.round(N / seconden).toLocaleString('nl-NL')} events/s published (acked by JetStream, file storage)`,
+  );
   fs.mkdirSync('bench/results', { recursive: true });
   const bestand = `bench/results/relay-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}.json`;
-  fs.writeFileSync(bestand, JSON.stringify({ datum: new Date().toISOString(), events: N, seconden, eventsPerSeconde: Math.round(N / seconden), verloop: punten }, null, 2));
+  fs.writeFileSync(
+    bestand,
+    JSON.stringify(
+      { datum: new Date().toISOString(), events: N, seconden, eventsPerSeconde: Math.round(N / seconden), verloop: punten },
+      null,
+      2,
+    ),
+  );
   console.log(`written ${bestand}`);
   await app.close();
   await nc.close();

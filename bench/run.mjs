@@ -14,7 +14,10 @@ checkNode();
 ensureInstalled();
 
 // The first argument may name the benchmark (bench/<name>.bench.ts); default: projections.
-const naam = /^[a-z]+$/.test(process.argv[2] ?? '') && fs.existsSync(path.join(ROOT, 'bench', `${process.argv[2]}.bench.ts`)) ? process.argv[2] : 'projections';
+const naam =
+  /^[a-z]+$/.test(process.argv[2] ?? '') && fs.existsSync(path.join(ROOT, 'bench', `${process.argv[2]}.bench.ts`))
+    ? process.argv[2]
+    : 'projections';
 const args = process.argv.slice(naam === process.argv[2] ? 3 : 2);
 const OUT = path.join(ROOT, 'bench', '.build', naam);
 

@@ -55,7 +55,12 @@ async function reports() {
   const slim = `${schema}_whatif_slim`;
   const deel = `${schema}_whatif_part`;
   const kolommen = async (tabel) =>
-    (await pool.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name <> 'state' ORDER BY ordinal_position`, [actief, tabel])).rows
+    (
+      await pool.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name <> 'state' ORDER BY ordinal_position`,
+        [actief, tabel],
+      )
+    ).rows
       .map((r) => r.column_name)
       .join(', ');
   const a = quoteIdent(actief);
@@ -158,7 +163,11 @@ async function rebuild(parallel) {
   meter.begin();
   sql.actief = true;
   const t0 = performance.now();
-  await Promise.all(groepen.map(async (g) => { while (await daemon.step(nieuw, g)); }));
+  await Promise.all(
+    groepen.map(async (g) => {
+      while (await daemon.step(nieuw, g));
+    }),
+  );
   const s = (performance.now() - t0) / 1000;
   const b = meter.meet();
   sql.actief = false;
@@ -166,6 +175,9 @@ async function rebuild(parallel) {
   console.log(
     `rebuild ${parallel ? `with ${groepen.length} step() loops at once (${last.join(' / ')} events)` : 'with one step() loop, as Herbouw'}, PROJECTIE_BATCH=${process.env.PROJECTIE_BATCH ?? 2000}: ${totaal} events in ${s.toFixed(1)} s = ${Math.round(totaal / s)} events/s (CPUs ${b.machinePct}% busy, other processes ${b.anderenPct}%)`,
   );
-  for (const t of sql.top(10)) console.log(`  ${String(t.totalMs).padStart(7)} ms ${String(t.calls).padStart(6)}× ${String(t.rows).padStart(8)} rows  ${t.sql.slice(0, 100)}`);
+  for (const t of sql.top(10))
+    console.log(
+      `  ${String(t.totalMs).padStart(7)} ms ${String(t.calls).padStart(6)}× ${String(t.rows).padStart(8)} rows  ${t.sql.slice(0, 100)}`,
+    );
   await app.close();
 }

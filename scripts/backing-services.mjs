@@ -37,12 +37,18 @@ process.on('message', (m) => {
 try {
   const ready = { type: 'klaar' };
   if (wanted.postgres) {
-    postgres = await startEmbeddedPostgres({ ...wanted.postgres, persistent: true, onLog: (m) => process.env.DEBUG_POSTGRES && console.log(`[postgres] ${m}`) });
+    postgres = await startEmbeddedPostgres({
+      ...wanted.postgres,
+      persistent: true,
+      onLog: (m) => process.env.DEBUG_POSTGRES && console.log(`[postgres] ${m}`),
+    });
     Object.assign(ready, { databaseUrl: postgres.url, postgresDataDir: postgres.dataDir });
   }
   if (wanted.nats) {
     fs.mkdirSync(wanted.nats.dataDir, { recursive: true });
-    nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(wanted.nats.port), '-sd', wanted.nats.dataDir], { stdio: 'ignore' });
+    nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(wanted.nats.port), '-sd', wanted.nats.dataDir], {
+      stdio: 'ignore',
+    });
     Object.assign(ready, { natsUrl: `nats://127.0.0.1:${wanted.nats.port}` });
   }
   process.send?.(ready);

@@ -64,7 +64,8 @@ function stagedPackage(user) {
       fs.rmSync(tmp, { recursive: true, force: true }); // another start was first
     }
   }
-  if (!reaches(user, binaryIn(path.join(staged, 'node_modules')))) throw new Error(`the user postgres cannot reach ${staged}; make ${ROOT_HOME} readable for it`);
+  if (!reaches(user, binaryIn(path.join(staged, 'node_modules'))))
+    throw new Error(`the user postgres cannot reach ${staged}; make ${ROOT_HOME} readable for it`);
   return entry;
 }
 

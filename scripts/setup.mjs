@@ -10,10 +10,15 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Stops with one sentence when Node.js is older than package.json's `engines` (`>=MAJOR.MINOR`). */
 export function checkNode() {
   const wanted = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
-  const [wMajor, wMinor = 0] = wanted.replace(/^>=\s*/, '').split('.').map(Number);
+  const [wMajor, wMinor = 0] = wanted
+    .replace(/^>=\s*/, '')
+    .split('.')
+    .map(Number);
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < wMajor || (major === wMajor && minor < wMinor)) {
-    console.error(`Node.js ${process.versions.node} is too old: this project needs Node.js ${wanted} (see package.json "engines"); install a newer one and try again.`);
+    console.error(
+      `Node.js ${process.versions.node} is too old: this project needs Node.js ${wanted} (see package.json "engines"); install a newer one and try again.`,
+    );
     process.exit(1);
   }
 }

@@ -61,14 +61,21 @@ if (!process.env.DATABASE_URL) {
 }
 const heeftNats = spawnSync('nats-server', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!process.env.NATS_URL && heeftNats) {
-  wanted.nats = { dataDir: path.join(DATA_DIR, 'nats'), port: Number(process.env.NATS_PORT) || ((await portInUse(4222)) ? await freePort() : 4222) };
+  wanted.nats = {
+    dataDir: path.join(DATA_DIR, 'nats'),
+    port: Number(process.env.NATS_PORT) || ((await portInUse(4222)) ? await freePort() : 4222),
+  };
   console.log(`Starting nats-server with JetStream on port ${wanted.nats.port} (data in ${wanted.nats.dataDir})…`);
 }
 let services = null;
 let databaseUrl = process.env.DATABASE_URL;
 let natsUrl = process.env.NATS_URL;
 if (wanted.postgres || wanted.nats) {
-  services = spawn(process.execPath, [path.join(ROOT, 'scripts/backing-services.mjs')], { cwd: ROOT, detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  services = spawn(process.execPath, [path.join(ROOT, 'scripts/backing-services.mjs')], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   services.send(wanted);
   const ready = await new Promise((resolve) => {
     services.once('message', resolve);
@@ -79,13 +86,20 @@ if (wanted.postgres || wanted.nats) {
     process.exit(1);
   }
   if (ready.postgresDataDir && ready.postgresDataDir !== wanted.postgres.dataDir) {
-    console.log(`PostgreSQL's data is in ${ready.postgresDataDir} (linked from ${wanted.postgres.dataDir}): its system user cannot reach ${DATA_DIR}.`);
+    console.log(
+      `PostgreSQL's data is in ${ready.postgresDataDir} (linked from ${wanted.postgres.dataDir}): its system user cannot reach ${DATA_DIR}.`,
+    );
   }
   databaseUrl ??= ready.databaseUrl;
   natsUrl ??= ready.natsUrl;
 }
 if (natsUrl) {
-  const relay = { name: 'relay', portEnv: 'RELAY_PORT', port: Number(process.env.RELAY_PORT ?? 3004), main: 'voorzieningen/src/relay.main.js' };
+  const relay = {
+    name: 'relay',
+    portEnv: 'RELAY_PORT',
+    port: Number(process.env.RELAY_PORT ?? 3004),
+    main: 'voorzieningen/src/relay.main.js',
+  };
   if (await portInUse(relay.port)) {
     console.error(`Port ${relay.port} (relay) is in use. Set RELAY_PORT to another port, or stop the other process.`);
     await stopServices();

@@ -37,7 +37,13 @@ export async function devToken(poort: number, rol: string, gemeenten: string[]):
 }
 
 /** Sends a command with an Idempotency-Key; the answer's status and body. */
-export async function stuur(poort: number, pad: string, body: unknown, sleutel: string, token: string): Promise<{ status: number; json: unknown }> {
+export async function stuur(
+  poort: number,
+  pad: string,
+  body: unknown,
+  sleutel: string,
+  token: string,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`http://127.0.0.1:${poort}${pad}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': sleutel },
@@ -73,10 +79,20 @@ export function startBelasting(poorten: AppPoorten, tokens: { consulent: string;
 
   async function lus(): Promise<void> {
     while (!stoppen) {
-      const client = await opdracht(poorten.intake, '/clienten', { bsn: nieuwBsn(), geboortedatum: '1970-05-01', geslacht: 'vrouw', gemeente: 'GM0005' });
+      const client = await opdracht(poorten.intake, '/clienten', {
+        bsn: nieuwBsn(),
+        geboortedatum: '1970-05-01',
+        geslacht: 'vrouw',
+        gemeente: 'GM0005',
+      });
       if (client) {
         await opdracht(poorten.voorzieningen, '/voorzieningen', {
-          clientId: client.clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2026-01-05', ingangsdatum: '2026-01-10',
+          clientId: client.clientId,
+          wet: 'wmo',
+          productcategorie: '01',
+          leveringsvorm: 'zin',
+          besluitdatum: '2026-01-05',
+          ingangsdatum: '2026-01-10',
         });
       }
       try {

@@ -27,34 +27,122 @@ beforeAll(async () => {
   auditor = await s.token('auditor', ['GM0005']);
 
   // Household HH-1: two adults; household HH-2: a child; one client in another gemeente.
-  ids.anna = (await post('intake', '/clienten', { bsn: '111222333', geboortedatum: '1958-05-01', geslacht: 'vrouw', gemeente: 'GM0005', huishoudenId: 'HH-1' })).clientId!;
-  ids.bram = (await post('intake', '/clienten', { bsn: '123456782', geboortedatum: '1956-02-29', geslacht: 'man', gemeente: 'GM0005', huishoudenId: 'HH-1' })).clientId!;
-  ids.cas = (await post('intake', '/clienten', { bsn: '999999990', geboortedatum: '2008-09-15', geslacht: 'man', gemeente: 'GM0005', huishoudenId: 'HH-2' })).clientId!;
-  ids.dewi = (await post('intake', '/clienten', { bsn: '100000009', geboortedatum: '1990-12-31', geslacht: 'onbekend', gemeente: 'GM0006' })).clientId!;
+  ids.anna = (
+    await post('intake', '/clienten', {
+      bsn: '111222333',
+      geboortedatum: '1958-05-01',
+      geslacht: 'vrouw',
+      gemeente: 'GM0005',
+      huishoudenId: 'HH-1',
+    })
+  ).clientId!;
+  ids.bram = (
+    await post('intake', '/clienten', {
+      bsn: '123456782',
+      geboortedatum: '1956-02-29',
+      geslacht: 'man',
+      gemeente: 'GM0005',
+      huishoudenId: 'HH-1',
+    })
+  ).clientId!;
+  ids.cas = (
+    await post('intake', '/clienten', {
+      bsn: '999999990',
+      geboortedatum: '2008-09-15',
+      geslacht: 'man',
+      gemeente: 'GM0005',
+      huishoudenId: 'HH-2',
+    })
+  ).clientId!;
+  ids.dewi = (
+    await post('intake', '/clienten', { bsn: '100000009', geboortedatum: '1990-12-31', geslacht: 'onbekend', gemeente: 'GM0006' })
+  ).clientId!;
 
   // Anna: Wmo aanmelding → toekenning huishoudelijke hulp in natura → levering → beëindiging, later gecorrigeerd.
-  ids.aanmeldingAnna = (await post('intake', '/aanmeldingen', { clientId: ids.anna, wet: 'wmo', ontvangenOp: '2016-01-11', verwijzer: 'huisarts' })).aanmeldingId!;
+  ids.aanmeldingAnna = (
+    await post('intake', '/aanmeldingen', { clientId: ids.anna, wet: 'wmo', ontvangenOp: '2016-01-11', verwijzer: 'huisarts' })
+  ).aanmeldingId!;
   await post('intake', `/aanmeldingen/${ids.aanmeldingAnna}/afronding`, { afgerondOp: '2016-02-01', uitkomst: 'aanvraag' }, 200);
-  ids.hhAnna = (await post('voorzieningen', '/voorzieningen', { clientId: ids.anna, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-02-15', ingangsdatum: '2016-03-01', aanmeldingId: ids.aanmeldingAnna })).voorzieningId!;
+  ids.hhAnna = (
+    await post('voorzieningen', '/voorzieningen', {
+      clientId: ids.anna,
+      wet: 'wmo',
+      productcategorie: '01',
+      leveringsvorm: 'zin',
+      besluitdatum: '2016-02-15',
+      ingangsdatum: '2016-03-01',
+      aanmeldingId: ids.aanmeldingAnna,
+    })
+  ).voorzieningId!;
   await post('voorzieningen', `/voorzieningen/${ids.hhAnna}/start-levering`, { datum: '2016-03-07' }, 200);
   await post('voorzieningen', `/voorzieningen/${ids.hhAnna}/beeindiging`, { einddatum: '2016-06-30', reden: 'volgens-plan' }, 200);
   await post('voorzieningen', `/voorzieningen/${ids.hhAnna}/beeindiging`, { einddatum: '2016-05-31', reden: 'overlijden' }, 200);
-  ids.afwijzingAnna = (await post('voorzieningen', '/afwijzingen', { clientId: ids.anna, wet: 'wmo', productcategorie: '06', besluitdatum: '2016-02-15', reden: 'Algemene voorziening volstaat' })).afwijzingId!;
+  ids.afwijzingAnna = (
+    await post('voorzieningen', '/afwijzingen', {
+      clientId: ids.anna,
+      wet: 'wmo',
+      productcategorie: '06',
+      besluitdatum: '2016-02-15',
+      reden: 'Algemene voorziening volstaat',
+    })
+  ).afwijzingId!;
 
   // Bram: Participatiewet-uitkering, beëindigd wegens werk, ingangsdatum gecorrigeerd; a PGB toegekend in error and withdrawn.
-  ids.uitkeringBram = (await post('voorzieningen', '/uitkeringen', { clientId: ids.bram, regeling: 'participatiewet', ingangsdatum: '2016-01-01', instroomreden: 'einde-ww' })).uitkeringId!;
-  await post('voorzieningen', `/uitkeringen/${ids.uitkeringBram}/correctie`, { ingangsdatum: '2015-12-15', reden: 'Aanvraagdatum verkeerd overgenomen' }, 200);
+  ids.uitkeringBram = (
+    await post('voorzieningen', '/uitkeringen', {
+      clientId: ids.bram,
+      regeling: 'participatiewet',
+      ingangsdatum: '2016-01-01',
+      instroomreden: 'einde-ww',
+    })
+  ).uitkeringId!;
+  await post(
+    'voorzieningen',
+    `/uitkeringen/${ids.uitkeringBram}/correctie`,
+    { ingangsdatum: '2015-12-15', reden: 'Aanvraagdatum verkeerd overgenomen' },
+    200,
+  );
   await post('voorzieningen', `/uitkeringen/${ids.uitkeringBram}/beeindiging`, { einddatum: '2016-04-30', uitstroomreden: 'werk' }, 200);
-  ids.pgbBram = (await post('voorzieningen', '/voorzieningen', { clientId: ids.bram, wet: 'wmo', productcategorie: '02', leveringsvorm: 'pgb', besluitdatum: '2016-03-01', ingangsdatum: '2016-03-01', einddatum: '2016-12-31' })).voorzieningId!;
+  ids.pgbBram = (
+    await post('voorzieningen', '/voorzieningen', {
+      clientId: ids.bram,
+      wet: 'wmo',
+      productcategorie: '02',
+      leveringsvorm: 'pgb',
+      besluitdatum: '2016-03-01',
+      ingangsdatum: '2016-03-01',
+      einddatum: '2016-12-31',
+    })
+  ).voorzieningId!;
   await post('voorzieningen', `/voorzieningen/${ids.pgbBram}/correctie`, { leveringsvorm: 'zin', reden: 'Verkeerde leveringsvorm' }, 200);
   await post('voorzieningen', `/voorzieningen/${ids.pgbBram}/intrekking`, { reden: 'Dubbel geregistreerd' }, 200);
 
   // Cas: jeugdhulp via the huisarts, as PGB.
-  ids.aanmeldingCas = (await post('intake', '/aanmeldingen', { clientId: ids.cas, wet: 'jeugdwet', ontvangenOp: '2016-02-01', verwijzer: 'huisarts' })).aanmeldingId!;
-  ids.jeugdCas = (await post('voorzieningen', '/voorzieningen', { clientId: ids.cas, wet: 'jeugdwet', productcategorie: '45', leveringsvorm: 'pgb', besluitdatum: '2016-03-10', ingangsdatum: '2016-04-01', einddatum: '2016-09-30', aanmeldingId: ids.aanmeldingCas })).voorzieningId!;
+  ids.aanmeldingCas = (
+    await post('intake', '/aanmeldingen', { clientId: ids.cas, wet: 'jeugdwet', ontvangenOp: '2016-02-01', verwijzer: 'huisarts' })
+  ).aanmeldingId!;
+  ids.jeugdCas = (
+    await post('voorzieningen', '/voorzieningen', {
+      clientId: ids.cas,
+      wet: 'jeugdwet',
+      productcategorie: '45',
+      leveringsvorm: 'pgb',
+      besluitdatum: '2016-03-10',
+      ingangsdatum: '2016-04-01',
+      einddatum: '2016-09-30',
+      aanmeldingId: ids.aanmeldingCas,
+    })
+  ).voorzieningId!;
 
   // Dewi, in GM0006: an IOAW-uitkering.
-  ids.uitkeringDewi = (await post('voorzieningen', '/uitkeringen', { clientId: ids.dewi, regeling: 'ioaw', ingangsdatum: '2016-02-01', instroomreden: 'einde-werk' })).uitkeringId!;
+  ids.uitkeringDewi = (
+    await post('voorzieningen', '/uitkeringen', {
+      clientId: ids.dewi,
+      regeling: 'ioaw',
+      ingangsdatum: '2016-02-01',
+      instroomreden: 'einde-werk',
+    })
+  ).uitkeringId!;
 
   // Bezwaren with every uitkomst.
   const bezwaar = async (besluitId: string, onderwerp: string, uitkomst: string, extra: object = {}) => {
@@ -123,8 +211,17 @@ describe('reading a case back', () => {
   });
 
   it('the Jeugdwet PGB and the aanmelding it came from', async () => {
-    expect((await get('voorzieningen', `/voorzieningen/${ids.jeugdCas}`)).body).toMatchObject({ wet: 'jeugdwet', productcategorie: '45', leveringsvorm: 'pgb', aanmeldingId: ids.aanmeldingCas });
-    expect((await get('intake', `/aanmeldingen/${ids.aanmeldingAnna}`)).body).toMatchObject({ wet: 'wmo', verwijzer: 'huisarts', ontvangenOp: '2016-01-11' });
+    expect((await get('voorzieningen', `/voorzieningen/${ids.jeugdCas}`)).body).toMatchObject({
+      wet: 'jeugdwet',
+      productcategorie: '45',
+      leveringsvorm: 'pgb',
+      aanmeldingId: ids.aanmeldingCas,
+    });
+    expect((await get('intake', `/aanmeldingen/${ids.aanmeldingAnna}`)).body).toMatchObject({
+      wet: 'wmo',
+      verwijzer: 'huisarts',
+      ontvangenOp: '2016-01-11',
+    });
   });
 
   it('every bezwaar has its uitkomst; the verdaagde with adviescommissie has the longer termijn', async () => {
@@ -168,7 +265,15 @@ describe('audit', () => {
     const res = await get('projections', `/audit/streams/voorziening-${ids.hhAnna}`, auditor);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ streamId: `voorziening-${ids.hhAnna}`, streamType: 'voorziening', gemeente: 'GM0005', versie: 4 });
-    const events = res.body.events as { positie: number; streamVersie: number; type: string; schemaVersie: number; geregistreerdOp: string; actor: string; data: Record<string, unknown> }[];
+    const events = res.body.events as {
+      positie: number;
+      streamVersie: number;
+      type: string;
+      schemaVersie: number;
+      geregistreerdOp: string;
+      actor: string;
+      data: Record<string, unknown>;
+    }[];
     expect(events.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'LeveringGestart', 'VoorzieningBeeindigd', 'VoorzieningBeeindigd']);
     expect(events.map((e) => e.streamVersie)).toEqual([1, 2, 3, 4]);
     for (let i = 1; i < events.length; i++) {

@@ -21,9 +21,17 @@ let child: ChildProcess | undefined;
 
 async function npmStart(extraEnv: NodeJS.ProcessEnv, user?: { uid: number; gid: number }) {
   const ports: Record<string, number> = {};
-  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT']) ports[name] = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...extraEnv, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
-  for (const k of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'NODE_OPTIONS', 'DATA_DIR', 'TEST_DATABASE_URL']) if (!(k in extraEnv)) delete env[k];
+  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'])
+    ports[name] = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  };
+  for (const k of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'NODE_OPTIONS', 'DATA_DIR', 'TEST_DATABASE_URL'])
+    if (!(k in extraEnv)) delete env[k];
   const started = Date.now();
   child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: kloon, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...user });
   let uitvoer = '';
@@ -73,11 +81,15 @@ describe('a clone below a 0700 folder', () => {
   }, 300_000);
 
   // Not root: the test above ran as an ordinary user already.
-  if (isRoot) it('and as an ordinary user, with a DATA_DIR given', async () => {
-    const nobody = { uid: 65534, gid: 65534 };
-    execFileSync('chown', ['-R', `${nobody.uid}:${nobody.gid}`, base]);
-    const { ports, uitvoer } = await npmStart({ DATA_DIR: path.join(base, 'gegevens'), HOME: base, npm_config_cache: path.join(base, '.npm') }, nobody);
-    expect(fs.existsSync(path.join(base, 'gegevens', 'postgres', 'PG_VERSION'))).toBe(true); // no detour for an ordinary user
-    await registreerEnStop(ports, uitvoer);
-  }, 120_000);
+  if (isRoot)
+    it('and as an ordinary user, with a DATA_DIR given', async () => {
+      const nobody = { uid: 65534, gid: 65534 };
+      execFileSync('chown', ['-R', `${nobody.uid}:${nobody.gid}`, base]);
+      const { ports, uitvoer } = await npmStart(
+        { DATA_DIR: path.join(base, 'gegevens'), HOME: base, npm_config_cache: path.join(base, '.npm') },
+        nobody,
+      );
+      expect(fs.existsSync(path.join(base, 'gegevens', 'postgres', 'PG_VERSION'))).toBe(true); // no detour for an ordinary user
+      await registreerEnStop(ports, uitvoer);
+    }, 120_000);
 });

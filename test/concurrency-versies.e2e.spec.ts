@@ -16,13 +16,18 @@ describe('(a) two consultants ending the same voorziening at once', () => {
     const body = { einddatum: '2024-06-30', reden: 'verhuizing' };
     for (let ronde = 0; ronde < 10; ronde++) {
       const v = await anna.voorziening();
-      const antwoorden = (await Promise.all([
-        anna.vz('post', `/voorzieningen/${v}/beeindiging`, body),
-        bram.vz('post', `/voorzieningen/${v}/beeindiging`, body),
-      ])).map(als);
+      const antwoorden = (
+        await Promise.all([
+          anna.vz('post', `/voorzieningen/${v}/beeindiging`, body),
+          bram.vz('post', `/voorzieningen/${v}/beeindiging`, body),
+        ])
+      ).map(als);
       expect(antwoorden.map((a) => a.status).sort()).toEqual([200, 409]);
       const winnaar = antwoorden.find((a) => a.status === 200)!;
-      expectProblem(antwoorden.find((a) => a.status === 409)!, 409);
+      expectProblem(
+        antwoorden.find((a) => a.status === 409)!,
+        409,
+      );
       const events = await stream(v);
       expect(events.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'VoorzieningBeeindigd']);
       expect(events[1]!.globalPosition).toBe(winnaar.body.positie);
@@ -37,10 +42,12 @@ describe('(a) two consultants ending the same voorziening at once', () => {
         (r) => als(r).headers.etag,
       );
       expect([etagAnna, etagBram]).toEqual(['"1"', '"1"']);
-      const antwoorden = (await Promise.all([
-        anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', etagAnna!),
-        bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }).set('If-Match', etagBram!),
-      ])).map(als);
+      const antwoorden = (
+        await Promise.all([
+          anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', etagAnna!),
+          bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }).set('If-Match', etagBram!),
+        ])
+      ).map(als);
       expect(antwoorden.map((a) => a.status).sort()).toEqual([200, 412]);
       const verliezer = antwoorden.find((a) => a.status === 412)!;
       expectProblem(verliezer, 412);
@@ -57,10 +64,12 @@ describe('(a) two consultants ending the same voorziening at once', () => {
     let versieConflicten = 0;
     for (let ronde = 0; ronde < 20; ronde++) {
       const v = await anna.voorziening();
-      const antwoorden = (await Promise.all([
-        anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }),
-        bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }),
-      ])).map(als);
+      const antwoorden = (
+        await Promise.all([
+          anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }),
+          bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }),
+        ])
+      ).map(als);
       const geslaagd = antwoorden.filter((a) => a.status === 200);
       for (const a of antwoorden.filter((x) => x.status !== 200)) {
         expectProblem(a, 409);
@@ -93,14 +102,18 @@ describe('(b) ETag with the stream version; If-Match on a command', () => {
     expect(levering.headers.etag).toBe('"2"');
 
     const oud = await appendsNothing(() =>
-      bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', eerst.headers.etag!),
+      bram
+        .vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' })
+        .set('If-Match', eerst.headers.etag!),
     );
     expectProblem(oud, 412);
     expect(oud.body).toMatchObject({ type: VERSIE_CONFLICT, huidigeVersie: 2 });
 
     const nu = await bram.vz('get', `/voorzieningen/${v}`);
     expect(nu.headers.etag).toBe('"2"');
-    const goed = await bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', nu.headers.etag!);
+    const goed = await bram
+      .vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' })
+      .set('If-Match', nu.headers.etag!);
     expect(goed.status).toBe(200);
     expect(goed.headers.etag).toBe('"3"');
     expect((await bram.vz('get', `/voorzieningen/${v}`)).headers.etag).toBe('"3"');
@@ -126,29 +139,50 @@ describe('(b) ETag with the stream version; If-Match on a command', () => {
   });
 
   const ANDERE: [string, 'intake' | 'vz', (c: Casus) => Promise<string>, string, object][] = [
-    ['uitkering beëindiging', 'vz', (c) => c.uitkering(), '/uitkeringen/{id}/beeindiging', { einddatum: '2024-06-30', uitstroomreden: 'werk' }],
+    [
+      'uitkering beëindiging',
+      'vz',
+      (c) => c.uitkering(),
+      '/uitkeringen/{id}/beeindiging',
+      { einddatum: '2024-06-30', uitstroomreden: 'werk' },
+    ],
     ['uitkering correctie', 'vz', (c) => c.uitkering(), '/uitkeringen/{id}/correctie', { regeling: 'ioaw', reden: 'x' }],
     ['uitkering intrekking', 'vz', (c) => c.uitkering(), '/uitkeringen/{id}/intrekking', { reden: 'x' }],
     ['voorziening correctie', 'vz', (c) => c.voorziening(), '/voorzieningen/{id}/correctie', { leveringsvorm: 'pgb', reden: 'x' }],
     ['voorziening intrekking', 'vz', (c) => c.voorziening(), '/voorzieningen/{id}/intrekking', { reden: 'x' }],
     ['afwijzing intrekking', 'vz', (c) => c.afwijzing(), '/afwijzingen/{id}/intrekking', { reden: 'x' }],
     ['bezwaar verdaging', 'vz', async (c) => c.bezwaar(await c.voorziening()), '/bezwaren/{id}/verdaging', { verdaagdOp: '2024-03-01' }],
-    ['bezwaar afhandeling', 'vz', async (c) => c.bezwaar(await c.voorziening()), '/bezwaren/{id}/afhandeling', { afgehandeldOp: '2024-03-01', uitkomst: 'gegrond' }],
+    [
+      'bezwaar afhandeling',
+      'vz',
+      async (c) => c.bezwaar(await c.voorziening()),
+      '/bezwaren/{id}/afhandeling',
+      { afgehandeldOp: '2024-03-01', uitkomst: 'gegrond' },
+    ],
     ['bezwaar intrekking', 'vz', async (c) => c.bezwaar(await c.voorziening()), '/bezwaren/{id}/intrekking', { reden: 'x' }],
-    ['aanmelding afronding', 'intake', async (c) => c.aanmelding(await c.client()), '/aanmeldingen/{id}/afronding', { afgerondOp: '2024-02-01', uitkomst: 'aanvraag' }],
+    [
+      'aanmelding afronding',
+      'intake',
+      async (c) => c.aanmelding(await c.client()),
+      '/aanmeldingen/{id}/afronding',
+      { afgerondOp: '2024-02-01', uitkomst: 'aanvraag' },
+    ],
     ['aanmelding intrekking', 'intake', async (c) => c.aanmelding(await c.client()), '/aanmeldingen/{id}/intrekking', { reden: 'x' }],
   ];
-  it.each(ANDERE)('%s: If-Match of another version is 412 and appends nothing; the current version succeeds', async (_, app, maak, pad, body) => {
-    const id = await maak(anna);
-    const url = pad.replace('{id}', id);
-    const lezen = als(await anna[app]('get', url.slice(0, url.lastIndexOf('/'))));
-    expect(lezen.headers.etag).toBe('"1"');
-    expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"2"')), 412);
-    expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"0"')), 412);
-    const res = als(await anna[app]('post', url, body).set('If-Match', lezen.headers.etag!));
-    expect(res.status).toBe(200);
-    expect(res.headers.etag).toBe('"2"');
-  });
+  it.each(ANDERE)(
+    '%s: If-Match of another version is 412 and appends nothing; the current version succeeds',
+    async (_, app, maak, pad, body) => {
+      const id = await maak(anna);
+      const url = pad.replace('{id}', id);
+      const lezen = als(await anna[app]('get', url.slice(0, url.lastIndexOf('/'))));
+      expect(lezen.headers.etag).toBe('"1"');
+      expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"2"')), 412);
+      expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"0"')), 412);
+      const res = als(await anna[app]('post', url, body).set('If-Match', lezen.headers.etag!));
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"2"');
+    },
+  );
 
   it('a malformed If-Match is 400 naming the header', async () => {
     const v = await anna.voorziening();

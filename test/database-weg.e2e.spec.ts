@@ -48,7 +48,16 @@ beforeAll(async () => {
       stdio: 'ignore',
     });
     apps.push(proc);
-    for (let i = 0; i < 300 && !(await fetch(`http://127.0.0.1:${poort[app]}/health`).then((r) => r.ok, () => false)); i++) await sleep(100);
+    for (
+      let i = 0;
+      i < 300 &&
+      !(await fetch(`http://127.0.0.1:${poort[app]}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(100);
   }
 }, 60_000);
 
@@ -62,7 +71,14 @@ describe('the database out of reach', () => {
   it('answers 503 with Retry-After to commands, reads and reports, and recovers when it is back', async () => {
     const consulent = await devToken(poort.intake, 'consulent', ['GM0005']);
     const rapportage = await devToken(poort.intake, 'rapportage', ['GM0005']);
-    const registreer = () => stuur(poort.intake, '/clienten', { bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' }, crypto.randomUUID(), consulent);
+    const registreer = () =>
+      stuur(
+        poort.intake,
+        '/clienten',
+        { bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' },
+        crypto.randomUUID(),
+        consulent,
+      );
     expect((await registreer()).status).toBe(201);
 
     await db!.stop();
@@ -72,8 +88,12 @@ describe('the database out of reach', () => {
         headers: { authorization: `Bearer ${consulent}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
         body: JSON.stringify({ bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' }),
       }),
-      await fetch(`http://127.0.0.1:${poort.intake}/clienten/${crypto.randomUUID()}`, { headers: { authorization: `Bearer ${consulent}` } }),
-      await fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, { headers: { authorization: `Bearer ${rapportage}` } }),
+      await fetch(`http://127.0.0.1:${poort.intake}/clienten/${crypto.randomUUID()}`, {
+        headers: { authorization: `Bearer ${consulent}` },
+      }),
+      await fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, {
+        headers: { authorization: `Bearer ${rapportage}` },
+      }),
     ];
     for (const res of antwoorden) {
       expect(res.status).toBe(503);

@@ -4,7 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import YAML from 'yaml';
-import { composeProblems, DEPLOY, DOCKER, k8sProblems, kustomize, type Obj, parseDockerfile, processOf, read, schemaProblems } from './deploy.checks.js';
+import {
+  composeProblems,
+  DEPLOY,
+  DOCKER,
+  k8sProblems,
+  kustomize,
+  type Obj,
+  parseDockerfile,
+  processOf,
+  read,
+  schemaProblems,
+} from './deploy.checks.js';
 
 /**
  * deploy/ without a container engine (deploy/README.md, What the test checks): the image, the
@@ -41,12 +52,19 @@ describe('deploy/', () => {
 
   it('both NATS configs parse (nats-server -t, when it is installed)', () => {
     let installed = true;
-    try { execFileSync('nats-server', ['--version'], { stdio: 'ignore' }); } catch { installed = false; }
+    try {
+      execFileSync('nats-server', ['--version'], { stdio: 'ignore' });
+    } catch {
+      installed = false;
+    }
     if (!installed) return; // .ci/run installs it
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-nats-'));
     fs.writeFileSync(path.join(dir, 'nats.conf'), byName(BASE, 'ConfigMap', 'nats-config').data['nats.conf']);
     for (const conf of [path.join(DEPLOY, 'nats/nats.conf'), path.join(dir, 'nats.conf')]) {
-      execFileSync('nats-server', ['-c', conf, '-t'], { env: { ...process.env, POD_NAME: 'nats-0', NATS_SERVER_NAME: 'nats-1' }, stdio: 'pipe' });
+      execFileSync('nats-server', ['-c', conf, '-t'], {
+        env: { ...process.env, POD_NAME: 'nats-0', NATS_SERVER_NAME: 'nats-1' },
+        stdio: 'pipe',
+      });
     }
     fs.rmSync(dir, { recursive: true });
   });
@@ -55,7 +73,9 @@ describe('deploy/', () => {
     it('Dockerfile', () => {
       const text = read('deploy/Dockerfile');
       expect(parseDockerfile(text.replace(' "--max-old-space-size=160"', '')).problems).toContainEqual(expect.stringMatching(/ENTRYPOINT/));
-      expect(parseDockerfile(text.replace(/CMD \["node", "-e"/, 'CMD ["node" "-e"')).problems).toContainEqual(expect.stringMatching(/HEALTHCHECK/));
+      expect(parseDockerfile(text.replace(/CMD \["node", "-e"/, 'CMD ["node" "-e"')).problems).toContainEqual(
+        expect.stringMatching(/HEALTHCHECK/),
+      );
       expect(parseDockerfile(text.replace('USER 1000:1000', 'USER root')).problems).toEqual(['the final stage runs as root']);
       const problems: string[] = [];
       expect(processOf('x', ['dist/apps/intake/src/mian.js'], problems)).toBeUndefined();
@@ -69,7 +89,13 @@ describe('deploy/', () => {
       c.services.projections.replicaz = 3;
       delete c.services.voorzieningen.depends_on;
       const problems = composeProblems(c, NGINX.replace('|bezwaren', ''));
-      for (const p of [/intake: PSEUDONIEM_SLEUTEL is not set/, /relay: NATS_URL is not set/, /replicaz/, /voorzieningen: does not wait/, /\/bezwaren goes to nothing/]) {
+      for (const p of [
+        /intake: PSEUDONIEM_SLEUTEL is not set/,
+        /relay: NATS_URL is not set/,
+        /replicaz/,
+        /voorzieningen: does not wait/,
+        /\/bezwaren goes to nothing/,
+      ]) {
         expect(problems).toContainEqual(expect.stringMatching(p));
       }
     });
@@ -83,7 +109,15 @@ describe('deploy/', () => {
       byName(objs, 'NetworkPolicy', 'nats').spec.ingress[0].from = [{ podSelector: { matchLabels: { 'sociaal-domein/gateway': 'true' } } }];
       byName(objs, 'Ingress', 'sociaal-domein').spec.rules[0].http.paths.shift();
       const problems = k8sProblems(objs);
-      for (const p of [/relay: NATS_URL is not set/, /projections: no HTTP livenessProbe/, /intake: may not reach PostgreSQL/, /voorzieningen: readinessProbe is not/, /relay: may not reach NATS/, /intake: reaches NATS/, /\/clienten goes to nothing/]) {
+      for (const p of [
+        /relay: NATS_URL is not set/,
+        /projections: no HTTP livenessProbe/,
+        /intake: may not reach PostgreSQL/,
+        /voorzieningen: readinessProbe is not/,
+        /relay: may not reach NATS/,
+        /intake: reaches NATS/,
+        /\/clienten goes to nothing/,
+      ]) {
         expect(problems).toContainEqual(expect.stringMatching(p));
       }
       byName(objs, 'Deployment', 'relay').spec.template.spec.containers[0].ports[0].containerPort = 'http';
@@ -93,7 +127,10 @@ describe('deploy/', () => {
     it('kustomize: a patch whose target is missing', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-kustomize-'));
       fs.writeFileSync(path.join(dir, 'p.yaml'), '- { op: replace, path: /spec/x, value: 1 }\n');
-      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), `resources: [${path.join(DEPLOY, 'k8s/base')}]\npatches: [{ path: p.yaml, target: { kind: Ingress, name: gateway } }]\n`);
+      fs.writeFileSync(
+        path.join(dir, 'kustomization.yaml'),
+        `resources: [${path.join(DEPLOY, 'k8s/base')}]\npatches: [{ path: p.yaml, target: { kind: Ingress, name: gateway } }]\n`,
+      );
       expect(() => kustomize(dir)).toThrow(/target Ingress\/gateway does not exist/);
       fs.rmSync(dir, { recursive: true });
     });

@@ -90,7 +90,9 @@ describe('the published tables and the derived history', () => {
 
   it('gives the published figures by the definitions of DESIGN section 4, before anything is registered', () => {
     for (const g of GEMEENTEN) {
-      PEILDATA.forEach((d, i) => expect([g.naam, d, standVolgensHistorie(HISTORIE, g.gemeente, d).totaal]).toEqual([g.naam, d, g.stand[i]]));
+      PEILDATA.forEach((d, i) =>
+        expect([g.naam, d, standVolgensHistorie(HISTORIE, g.gemeente, d).totaal]).toEqual([g.naam, d, g.stand[i]]),
+      );
       MAANDEN.forEach((m, i) => {
         const { beginstand, instroom, uitstroom, eindstand } = stroomVolgensHistorie(HISTORIE, g.gemeente, `${m}-01`, PEILDATA[i + 1]!);
         expect([g.naam, m, { beginstand, instroom, uitstroom, eindstand }]).toEqual([g.naam, m, gepubliceerdeStroom(g, i, i)]);
@@ -134,7 +136,9 @@ describe('In- en uitstroom gedurende verslagperiode', () => {
   ];
 
   it.each(perioden)('periode %s', async (periode, van, tot) => {
-    const r = await rapport<InstroomUitstroomRapport>(`/rapportages/instroom-uitstroom?periode=${periode}&gemeente=${ALLE}&wet=participatiewet`);
+    const r = await rapport<InstroomUitstroomRapport>(
+      `/rapportages/instroom-uitstroom?periode=${periode}&gemeente=${ALLE}&wet=participatiewet`,
+    );
     const rijen = perGemeente(r.perGemeente);
     const totaal = { beginstand: 0, instroom: 0, uitstroom: 0, eindstand: 0 };
     for (const g of GEMEENTEN) {
@@ -150,7 +154,9 @@ describe('In- en uitstroom gedurende verslagperiode', () => {
 
   it('Reden Uitstroom and Reden overige uitstroom over januari–juni, per gemeente', async () => {
     for (const g of GEMEENTEN) {
-      const r = await rapport<InstroomUitstroomRapport>(`/rapportages/instroom-uitstroom?periode=2016-H1&gemeente=${g.gemeente}&wet=participatiewet`);
+      const r = await rapport<InstroomUitstroomRapport>(
+        `/rapportages/instroom-uitstroom?periode=2016-H1&gemeente=${g.gemeente}&wet=participatiewet`,
+      );
       expect([g.naam, r.totaal.uitstroomPerReden]).toEqual([g.naam, zonderNullen({ werk: g.uitstroomWerk, ...g.overigeUitstroom })]);
       expect(r.totaal.uitstroom).toBe(g.uitstroomTotaal);
       expect(r.totaal.uitstroom! - r.totaal.uitstroomPerReden.werk!).toBe(g.overigeUitstroomTotaal);
@@ -159,8 +165,10 @@ describe('In- en uitstroom gedurende verslagperiode', () => {
     }
   });
 
-  it('the four together: werk 78 and overige 94 of 172, where the seed\'s Totaal row prints 77 and 95', async () => {
-    const r = await rapport<InstroomUitstroomRapport>(`/rapportages/instroom-uitstroom?periode=2016-H1&gemeente=${ALLE}&wet=participatiewet`);
+  it("the four together: werk 78 and overige 94 of 172, where the seed's Totaal row prints 77 and 95", async () => {
+    const r = await rapport<InstroomUitstroomRapport>(
+      `/rapportages/instroom-uitstroom?periode=2016-H1&gemeente=${ALLE}&wet=participatiewet`,
+    );
     expect(r.totaal.uitstroom).toBe(SEED_001.totaal.uitstroomTotaal);
     expect(r.totaal.uitstroomPerReden.werk).toBe(78);
     expect(r.totaal.uitstroom! - r.totaal.uitstroomPerReden.werk!).toBe(94);

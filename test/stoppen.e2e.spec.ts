@@ -20,7 +20,13 @@ const PORT_ENV = { intake: 'INTAKE_PORT', voorzieningen: 'VOORZIENINGEN_PORT', p
 
 async function gezond(poort: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://127.0.0.1:${poort}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${poort}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error(`nothing healthy on port ${poort}`);
@@ -37,7 +43,9 @@ async function bewaardEnIdempotent(pool: pg.Pool, geslaagd: GeslaagdeOpdracht[],
   expect(geslaagd.length).toBeGreaterThan(0);
   for (const g of geslaagd) {
     const [, id] = Object.entries(g.antwoord).find(([k]) => k.endsWith('Id'))!;
-    const { rows } = await pool.query<{ stream_id: string }>('SELECT stream_id FROM es_events WHERE global_position = $1', [g.antwoord.positie]);
+    const { rows } = await pool.query<{ stream_id: string }>('SELECT stream_id FROM es_events WHERE global_position = $1', [
+      g.antwoord.positie,
+    ]);
     expect(rows[0]?.stream_id).toContain(String(id));
   }
   const tel = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events')).rows[0].n);
@@ -82,7 +90,10 @@ describe('each app on SIGTERM, under load', () => {
       });
     const eerste = start();
     await Promise.all(APPS.map((a) => gezond(poorten[a])));
-    const tokens = { consulent: await devToken(poorten.intake, 'consulent', ['GM0005']), rapportage: await devToken(poorten.intake, 'rapportage', ['GM0005']) };
+    const tokens = {
+      consulent: await devToken(poorten.intake, 'consulent', ['GM0005']),
+      rapportage: await devToken(poorten.intake, 'rapportage', ['GM0005']),
+    };
 
     const belasting = startBelasting(poorten, tokens);
     await sleep(1500);
@@ -117,7 +128,13 @@ describe('npm start on Ctrl-C, under load', () => {
 
   /** npm start as the leader of its own process group, as a terminal runs it. */
   async function npmStart(): Promise<void> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    };
     for (const k of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'NODE_OPTIONS']) delete env[k];
     child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     uitvoer = '';
@@ -147,10 +164,14 @@ describe('npm start on Ctrl-C, under load', () => {
   }, 30_000);
 
   it('drains the apps first, then stops PostgreSQL and NATS; no 5xx; every 2xx command is stored once', async () => {
-    for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT']) ports[name] = await freePort();
+    for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'])
+      ports[name] = await freePort();
     const poorten: AppPoorten = { intake: ports.INTAKE_PORT, voorzieningen: ports.VOORZIENINGEN_PORT, projections: ports.PROJECTIONS_PORT };
     await npmStart();
-    const tokens = { consulent: await devToken(poorten.intake, 'consulent', ['GM0005']), rapportage: await devToken(poorten.intake, 'rapportage', ['GM0005']) };
+    const tokens = {
+      consulent: await devToken(poorten.intake, 'consulent', ['GM0005']),
+      rapportage: await devToken(poorten.intake, 'rapportage', ['GM0005']),
+    };
 
     const belasting = startBelasting(poorten, tokens);
     await sleep(1500);

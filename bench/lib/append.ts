@@ -123,7 +123,18 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
   await admin.connect();
   const show = async (naam: string) => String((await admin.query(`SHOW ${naam}`)).rows[0]?.[naam] ?? '');
   const instellingen: Record<string, string> = {};
-  for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'wal_level', 'commit_delay', 'shared_buffers', 'max_wal_size', 'max_connections']) {
+  for (const naam of [
+    'server_version',
+    'fsync',
+    'synchronous_commit',
+    'wal_sync_method',
+    'full_page_writes',
+    'wal_level',
+    'commit_delay',
+    'shared_buffers',
+    'max_wal_size',
+    'max_connections',
+  ]) {
     instellingen[naam] = await show(naam);
   }
   const dataDir = await show('data_directory').catch(() => '');
@@ -157,7 +168,10 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     const standaardParsers = bewaarParsers();
     const emmettPool = new pg.Pool({ connectionString: urlVan(db('emmett')), max: POOL });
     pools.push(emmettPool);
-    emmett = getPostgreSQLEventStore(urlVan(db('emmett')), { connectionOptions: { pool: emmettPool }, schema: { autoMigration: 'CreateOrUpdate' } });
+    emmett = getPostgreSQLEventStore(urlVan(db('emmett')), {
+      connectionOptions: { pool: emmettPool },
+      schema: { autoMigration: 'CreateOrUpdate' },
+    });
     await emmett.schema.migrate();
     const emmettParsers = bewaarParsers();
     zetParsers(standaardParsers);
@@ -168,15 +182,22 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     instellingen['appenders'] = String(APPENDERS);
     instellingen['streams per scenario'] = String(STREAMS);
     instellingen['event'] = `${EVENT_TYPE} v${probeer.schemaVersion}, data ${JSON.stringify(probeer.data).length} bytes JSON`;
-    instellingen['run'] = `${slices} × ${duurMs / 1000} s per systeem en scenario, ${opwarmMs} ms opwarmen per run, CHECKPOINT voor elke run`;
+    instellingen['run'] =
+      `${slices} × ${duurMs / 1000} s per systeem en scenario, ${opwarmMs} ms opwarmen per run, CHECKPOINT voor elke run`;
     instellingen['volgorde'] = 'per run roteert de volgorde van de systemen';
-    instellingen['insert'] = 'named prepared INSERT … VALUES (1 of 10 rijen) in een kopie van es_events (zelfde kolommen, constraints en indexen), autocommit';
+    instellingen['insert'] =
+      'named prepared INSERT … VALUES (1 of 10 rijen) in een kopie van es_events (zelfde kolommen, constraints en indexen), autocommit';
 
     const deelnemers: Deelnemer[] = [
       {
         systeem: 'sociaal-domein',
         append: async (stroom, versie, n) => {
-          const events = Array.from({ length: n }, () => ({ eventId: randomUUID(), type: EVENT_TYPE, schemaVersion: stroom.schemaVersion, data: stroom.data }));
+          const events = Array.from({ length: n }, () => ({
+            eventId: randomUUID(),
+            type: EVENT_TYPE,
+            schemaVersion: stroom.schemaVersion,
+            data: stroom.data,
+          }));
           const res = await store.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
             streamType: STREAM_TYPE,
             gemeente: stroom.gemeente,
@@ -199,7 +220,8 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
             metadata: { gemeente: stroom.gemeente, actorId: 'bench', correlationId },
           }));
           const res = await emmettStore.appendToStream(stroom.id, events, { expectedStreamVersion: BigInt(versie) });
-          if (res.nextExpectedStreamVersion !== BigInt(versie + n)) throw new Error(`version ${res.nextExpectedStreamVersion}, expected ${versie + n}`);
+          if (res.nextExpectedStreamVersion !== BigInt(versie + n))
+            throw new Error(`version ${res.nextExpectedStreamVersion}, expected ${versie + n}`);
         },
         voor: () => zetParsers(emmettParsers),
         na: () => zetParsers(standaardParsers),
@@ -210,7 +232,19 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
           const waarden: unknown[] = [];
           const correlationId = randomUUID();
           for (let j = 1; j <= n; j++) {
-            waarden.push(stroom.id, versie + j, STREAM_TYPE, randomUUID(), EVENT_TYPE, stroom.schemaVersion, stroom.gemeente, JSON.stringify(stroom.data), '{}', 'bench', correlationId);
+            waarden.push(
+              stroom.id,
+              versie + j,
+              STREAM_TYPE,
+              randomUUID(),
+              EVENT_TYPE,
+              stroom.schemaVersion,
+              stroom.gemeente,
+              JSON.stringify(stroom.data),
+              '{}',
+              'bench',
+              correlationId,
+            );
           }
           await insertPool.query({ name: `insert-${n}`, text: insertSql(n), values: waarden });
         },
@@ -274,7 +308,10 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
               events: uit.appends * eventsPerAppend,
               eventsPerSeconde: Math.round((uit.appends * eventsPerAppend) / uit.seconden),
               belasting,
-              cpu: { node: rond(nodeCpuSeconden() - cpu0.node), postgres: pg1 !== null && cpu0.postgres !== null ? rond(pg1 - cpu0.postgres) : null },
+              cpu: {
+                node: rond(nodeCpuSeconden() - cpu0.node),
+                postgres: pg1 !== null && cpu0.postgres !== null ? rond(pg1 - cpu0.postgres) : null,
+              },
               ...(wachten ? { wachten } : {}),
             };
             const m = s.meting;
@@ -290,7 +327,12 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
                 `p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, CPU node ${run.cpu.node} s pg ${run.cpu.postgres ?? '?'} s, ` +
                 `machine ${belasting.machinePct ?? '?'}% (others ${belasting.anderenPct ?? '?'}%)${uit.fouten ? `, ${uit.fouten} errors: ${uit.eersteFout}` : ''}`,
             );
-            if (wachten) log(`    waits: ${Object.entries(wachten).map(([k, v]) => `${k} ${v}%`).join(', ')}`);
+            if (wachten)
+              log(
+                `    waits: ${Object.entries(wachten)
+                  .map(([k, v]) => `${k} ${v}%`)
+                  .join(', ')}`,
+              );
           } finally {
             d.na?.();
           }
@@ -319,7 +361,9 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     for (const p of pools) await p.end().catch(() => undefined);
     // pool.end() resolves before the sockets are closed; let the backends go before dropping.
     for (let i = 0; i < 40; i++) {
-      const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1)`, [SYSTEMEN.map(db)]);
+      const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1)`, [
+        SYSTEMEN.map(db),
+      ]);
       if (!rows[0]?.n) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -413,7 +457,9 @@ async function wachtSampler(url: string, database: string): Promise<{ stop: () =
       klaar = true;
       await loop;
       await c.end();
-      return Object.fromEntries([...tellingen.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, rond((v / Math.max(totaal, 1)) * 100)]));
+      return Object.fromEntries(
+        [...tellingen.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, rond((v / Math.max(totaal, 1)) * 100)]),
+      );
     },
   };
 }

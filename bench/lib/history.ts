@@ -76,28 +76,111 @@ export const GEMEENTEN: readonly (readonly [string, number])[] = [
 ];
 
 const WMO: readonly (readonly [string, number])[] = [
-  ['01', 30], ['02', 18], ['03', 6], ['04', 2], ['05', 2], ['06', 3], ['07', 9], ['08', 4], ['09', 1],
-  ['10', 1], ['11', 5], ['12', 8], ['13', 4], ['14', 3], ['15', 3], ['16', 1], ['17', 0.5], ['18', 0.5],
+  ['01', 30],
+  ['02', 18],
+  ['03', 6],
+  ['04', 2],
+  ['05', 2],
+  ['06', 3],
+  ['07', 9],
+  ['08', 4],
+  ['09', 1],
+  ['10', 1],
+  ['11', 5],
+  ['12', 8],
+  ['13', 4],
+  ['14', 3],
+  ['15', 3],
+  ['16', 1],
+  ['17', 0.5],
+  ['18', 0.5],
 ];
 const JEUGD: readonly (readonly [string, number])[] = [
-  ['40', 2], ['41', 6], ['42', 3], ['43', 4], ['44', 3], ['45', 40], ['46', 2], ['47', 3], ['48', 4],
-  ['49', 0.5], ['50', 2], ['51', 8], ['52', 14], ['53', 1], ['54', 6], ['55', 1.5],
+  ['40', 2],
+  ['41', 6],
+  ['42', 3],
+  ['43', 4],
+  ['44', 3],
+  ['45', 40],
+  ['46', 2],
+  ['47', 3],
+  ['48', 4],
+  ['49', 0.5],
+  ['50', 2],
+  ['51', 8],
+  ['52', 14],
+  ['53', 1],
+  ['54', 6],
+  ['55', 1.5],
 ];
-const REGELINGEN = [['participatiewet', 70], ['ioaw', 8], ['ioaz', 4], ['bbz', 8], ['participatiewet-elders-verzorgd', 10]] as const;
-const INSTROOM = [['einde-ww', 35], ['einde-werk', 20], ['statushouder', 15], ['scheiding', 12], ['overig', 18]] as const;
+const REGELINGEN = [
+  ['participatiewet', 70],
+  ['ioaw', 8],
+  ['ioaz', 4],
+  ['bbz', 8],
+  ['participatiewet-elders-verzorgd', 10],
+] as const;
+const INSTROOM = [
+  ['einde-ww', 35],
+  ['einde-werk', 20],
+  ['statushouder', 15],
+  ['scheiding', 12],
+  ['overig', 18],
+] as const;
 const UITSTROOM = [
-  ['werk', 40], ['overlijden', 4], ['huwelijk-samenwonen', 8], ['verhuizing', 12], ['verhuizing-buitenland', 3],
-  ['geen-inlichtingen', 6], ['pensioen', 8], ['studie', 4], ['arbeidsongeschiktheid', 3], ['oorzaak-partner', 4], ['overig', 8],
+  ['werk', 40],
+  ['overlijden', 4],
+  ['huwelijk-samenwonen', 8],
+  ['verhuizing', 12],
+  ['verhuizing-buitenland', 3],
+  ['geen-inlichtingen', 6],
+  ['pensioen', 8],
+  ['studie', 4],
+  ['arbeidsongeschiktheid', 3],
+  ['oorzaak-partner', 4],
+  ['overig', 8],
 ] as const;
 const BEEINDIGING = [
-  ['volgens-plan', 40], ['voortijdig-client', 15], ['voortijdig-aanbieder', 10], ['verhuizing', 10], ['overlijden', 10], ['wlz', 8], ['overig', 7],
+  ['volgens-plan', 40],
+  ['voortijdig-client', 15],
+  ['voortijdig-aanbieder', 10],
+  ['verhuizing', 10],
+  ['overlijden', 10],
+  ['wlz', 8],
+  ['overig', 7],
 ] as const;
-const VERWIJZER_JEUGD = [['huisarts', 45], ['medisch-specialist', 8], ['gecertificeerde-instelling', 10], ['gemeentelijke-toegang', 20], ['ouders-jeugdige', 8], ['onderwijs', 5], ['veilig-thuis', 4]] as const;
-const AFRONDING = [['aanvraag', 68], ['algemene-voorziening', 12], ['doorverwezen', 9], ['geen-ondersteuning', 7], ['ingetrokken', 4]] as const;
-const BEZWAAR_UITKOMST = [['ongegrond', 50], ['gegrond', 12], ['deels-gegrond', 10], ['ingetrokken', 20], ['niet-ontvankelijk', 8]] as const;
+const VERWIJZER_JEUGD = [
+  ['huisarts', 45],
+  ['medisch-specialist', 8],
+  ['gecertificeerde-instelling', 10],
+  ['gemeentelijke-toegang', 20],
+  ['ouders-jeugdige', 8],
+  ['onderwijs', 5],
+  ['veilig-thuis', 4],
+] as const;
+const AFRONDING = [
+  ['aanvraag', 68],
+  ['algemene-voorziening', 12],
+  ['doorverwezen', 9],
+  ['geen-ondersteuning', 7],
+  ['ingetrokken', 4],
+] as const;
+const BEZWAAR_UITKOMST = [
+  ['ongegrond', 50],
+  ['gegrond', 12],
+  ['deels-gegrond', 10],
+  ['ingetrokken', 20],
+  ['niet-ontvankelijk', 8],
+] as const;
 const ONDERWERP: Record<string, string> = {
-  '01': 'huishoudelijke-hulp', '02': 'begeleiding-individueel', '07': 'begeleiding-groep', '15': 'beschermd-wonen',
-  '12': 'vervoer', '13': 'woonvoorziening', '11': 'hulpmiddelen', '14': 'hulpmiddelen',
+  '01': 'huishoudelijke-hulp',
+  '02': 'begeleiding-individueel',
+  '07': 'begeleiding-groep',
+  '15': 'beschermd-wonen',
+  '12': 'vervoer',
+  '13': 'woonvoorziening',
+  '11': 'hulpmiddelen',
+  '14': 'hulpmiddelen',
 };
 
 // ---------------------------------------------------------------- output
@@ -276,7 +359,10 @@ function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwer
   let laatste = ontvangen;
   if (rng.chance(0.15)) {
     const verdaagd = ontvangen + rng.int(10, 40);
-    if (verdaagd <= LAATSTE && s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd), toegestaneGemeenten: c.mag }, registratie(rng, verdaagd, 'normaal'))) {
+    if (
+      verdaagd <= LAATSTE &&
+      s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd), toegestaneGemeenten: c.mag }, registratie(rng, verdaagd, 'normaal'))
+    ) {
       laatste = verdaagd;
     }
   }
@@ -289,7 +375,11 @@ function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwer
       );
     }
   }
-  if (rng.chance(0.01)) s.doe({ type: 'TrekBezwaarIn', reden: 'dubbel geregistreerd', toegestaneGemeenten: c.mag }, registratie(rng, ontvangen + 20, 'normaal'));
+  if (rng.chance(0.01))
+    s.doe(
+      { type: 'TrekBezwaarIn', reden: 'dubbel geregistreerd', toegestaneGemeenten: c.mag },
+      registratie(rng, ontvangen + 20, 'normaal'),
+    );
 }
 
 /** A voorziening from toekenning to (perhaps) beëindiging. */
@@ -332,7 +422,13 @@ function voorziening(
     start = opties.overgang ? ingangsdatum : ingangsdatum + rng.skewed(0, 60);
     if (gepland !== undefined && start > gepland) start = ingangsdatum;
     if (start <= LAATSTE) {
-      if (!s.doe({ type: 'StartLevering', datum: iso(start), toegestaneGemeenten: c.mag }, Math.max(regToekenning, registratie(rng, start, 'normaal')))) start = null;
+      if (
+        !s.doe(
+          { type: 'StartLevering', datum: iso(start), toegestaneGemeenten: c.mag },
+          Math.max(regToekenning, registratie(rng, start, 'normaal')),
+        )
+      )
+        start = null;
     } else start = null;
   }
 
@@ -341,12 +437,21 @@ function voorziening(
     const max = gepland !== undefined ? gepland - 1 : ingangsdatum + rng.int(120, 900);
     const e = Math.max(start ?? ingangsdatum, ingangsdatum + rng.int(30, Math.max(31, max - ingangsdatum)));
     if (e <= LAATSTE && (gepland === undefined || e < gepland)) {
-      if (s.doe({ type: 'BeeindigVoorziening', einddatum: iso(e), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag }, registratie(rng, e, 'einde'))) {
+      if (
+        s.doe(
+          { type: 'BeeindigVoorziening', einddatum: iso(e), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag },
+          registratie(rng, e, 'einde'),
+        )
+      ) {
         einde = e;
         if (rng.chance(0.04)) {
           // A second beëindiging corrects the first (another date), months later.
           const e2 = Math.max(start ?? ingangsdatum, e + rng.int(-60, 60));
-          if (e2 !== e) s.doe({ type: 'BeeindigVoorziening', einddatum: iso(e2), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag }, e + rng.int(20, 200));
+          if (e2 !== e)
+            s.doe(
+              { type: 'BeeindigVoorziening', einddatum: iso(e2), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag },
+              e + rng.int(20, 200),
+            );
         }
       }
     }
@@ -356,23 +461,59 @@ function voorziening(
     const r = rng.float();
     const reg = regToekenning + rng.int(5, 250);
     if (r < 0.4 && einde !== null) {
-      s.doe({ type: 'CorrigeerVoorziening', einddatum: iso(Math.max(start ?? ingangsdatum, einde + rng.int(-30, 30))), reden: 'verkeerde einddatum', toegestaneGemeenten: c.mag, eigenProductcategorieen: [] }, reg);
+      s.doe(
+        {
+          type: 'CorrigeerVoorziening',
+          einddatum: iso(Math.max(start ?? ingangsdatum, einde + rng.int(-30, 30))),
+          reden: 'verkeerde einddatum',
+          toegestaneGemeenten: c.mag,
+          eigenProductcategorieen: [],
+        },
+        reg,
+      );
     } else if (r < 0.7) {
-      s.doe({ type: 'CorrigeerVoorziening', leveringsvorm: rng.chance(0.5) ? 'pgb' : 'zin', reden: 'verkeerde leveringsvorm', toegestaneGemeenten: c.mag, eigenProductcategorieen: [] }, reg);
+      s.doe(
+        {
+          type: 'CorrigeerVoorziening',
+          leveringsvorm: rng.chance(0.5) ? 'pgb' : 'zin',
+          reden: 'verkeerde leveringsvorm',
+          toegestaneGemeenten: c.mag,
+          eigenProductcategorieen: [],
+        },
+        reg,
+      );
     } else {
-      s.doe({ type: 'CorrigeerVoorziening', productcategorie: rng.weighted(wet === 'wmo' ? WMO : JEUGD), reden: 'verkeerde productcategorie', toegestaneGemeenten: c.mag, eigenProductcategorieen: [] }, reg);
+      s.doe(
+        {
+          type: 'CorrigeerVoorziening',
+          productcategorie: rng.weighted(wet === 'wmo' ? WMO : JEUGD),
+          reden: 'verkeerde productcategorie',
+          toegestaneGemeenten: c.mag,
+          eigenProductcategorieen: [],
+        },
+        reg,
+      );
     }
   }
   const ingetrokken = rng.chance(0.01);
-  if (ingetrokken) s.doe({ type: 'TrekVoorzieningIn', reden: 'foutieve registratie', toegestaneGemeenten: c.mag }, regToekenning + rng.int(1, 60));
+  if (ingetrokken)
+    s.doe({ type: 'TrekVoorzieningIn', reden: 'foutieve registratie', toegestaneGemeenten: c.mag }, regToekenning + rng.int(1, 60));
 
   // Herindicatie: an ended voorziening often continues under a new besluit from the next day.
   if (!ingetrokken && einde !== null && einde < LAATSTE && rng.chance(0.45)) {
-    voorziening(c, wet, Math.max(besluitdatum, einde - rng.int(0, 30)), einde + 1, { productcategorie: rng.chance(0.8) ? productcategorie : undefined });
+    voorziening(c, wet, Math.max(besluitdatum, einde - rng.int(0, 30)), einde + 1, {
+      productcategorie: rng.chance(0.8) ? productcategorie : undefined,
+    });
   }
 
   if (rng.chance(0.05)) {
-    bezwaar(c, { soort: 'voorziening', gemeente: c.gemeente, besluitdatum: iso(besluitdatum), ingetrokken: false, wet, clientId: c.clientId }, voorzieningId, ONDERWERP[productcategorie] ?? (wet === 'jeugdwet' ? 'jeugdhulp' : 'overig'), besluitdatum);
+    bezwaar(
+      c,
+      { soort: 'voorziening', gemeente: c.gemeente, besluitdatum: iso(besluitdatum), ingetrokken: false, wet, clientId: c.clientId },
+      voorzieningId,
+      ONDERWERP[productcategorie] ?? (wet === 'jeugdwet' ? 'jeugdhulp' : 'overig'),
+      besluitdatum,
+    );
   }
 }
 
@@ -400,21 +541,71 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
   let einde: number | null = null;
   if (rng.chance(0.65)) {
     const e = Math.max(ingangsdatum, besluitdatum) + rng.int(60, 900);
-    if (e <= LAATSTE && s.doe({ type: 'BeeindigUitkering', einddatum: iso(e), uitstroomreden: rng.weighted(UITSTROOM), toegestaneGemeenten: c.mag }, registratie(rng, e, 'einde'))) {
+    if (
+      e <= LAATSTE &&
+      s.doe(
+        { type: 'BeeindigUitkering', einddatum: iso(e), uitstroomreden: rng.weighted(UITSTROOM), toegestaneGemeenten: c.mag },
+        registratie(rng, e, 'einde'),
+      )
+    ) {
       einde = e;
-      if (rng.chance(0.04)) s.doe({ type: 'BeeindigUitkering', einddatum: iso(Math.max(ingangsdatum, e + rng.int(-45, 45))), uitstroomreden: rng.weighted(UITSTROOM), toegestaneGemeenten: c.mag }, e + rng.int(20, 200));
+      if (rng.chance(0.04))
+        s.doe(
+          {
+            type: 'BeeindigUitkering',
+            einddatum: iso(Math.max(ingangsdatum, e + rng.int(-45, 45))),
+            uitstroomreden: rng.weighted(UITSTROOM),
+            toegestaneGemeenten: c.mag,
+          },
+          e + rng.int(20, 200),
+        );
     }
   }
   if (rng.chance(0.04)) {
     const r = rng.float();
     const regC = reg + rng.int(5, 250);
-    if (r < 0.5) s.doe({ type: 'CorrigeerUitkering', regeling: rng.weighted(REGELINGEN), reden: 'verkeerde regeling', toegestaneGemeenten: c.mag }, regC);
-    else if (einde !== null) s.doe({ type: 'CorrigeerUitkering', einddatum: rng.chance(0.3) ? null : iso(Math.max(ingangsdatum, einde + rng.int(-30, 30))), reden: 'verkeerde einddatum', toegestaneGemeenten: c.mag }, Math.max(regC, einde + 5));
-    else s.doe({ type: 'CorrigeerUitkering', ingangsdatum: iso(ingangsdatum + rng.int(-20, 20)), reden: 'verkeerde ingangsdatum', toegestaneGemeenten: c.mag }, regC);
+    if (r < 0.5)
+      s.doe(
+        { type: 'CorrigeerUitkering', regeling: rng.weighted(REGELINGEN), reden: 'verkeerde regeling', toegestaneGemeenten: c.mag },
+        regC,
+      );
+    else if (einde !== null)
+      s.doe(
+        {
+          type: 'CorrigeerUitkering',
+          einddatum: rng.chance(0.3) ? null : iso(Math.max(ingangsdatum, einde + rng.int(-30, 30))),
+          reden: 'verkeerde einddatum',
+          toegestaneGemeenten: c.mag,
+        },
+        Math.max(regC, einde + 5),
+      );
+    else
+      s.doe(
+        {
+          type: 'CorrigeerUitkering',
+          ingangsdatum: iso(ingangsdatum + rng.int(-20, 20)),
+          reden: 'verkeerde ingangsdatum',
+          toegestaneGemeenten: c.mag,
+        },
+        regC,
+      );
   }
   if (rng.chance(0.01)) s.doe({ type: 'TrekUitkeringIn', reden: 'foutieve registratie', toegestaneGemeenten: c.mag }, reg + rng.int(1, 60));
   if (rng.chance(0.05)) {
-    bezwaar(c, { soort: 'uitkering', gemeente: c.gemeente, besluitdatum: iso(besluitdatum), ingetrokken: false, wet: 'participatiewet', clientId: c.clientId }, uitkeringId, rng.chance(0.5) ? 'bijstand' : 'terugvordering', besluitdatum);
+    bezwaar(
+      c,
+      {
+        soort: 'uitkering',
+        gemeente: c.gemeente,
+        besluitdatum: iso(besluitdatum),
+        ingetrokken: false,
+        wet: 'participatiewet',
+        clientId: c.clientId,
+      },
+      uitkeringId,
+      rng.chance(0.5) ? 'bijstand' : 'terugvordering',
+      besluitdatum,
+    );
   }
   return einde;
 }
@@ -432,7 +623,12 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
       clientId: c.clientId,
       wet,
       ontvangenOp: iso(ontvangen),
-      ...(rng.chance(0.7) ? { verwijzer: wet === 'jeugdwet' ? rng.weighted(VERWIJZER_JEUGD) : rng.pick(['huisarts', 'gemeentelijke-toegang', 'overig'] as const) } : {}),
+      ...(rng.chance(0.7)
+        ? {
+            verwijzer:
+              wet === 'jeugdwet' ? rng.weighted(VERWIJZER_JEUGD) : rng.pick(['huisarts', 'gemeentelijke-toegang', 'overig'] as const),
+          }
+        : {}),
       client: c.feit,
       toegestaneGemeenten: c.mag,
     },
@@ -447,7 +643,13 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
   const afgerond = ontvangen + (rng.chance(0.8) ? rng.skewed(3, 70) : rng.int(40, 200));
   if (afgerond > LAATSTE) return;
   const uitkomst = rng.weighted(AFRONDING);
-  if (!s.doe({ type: 'RondAanmeldingAf', afgerondOp: iso(afgerond), uitkomst, toegestaneGemeenten: c.mag }, registratie(rng, afgerond, 'normaal'))) return;
+  if (
+    !s.doe(
+      { type: 'RondAanmeldingAf', afgerondOp: iso(afgerond), uitkomst, toegestaneGemeenten: c.mag },
+      registratie(rng, afgerond, 'normaal'),
+    )
+  )
+    return;
   if (uitkomst !== 'aanvraag') return;
   const besluit = afgerond + rng.skewed(0, 28);
   if (besluit > LAATSTE) return;
@@ -473,7 +675,13 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
       registratie(rng, besluit, 'normaal'),
     );
     if (gelukt && rng.chance(0.25)) {
-      bezwaar(c, { soort: 'afwijzing', gemeente: c.gemeente, besluitdatum: iso(besluit), ingetrokken: false, wet, clientId: c.clientId }, afwijzingId, 'afwijzing', besluit);
+      bezwaar(
+        c,
+        { soort: 'afwijzing', gemeente: c.gemeente, besluitdatum: iso(besluit), ingetrokken: false, wet, clientId: c.clientId },
+        afwijzingId,
+        'afwijzing',
+        besluit,
+      );
     }
     return;
   }
@@ -481,7 +689,12 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
     uitkering(c, besluit, Math.max(ontvangen, besluit - rng.int(0, 30)), false);
     return;
   }
-  const aantal = rng.weighted([[1, 62], [2, 28], [3, 8], [4, 2]] as const);
+  const aantal = rng.weighted([
+    [1, 62],
+    [2, 28],
+    [3, 8],
+    [4, 2],
+  ] as const);
   for (let i = 0; i < aantal; i++) {
     const ingang = Math.max(ontvangen, besluit + rng.int(-14, 30));
     voorziening(c, wet, besluit, ingang, { aanmeldingId: i === 0 ? aanmeldingId : undefined });
@@ -490,12 +703,20 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
 
 /** One client's whole history. */
 function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | undefined): void {
-  const profiel = rng.weighted([['jeugd', 30], ['wmo-oud', 27], ['wmo', 18], ['pw', 25]] as const);
+  const profiel = rng.weighted([
+    ['jeugd', 30],
+    ['wmo-oud', 27],
+    ['wmo', 18],
+    ['pw', 25],
+  ] as const);
   const geboorte =
-    profiel === 'jeugd' ? dag('2000-01-01') + rng.int(0, 17 * 365)
-    : profiel === 'wmo-oud' ? dag('1920-01-01') + rng.int(0, 30 * 365)
-    : profiel === 'wmo' ? dag('1950-01-01') + rng.int(0, 45 * 365)
-    : dag('1955-01-01') + rng.int(0, 42 * 365);
+    profiel === 'jeugd'
+      ? dag('2000-01-01') + rng.int(0, 17 * 365)
+      : profiel === 'wmo-oud'
+        ? dag('1920-01-01') + rng.int(0, 30 * 365)
+        : profiel === 'wmo'
+          ? dag('1950-01-01') + rng.int(0, 45 * 365)
+          : dag('1955-01-01') + rng.int(0, 42 * 365);
   const bsn = gen.bsn();
   const clientId = gen.clientId(gemeente, bsn);
   const overgang = rng.chance(0.3);
@@ -507,13 +728,25 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
       clientId,
       bsn,
       geboortedatum: iso(geboorte),
-      geslacht: rng.weighted([['man', 48], ['vrouw', 51], ['onbekend', 1]] as const),
+      geslacht: rng.weighted([
+        ['man', 48],
+        ['vrouw', 51],
+        ['onbekend', 1],
+      ] as const),
       gemeente,
       ...(huishoudenId ? { huishoudenId } : {}),
     },
     overgang ? EERSTE + rng.int(0, 20) : entry - rng.int(0, 3),
   );
-  const c: ClientCtx = { gen, rng, gemeente, clientId, feit: { gemeente, ...(huishoudenId ? { huishoudenId } : {}) }, profiel, mag: [gemeente] };
+  const c: ClientCtx = {
+    gen,
+    rng,
+    gemeente,
+    clientId,
+    feit: { gemeente, ...(huishoudenId ? { huishoudenId } : {}) },
+    profiel,
+    mag: [gemeente],
+  };
   const wet = profiel === 'jeugd' ? 'jeugdwet' : profiel === 'pw' ? 'participatiewet' : 'wmo';
 
   if (overgang) {
@@ -521,7 +754,11 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
     if (wet === 'participatiewet') {
       uitkering(c, EERSTE - rng.int(30, 900), EERSTE - rng.int(30, 900), true);
     } else {
-      const n = rng.weighted([[1, 60], [2, 30], [3, 10]] as const);
+      const n = rng.weighted([
+        [1, 60],
+        [2, 30],
+        [3, 10],
+      ] as const);
       for (let i = 0; i < n; i++) voorziening(c, wet, EERSTE - rng.int(10, 90), EERSTE, { overgang: true });
     }
   } else {
@@ -561,7 +798,10 @@ export function generateHistory(opts: HistoryOptions): History {
     const s = gen.stroom(bevolkingStreamId(gemeente), 'bevolking', gemeente, bevolkingDecider);
     const inwoners = Math.round((opts.clients * (w / totaal)) / 0.06);
     for (const jaar of [2015, 2016, 2017]) {
-      s.doe({ type: 'StelBevolkingVast', gemeente, jaar, inwoners: inwoners + (jaar - 2015) * 1000, huishoudens: Math.round(inwoners / 2.1) }, dag(`${jaar}-01-01`) + rng.int(0, 40));
+      s.doe(
+        { type: 'StelBevolkingVast', gemeente, jaar, inwoners: inwoners + (jaar - 2015) * 1000, huishoudens: Math.round(inwoners / 2.1) },
+        dag(`${jaar}-01-01`) + rng.int(0, 40),
+      );
     }
   }
 

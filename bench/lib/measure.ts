@@ -274,7 +274,10 @@ export class Voortgang {
   ) {
     if (process.stdout.isTTY) {
       this.bar = new cliProgress.SingleBar(
-        { format: `${naam.padEnd(12)} |{bar}| {percentage}% | {value}/{total} ${eenheid} | {rate}/s | ETA {eta_formatted}`, hideCursor: true },
+        {
+          format: `${naam.padEnd(12)} |{bar}| {percentage}% | {value}/{total} ${eenheid} | {rate}/s | ETA {eta_formatted}`,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       );
       this.bar.start(totaal, 0, { rate: 0 });
@@ -292,7 +295,9 @@ export class Voortgang {
       return;
     }
     while (totaal > 0 && waarde >= (this.volgendeTiende * totaal) / 10 && this.volgendeTiende <= 10) {
-      console.log(`  ${this.naam}: ${this.volgendeTiende * 10}% (${waarde.toLocaleString('en')}/${totaal.toLocaleString('en')} ${this.eenheid}, ${rate.toLocaleString('en')}/s, ${s.toFixed(0)} s)`);
+      console.log(
+        `  ${this.naam}: ${this.volgendeTiende * 10}% (${waarde.toLocaleString('en')}/${totaal.toLocaleString('en')} ${this.eenheid}, ${rate.toLocaleString('en')}/s, ${s.toFixed(0)} s)`,
+      );
       this.volgendeTiende++;
     }
   }
@@ -353,7 +358,19 @@ export async function stopProfiel(session: Session, bestand: string, root: strin
     f.hits += hits;
     perFunctie.set(sleutel, f);
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel)?.[1];
-    const onderdeel = pkg ? `npm:${pkg}` : rel.startsWith('bench/.build/') ? rel.replace(/^bench\/\.build\/[a-z]+\//, '').split('/').slice(0, 3).join('/') : rel.startsWith('node:') ? 'node core' : rel ? rel.split('/').slice(0, 2).join('/') : functie;
+    const onderdeel = pkg
+      ? `npm:${pkg}`
+      : rel.startsWith('bench/.build/')
+        ? rel
+            .replace(/^bench\/\.build\/[a-z]+\//, '')
+            .split('/')
+            .slice(0, 3)
+            .join('/')
+        : rel.startsWith('node:')
+          ? 'node core'
+          : rel
+            ? rel.split('/').slice(0, 2).join('/')
+            : functie;
     perOnderdeel.set(onderdeel, (perOnderdeel.get(onderdeel) ?? 0) + hits);
   }
   const pct = (hits: number) => Math.round((hits / Math.max(totaalHits, 1)) * 1000) / 10;
@@ -375,5 +392,10 @@ export async function stopProfiel(session: Session, bestand: string, root: strin
 
 /** What the figures were measured on. */
 export function machine(): { node: string; cpus: number; cpuModel: string | undefined; geheugenGb: number } {
-  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, geheugenGb: Math.round(os.totalmem() / 1024 ** 3) };
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    geheugenGb: Math.round(os.totalmem() / 1024 ** 3),
+  };
 }

@@ -73,7 +73,9 @@ export function tabel(r: Resultaat): string {
   const kop = `${'figure'.padEnd(46)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}   ${'target'.padEnd(14)} ok`;
   regels.push(kop, '-'.repeat(kop.length));
   const h = r.herbouw;
-  regels.push(`${'full rebuild (events/s, 2 cores)'.padEnd(46)} ${''.padStart(9)} ${fmt(h.eventsPerSeconde).padStart(9)} ${''.padStart(9)}   ${'>= 20,000/s'.padEnd(14)} ${h.eventsPerSeconde >= 20_000 ? '✓' : '✗'}`);
+  regels.push(
+    `${'full rebuild (events/s, 2 cores)'.padEnd(46)} ${''.padStart(9)} ${fmt(h.eventsPerSeconde).padStart(9)} ${''.padStart(9)}   ${'>= 20,000/s'.padEnd(14)} ${h.eventsPerSeconde >= 20_000 ? '✓' : '✗'}`,
+  );
   for (const m of r.rapporten) {
     const naam = `${m.rapport}, ${m.scope === 'een' ? 'one gemeente' : 'all 10 gemeenten'} (ms, n=${m.verdeling.n})`;
     const ok = m.verdeling.p95 < m.doelMs && m.fouten === 0;
@@ -85,8 +87,15 @@ export function tabel(r: Resultaat): string {
   const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% busy, others ${b.anderenPct ?? '?'}%`);
   regels.push(`CPU (all ${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
   const druk = Object.entries(r.belasting).filter(([, b]) => (b.anderenPct ?? 0) > 10);
-  if (druk.length) regels.push(`⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`);
-  regels.push(`peak RSS of the process: ${fmt(r.rss.piekMb)} MB (per phase: ${Object.entries(r.rss.perFaseMb).map(([f, mb]) => `${f} ${fmt(mb)} MB`).join(', ')})`);
+  if (druk.length)
+    regels.push(
+      `⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`,
+    );
+  regels.push(
+    `peak RSS of the process: ${fmt(r.rss.piekMb)} MB (per phase: ${Object.entries(r.rss.perFaseMb)
+      .map(([f, mb]) => `${f} ${fmt(mb)} MB`)
+      .join(', ')})`,
+  );
   regels.push(
     `seed: ${fmt(Number(r.historie.events))} events in ${fmt(r.seed.seconden, 1)} s (${fmt(r.seed.eventsPerSeconde)} events/s, ${fmt(r.seed.appendsPerSeconde)} appends/s, ${r.seed.concurrency} in flight)`,
   );
@@ -100,7 +109,10 @@ export function tabel(r: Resultaat): string {
 export function tiendenTabel(tienden: Tiende[]): string {
   const totaal = new Map<string, number>();
   for (const t of tienden) for (const [k, v] of Object.entries(t.sqlMs)) totaal.set(k, (totaal.get(k) ?? 0) + v);
-  const kolommen = [...totaal.entries()].sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k]) => k);
+  const kolommen = [...totaal.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 7)
+    .map(([k]) => k);
   const kop = `${'up to'.padStart(9)} ${'ev/s'.padStart(7)} ${'wall'.padStart(6)} ${'nodeCPU'.padStart(7)} ${'pgCPU'.padStart(6)} ${'outsideSQL'.padStart(10)} ${kolommen.map((k) => k.padStart(Math.max(9, k.length))).join(' ')}`;
   const regels = [kop];
   for (const t of tienden) {
@@ -115,7 +127,12 @@ export function tiendenTabel(tienden: Tiende[]): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A horizontal bar chart with a target line, as inline SVG. */
-export function staven(titel: string, rijen: { label: string; waarde: number; kleur: string; tekst: string }[], doel: number, eenheid: string): string {
+export function staven(
+  titel: string,
+  rijen: { label: string; waarde: number; kleur: string; tekst: string }[],
+  doel: number,
+  eenheid: string,
+): string {
   const breedte = 760;
   const links = 250;
   const rijHoogte = 22;
@@ -148,22 +165,35 @@ export function html(r: Resultaat): string {
         const ok = m.verdeling.p95 < m.doelMs && m.fouten === 0;
         return [
           { label: `${m.rapport} p50`, waarde: m.verdeling.p50, kleur: kleur(ok, true), tekst: `${fmt(m.verdeling.p50, 1)} ms` },
-          { label: `${m.rapport} p95`, waarde: m.verdeling.p95, kleur: kleur(ok), tekst: `${fmt(m.verdeling.p95, 1)} ms (max ${fmt(m.verdeling.max, 0)})` },
+          {
+            label: `${m.rapport} p95`,
+            waarde: m.verdeling.p95,
+            kleur: kleur(ok),
+            tekst: `${fmt(m.verdeling.p95, 1)} ms (max ${fmt(m.verdeling.max, 0)})`,
+          },
         ];
       });
   const doelMs = (scope: Scope) => r.rapporten.find((m) => m.scope === scope)?.doelMs ?? 0;
   const h = r.herbouw;
   const doelen = r.doelen
-    .map((d) => `<tr><td>${esc(d.naam)}</td><td class="n">${esc(fmt(d.gemeten, d.eenheid === 'ms' ? 1 : 0))} ${esc(d.eenheid)}</td><td>${esc(d.doel)}</td><td>${d.ok ? '✓' : '✗'}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${esc(d.naam)}</td><td class="n">${esc(fmt(d.gemeten, d.eenheid === 'ms' ? 1 : 0))} ${esc(d.eenheid)}</td><td>${esc(d.doel)}</td><td>${d.ok ? '✓' : '✗'}</td></tr>`,
+    )
     .join('\n');
-  const sql = h.sql.map((s) => `<tr><td class="n">${fmt(s.totalMs)} ms</td><td class="n">${fmt(s.calls)}</td><td><code>${esc(s.sql)}</code></td></tr>`).join('\n');
+  const sql = h.sql
+    .map((s) => `<tr><td class="n">${fmt(s.totalMs)} ms</td><td class="n">${fmt(s.calls)}</td><td><code>${esc(s.sql)}</code></td></tr>`)
+    .join('\n');
   const profiel = h.profiel
     ? `<h2>CPU profile of a second (profiled) rebuild</h2><p>${fmt(h.profiel.eventsPerSeconde)} events/s while profiled; ${esc(h.profiel.bestand)}</p>
 <table><tr><th>self time</th><th>%</th><th>part</th></tr>${h.profiel.perOnderdeel.map((o) => `<tr><td class="n">${fmt(o.ms)} ms</td><td class="n">${o.pct}</td><td>${esc(o.onderdeel)}</td></tr>`).join('')}</table>
 <table><tr><th>self time</th><th>%</th><th>function</th><th>where</th></tr>${h.profiel.functies.map((f) => `<tr><td class="n">${fmt(f.ms)} ms</td><td class="n">${f.pct}</td><td>${esc(f.functie)}</td><td><code>${esc(f.plaats)}</code></td></tr>`).join('')}</table>`
     : '';
   const explain = (r.explain ?? [])
-    .map((e) => `<h3>${esc(e.rapport)} (${e.scope === 'een' ? 'one gemeente' : 'all gemeenten'}): <code>${esc(e.query)}</code></h3>${e.plannen.map((p) => `<pre>${esc(p.plan)}</pre>`).join('')}`)
+    .map(
+      (e) =>
+        `<h3>${esc(e.rapport)} (${e.scope === 'een' ? 'one gemeente' : 'all gemeenten'}): <code>${esc(e.query)}</code></h3>${e.plannen.map((p) => `<pre>${esc(p.plan)}</pre>`).join('')}`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Projections benchmark ${esc(r.datum)} (${r.modus})</title>
@@ -175,13 +205,32 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; } pre { background
 <h1>Projections benchmark — ${esc(r.datum)} (${r.modus})</h1>
 <p>${fmt(Number(r.historie.events))} events, ${fmt(Number(r.historie.clients))} clients over 10 gemeenten; real embedded PostgreSQL (durable settings), ${esc(String(r.omgeving.cpus))} cores. Report latencies are end-to-end HTTP (token, validation, query, JSON).</p>
 <table><tr><th>figure</th><th>measured</th><th>target</th><th></th></tr>${doelen}</table>
-<p>CPU load per phase (all cores): ${esc(Object.entries(r.belasting).map(([f, b]) => `${f} ${b.machinePct ?? '?'}% busy, of which other processes ${b.anderenPct ?? '?'}%`).join('; '))}.</p>
+<p>CPU load per phase (all cores): ${esc(
+    Object.entries(r.belasting)
+      .map(([f, b]) => `${f} ${b.machinePct ?? '?'}% busy, of which other processes ${b.anderenPct ?? '?'}%`)
+      .join('; '),
+  )}.</p>
 ${staven('Report latency, one gemeente (ms)', perScope('een'), doelMs('een'), 'ms')}
 ${staven('Report latency, all 10 gemeenten (ms)', perScope('alle'), doelMs('alle'), 'ms')}
-${staven('Throughput (events/s)', [
-    { label: 'full rebuild', waarde: h.eventsPerSeconde, kleur: kleur(h.eventsPerSeconde >= 20_000), tekst: `${fmt(h.eventsPerSeconde)} events/s` },
-    { label: 'seeding (append, durable)', waarde: r.seed.eventsPerSeconde, kleur: '#888', tekst: `${fmt(r.seed.eventsPerSeconde)} events/s` },
-  ], 20_000, 'events/s')}
+${staven(
+  'Throughput (events/s)',
+  [
+    {
+      label: 'full rebuild',
+      waarde: h.eventsPerSeconde,
+      kleur: kleur(h.eventsPerSeconde >= 20_000),
+      tekst: `${fmt(h.eventsPerSeconde)} events/s`,
+    },
+    {
+      label: 'seeding (append, durable)',
+      waarde: r.seed.eventsPerSeconde,
+      kleur: '#888',
+      tekst: `${fmt(r.seed.eventsPerSeconde)} events/s`,
+    },
+  ],
+  20_000,
+  'events/s',
+)}
 <h2>Rebuild: where the time goes</h2>
 <p>${fmt(h.events)} events in ${fmt(h.seconden, 1)} s. CPU: node ${fmt(h.nodeCpuSeconden, 1)} s, PostgreSQL ${h.postgresCpuSeconden === null ? '?' : fmt(h.postgresCpuSeconden, 1)} s. Peak RSS ${fmt(r.rss.piekMb)} MB.</p>
 <table><tr><th>wall time</th><th>calls</th><th>SQL (client side, during the rebuild)</th></tr>${sql}</table>

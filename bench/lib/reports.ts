@@ -95,7 +95,13 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
         bytes: Math.round(bytes / Math.max(tijden.length, 1)),
         traagste: { ms: Math.round(traagste.ms * 10) / 10, query: traagste.query },
         ...(scope === 'een'
-          ? { perGemeente: Object.fromEntries(Object.entries(perGemeente).sort().map(([g, t]) => [g, { n: t.length, p95: Math.round(verdeling(t).p95 * 10) / 10 }])) }
+          ? {
+              perGemeente: Object.fromEntries(
+                Object.entries(perGemeente)
+                  .sort()
+                  .map(([g, t]) => [g, { n: t.length, p95: Math.round(verdeling(t).p95 * 10) / 10 }]),
+              ),
+            }
           : {}),
       });
       o.log(

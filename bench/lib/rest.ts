@@ -212,7 +212,13 @@ async function registreerClienten(apps: Apps, n: number, gemeenten: readonly str
     gezien.add(`${gemeente}:${bsn}`);
     // A quarter of the clients are under 18 at the time of the toekenningen (2015–2017).
     const geboren = rng.float() < 0.25 ? rng.int(dag('2000-01-01'), dag('2014-12-31')) : rng.int(dag('1930-01-01'), dag('1996-12-31'));
-    return { bsn, gemeente, geboortedatum: datum(geboren), geslacht: rng.pick(['man', 'vrouw', 'vrouw', 'man', 'onbekend'] as const), jeugd: geboren >= dag('2000-01-01') };
+    return {
+      bsn,
+      gemeente,
+      geboortedatum: datum(geboren),
+      geslacht: rng.pick(['man', 'vrouw', 'vrouw', 'man', 'onbekend'] as const),
+      jeugd: geboren >= dag('2000-01-01'),
+    };
   });
   const clienten: Client[] = [];
   const fouten: string[] = [];
@@ -237,7 +243,12 @@ async function voegEigenCodesToe(apps: Apps, gemeenten: readonly string[]): Prom
   const token = await apps.token('beheer', [...gemeenten], 'bench-beheer');
   for (const gemeente of gemeenten) {
     for (const [wet, code] of Object.entries(EIGEN)) {
-      const { status, json } = await post(`${apps.voorzieningen.url}/productcategorieen`, token, { gemeente, wet, code, naam: `Benchmark ${wet}` });
+      const { status, json } = await post(`${apps.voorzieningen.url}/productcategorieen`, token, {
+        gemeente,
+        wet,
+        code,
+        naam: `Benchmark ${wet}`,
+      });
       // 409/422: the code exists from an earlier run on the same schema.
       if (status !== 201 && status !== 200 && status !== 409 && status !== 422) {
         throw new Error(`POST /productcategorieen: ${status} ${JSON.stringify(json).slice(0, 300)}`);
@@ -269,7 +280,12 @@ async function laad(url: string, token: string, connections: number, seconden: n
         // A new body and Idempotency-Key for every request (autocannon rebuilds a request with setupRequest each time).
         setupRequest: (req) => ({
           ...req,
-          headers: { ...req.headers, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          headers: {
+            ...req.headers,
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
           body: maak(),
         }),
         onResponse: (status, body) => {
@@ -315,9 +331,13 @@ function cpuStand(apps: Apps, pgDataDir?: string) {
 function cpuVerdeling(a: ReturnType<typeof cpuStand>, b: ReturnType<typeof cpuStand>): CpuVerdeling {
   const s = (b.t - a.t) / 1000;
   const r = (x: number | null) => (x === null ? null : Math.round((x / s) * 100) / 100);
-  const apps = Object.fromEntries(Object.keys(b.apps).map((k) => [k, r(b.apps[k as AppNaam] - a.apps[k as AppNaam])])) as Record<AppNaam, number | null>;
+  const apps = Object.fromEntries(Object.keys(b.apps).map((k) => [k, r(b.apps[k as AppNaam] - a.apps[k as AppNaam])])) as Record<
+    AppNaam,
+    number | null
+  >;
   const eigen =
-    b.loadtool - a.loadtool +
+    b.loadtool -
+    a.loadtool +
     (b.postgres !== null && a.postgres !== null ? b.postgres - a.postgres : 0) +
     Object.keys(b.apps).reduce((t, k) => t + b.apps[k as AppNaam] - a.apps[k as AppNaam], 0);
   const machine = b.machine !== null && a.machine !== null ? b.machine - a.machine : null;
@@ -350,7 +370,9 @@ export async function meetRestCommands(options: RestOptions): Promise<RestResult
   const clienten = await registreerClienten(apps, n, gemeenten, rng);
   const clientenPerSeconde = Math.round(n / ((performance.now() - t0) / 1000));
   await voegEigenCodesToe(apps, gemeenten);
-  log(`  ${clientenPerSeconde.toLocaleString('en')} clients/s; own productcategorie codes ${Object.values(EIGEN).join(', ')} in every gemeente`);
+  log(
+    `  ${clientenPerSeconde.toLocaleString('en')} clients/s; own productcategorie codes ${Object.values(EIGEN).join(', ')} in every gemeente`,
+  );
 
   const token = await apps.token('consulent', [...gemeenten], 'bench-consulent');
   const maak = () => toekenning(rng, clienten);
@@ -362,9 +384,13 @@ export async function meetRestCommands(options: RestOptions): Promise<RestResult
   const warm = await laad(url, token, connections, warmupSeconden, maak);
   const warmStatus = statusCodes(warm.resultaat);
   const warmOk = warmStatus['201'] ?? 0;
-  log(`  ${Math.round(warmOk / warm.resultaat.duration).toLocaleString('en')} commands/s, p99 ${warm.resultaat.latency.p99} ms, status ${JSON.stringify(warmStatus)}`);
+  log(
+    `  ${Math.round(warmOk / warm.resultaat.duration).toLocaleString('en')} commands/s, p99 ${warm.resultaat.latency.p99} ms, status ${JSON.stringify(warmStatus)}`,
+  );
   if (warm.voorbeeldFouten.length) {
-    throw new Error(`warm-up answered other than 201; the bodies need fixing:\n${warm.voorbeeldFouten.map((f) => `${f.status} ${f.body}`).join('\n')}`);
+    throw new Error(
+      `warm-up answered other than 201; the bodies need fixing:\n${warm.voorbeeldFouten.map((f) => `${f.status} ${f.body}`).join('\n')}`,
+    );
   }
 
   const head = await telToekenningen(apps);

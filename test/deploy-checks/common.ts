@@ -9,9 +9,17 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DEPLOY = path.join(ROOT, 'deploy');
 export type Obj = Record<string, any>;
 export type Env = Map<string, string | undefined>; // undefined: set, value not known here
-interface Rules { required?: string[]; oneOf?: string[][]; values?: Record<string, string> }
-export const REQUIRED: { groups: Record<string, Rules>; port: number; health: string; processes: Record<string, Rules & { main: string; groups: string[] }> } =
-  JSON.parse(fs.readFileSync(path.join(DEPLOY, 'required-env.json'), 'utf8'));
+interface Rules {
+  required?: string[];
+  oneOf?: string[][];
+  values?: Record<string, string>;
+}
+export const REQUIRED: {
+  groups: Record<string, Rules>;
+  port: number;
+  health: string;
+  processes: Record<string, Rules & { main: string; groups: string[] }>;
+} = JSON.parse(fs.readFileSync(path.join(DEPLOY, 'required-env.json'), 'utf8'));
 /** The production shape: how many of each run (DESIGN section 7, deploy/README.md). */
 export const REPLICAS: Record<string, number> = { intake: 2, voorzieningen: 2, projections: 3, relay: 2 };
 export const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');

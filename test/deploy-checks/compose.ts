@@ -19,7 +19,9 @@ const { $schema: _draft07, ...composeSchema } = JSON.parse(fs.readFileSync(compo
 const validateCompose = ajv.compile(composeSchema);
 
 export function composeProblems(compose: Obj, nginxConf: string): string[] {
-  const problems = validateCompose(compose) ? [] : validateCompose.errors!.map((e) => `compose.yaml${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  const problems = validateCompose(compose)
+    ? []
+    : validateCompose.errors!.map((e) => `compose.yaml${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
   const procOf = new Map<string, string>(); // service → process
   for (const [name, s] of Object.entries<Obj>(compose.services ?? {})) {
     if (s.build?.dockerfile !== 'deploy/Dockerfile') continue;
@@ -29,11 +31,15 @@ export function composeProblems(compose: Obj, nginxConf: string): string[] {
     procOf.set(name, proc);
     const env: Env = new Map(DOCKER.env);
     for (const f of [s.env_file ?? []].flat()) for (const [k, v] of readEnvFile(path.resolve(DEPLOY, f.path ?? f))) env.set(k, v);
-    const entries = Array.isArray(s.environment) ? s.environment.map((kv: string) => kv.split(/=(.*)/s)) : Object.entries(s.environment ?? {});
+    const entries = Array.isArray(s.environment)
+      ? s.environment.map((kv: string) => kv.split(/=(.*)/s))
+      : Object.entries(s.environment ?? {});
     for (const [k, v] of entries) env.set(k, v == null || /\$\{/.test(String(v)) ? undefined : String(v));
     problems.push(...envProblems(`compose ${name}`, proc, env));
-    if (proc !== 'migrate' && s.depends_on?.migrate?.condition !== 'service_completed_successfully') problems.push(`compose ${name}: does not wait for the migrations`);
-    if (REPLICAS[proc] && (s.deploy?.replicas ?? 1) !== REPLICAS[proc]) problems.push(`compose ${name}: ${s.deploy?.replicas ?? 1} replicas, not ${REPLICAS[proc]}`);
+    if (proc !== 'migrate' && s.depends_on?.migrate?.condition !== 'service_completed_successfully')
+      problems.push(`compose ${name}: does not wait for the migrations`);
+    if (REPLICAS[proc] && (s.deploy?.replicas ?? 1) !== REPLICAS[proc])
+      problems.push(`compose ${name}: ${s.deploy?.replicas ?? 1} replicas, not ${REPLICAS[proc]}`);
   }
   for (const p of Object.keys(REQUIRED.processes)) if (![...procOf.values()].includes(p)) problems.push(`compose: no service runs ${p}`);
   // The gateway: nginx locations → upstream → compose service → process.

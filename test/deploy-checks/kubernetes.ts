@@ -10,16 +10,31 @@ import { envProblems, processOf, routeProblems } from './processes.js';
 export async function schemaProblems(objs: Obj[]): Promise<string[]> {
   const problems: string[] = [];
   for (const o of objs) {
-    const Model = (await import(`kubernetes-models/${o.apiVersion}`).catch(() => ({})) as Obj)[o.kind];
+    const Model = ((await import(`kubernetes-models/${o.apiVersion}`).catch(() => ({}))) as Obj)[o.kind];
     if (!Model) problems.push(`${o.apiVersion} ${o.kind}: no schema`);
-    else try { new Model(o).validate(); } catch (e) { problems.push(`${o.kind}/${o.metadata?.name}: ${(e as Error).message}`); }
+    else
+      try {
+        new Model(o).validate();
+      } catch (e) {
+        problems.push(`${o.kind}/${o.metadata?.name}: ${(e as Error).message}`);
+      }
   }
   return problems;
 }
 
 const matches = (sel: Obj | undefined, labels: Obj = {}): boolean =>
-  !!sel && Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
-  (sel.matchExpressions ?? []).every((e: Obj) => ({ In: () => e.values.includes(labels[e.key]), NotIn: () => !e.values.includes(labels[e.key]), Exists: () => e.key in labels, DoesNotExist: () => !(e.key in labels) } as Obj)[e.operator]());
+  !!sel &&
+  Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+  (sel.matchExpressions ?? []).every((e: Obj) =>
+    (
+      ({
+        In: () => e.values.includes(labels[e.key]),
+        NotIn: () => !e.values.includes(labels[e.key]),
+        Exists: () => e.key in labels,
+        DoesNotExist: () => !(e.key in labels),
+      }) as Obj
+    )[e.operator](),
+  );
 const ours = (c: Obj) => /(^|\/)sociaal-domein(:[^/]*)?$/.test(c.image ?? '');
 
 export function k8sProblems(objs: Obj[]): string[] {
@@ -30,7 +45,8 @@ export function k8sProblems(objs: Obj[]): string[] {
   for (const w of workloads) {
     const where = `${w.kind}/${w.metadata.name}`;
     const pod = w.spec.template;
-    if (!objs.some((p) => p.kind === 'PodDisruptionBudget' && matches(p.spec.selector, pod.metadata.labels)) && w.kind !== 'Job') problems.push(`${where}: no PodDisruptionBudget`);
+    if (!objs.some((p) => p.kind === 'PodDisruptionBudget' && matches(p.spec.selector, pod.metadata.labels)) && w.kind !== 'Job')
+      problems.push(`${where}: no PodDisruptionBudget`);
     for (const c of pod.spec.containers) {
       if (w.kind === 'Deployment' || w.kind === 'StatefulSet') {
         for (const probe of ['readinessProbe', 'livenessProbe']) if (!c[probe]?.httpGet) problems.push(`${where}: no HTTP ${probe}`);
@@ -40,21 +56,26 @@ export function k8sProblems(objs: Obj[]): string[] {
       const proc = processOf(where, c.args, problems);
       if (!proc) continue;
       procOf.set(w, proc);
-      if (REPLICAS[proc] && w.spec.replicas !== REPLICAS[proc]) problems.push(`${where}: ${w.spec.replicas} replicas, not ${REPLICAS[proc]}`);
+      if (REPLICAS[proc] && w.spec.replicas !== REPLICAS[proc])
+        problems.push(`${where}: ${w.spec.replicas} replicas, not ${REPLICAS[proc]}`);
       if (!c.resources?.requests?.memory || !c.resources?.limits?.memory) problems.push(`${where}: no memory request and limit`);
       for (const probe of w.kind === 'Deployment' ? ['readinessProbe', 'livenessProbe'] : []) {
         const get = c[probe]?.httpGet;
         const port = typeof get?.port === 'string' ? c.ports?.find((p: Obj) => p.name === get.port)?.containerPort : get?.port;
-        if (get && (get.path !== REQUIRED.health || port !== REQUIRED.port)) problems.push(`${where}: ${probe} is not ${REQUIRED.health} on ${REQUIRED.port}`);
+        if (get && (get.path !== REQUIRED.health || port !== REQUIRED.port))
+          problems.push(`${where}: ${probe} is not ${REQUIRED.health} on ${REQUIRED.port}`);
       }
       const env: Env = new Map(DOCKER.env);
       const values = (ref: Obj, kind: string) => {
         const o = find(kind, ref.name);
         if (!o) problems.push(`${where}: ${kind} ${ref.name} does not exist`);
-        return Object.entries<string>(o?.data ?? {}).map(([k, v]) => [k, kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v] as const);
+        return Object.entries<string>(o?.data ?? {}).map(
+          ([k, v]) => [k, kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v] as const,
+        );
       };
       for (const ef of c.envFrom ?? []) {
-        for (const [k, v] of values(ef.configMapRef ?? ef.secretRef, ef.configMapRef ? 'ConfigMap' : 'Secret')) env.set(`${ef.prefix ?? ''}${k}`, v);
+        for (const [k, v] of values(ef.configMapRef ?? ef.secretRef, ef.configMapRef ? 'ConfigMap' : 'Secret'))
+          env.set(`${ef.prefix ?? ''}${k}`, v);
       }
       for (const e of c.env ?? []) {
         const ref = e.valueFrom?.configMapKeyRef ?? e.valueFrom?.secretKeyRef;
@@ -82,14 +103,26 @@ export function k8sProblems(objs: Obj[]): string[] {
   const policies = objs.filter((o) => o.kind === 'NetworkPolicy');
   const podsOf = (sel: Obj) => workloads.filter((w) => matches(sel, w.spec.template.metadata.labels));
   const hasPort = (rules: Obj[] | undefined, port: number) => (rules ?? []).some((r) => (r.ports ?? []).some((p: Obj) => p.port === port));
-  if (!policies.some((p) => !Object.keys(p.spec.podSelector ?? {}).length && ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) && !p.spec.ingress && !p.spec.egress)) problems.push('no default-deny NetworkPolicy');
+  if (
+    !policies.some(
+      (p) =>
+        !Object.keys(p.spec.podSelector ?? {}).length &&
+        ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) &&
+        !p.spec.ingress &&
+        !p.spec.egress,
+    )
+  )
+    problems.push('no default-deny NetworkPolicy');
   const pgPods = new Set(policies.filter((p) => hasPort(p.spec.egress, 5432)).flatMap((p) => podsOf(p.spec.podSelector)));
   for (const w of workloads) {
     const needs = procOf.has(w) && REQUIRED.processes[procOf.get(w)!]!.groups.includes('database');
     if (needs !== pgPods.has(w)) problems.push(`${w.kind}/${w.metadata.name}: ${needs ? 'may not reach' : 'reaches'} PostgreSQL`);
   }
   const nats = workloads.find((w) => w.kind === 'StatefulSet' && w.metadata.name === 'nats');
-  const natsPeers = policies.filter((p) => nats && matches(p.spec.podSelector, nats.spec.template.metadata.labels)).flatMap((p) => (p.spec.ingress ?? []).filter((r: Obj) => hasPort([r], 4222))).flatMap((r: Obj) => r.from ?? [{}]);
+  const natsPeers = policies
+    .filter((p) => nats && matches(p.spec.podSelector, nats.spec.template.metadata.labels))
+    .flatMap((p) => (p.spec.ingress ?? []).filter((r: Obj) => hasPort([r], 4222)))
+    .flatMap((r: Obj) => r.from ?? [{}]);
   const natsClients = new Set(natsPeers.flatMap((f: Obj) => (f.podSelector && !f.namespaceSelector ? podsOf(f.podSelector) : workloads)));
   for (const w of workloads) {
     const needs = REQUIRED.processes[procOf.get(w) ?? '']?.required?.includes('NATS_URL') ?? false;
@@ -97,7 +130,11 @@ export function k8sProblems(objs: Obj[]): string[] {
     if (!needs && natsClients.has(w) && procOf.has(w)) problems.push(`${w.kind}/${w.metadata.name}: reaches NATS`);
   }
   for (const w of workloads.filter((x) => routed.size && [...routed.values()].includes(procOf.get(x)))) {
-    const ok = policies.some((p) => matches(p.spec.podSelector, w.spec.template.metadata.labels) && (p.spec.ingress ?? []).some((r: Obj) => hasPort([r], REQUIRED.port) && r.from?.every((f: Obj) => f.namespaceSelector)));
+    const ok = policies.some(
+      (p) =>
+        matches(p.spec.podSelector, w.spec.template.metadata.labels) &&
+        (p.spec.ingress ?? []).some((r: Obj) => hasPort([r], REQUIRED.port) && r.from?.every((f: Obj) => f.namespaceSelector)),
+    );
     if (!ok) problems.push(`${w.kind}/${w.metadata.name}: the ingress controller may not reach it`);
   }
   return problems;

@@ -8,11 +8,21 @@ startStack();
 describe('an afwijzing is a besluit', () => {
   it('POST /afwijzingen records it; a bezwaar against it is accepted and afgehandeld', async () => {
     const clientId = await c.client();
-    const res = await c.vz('post', '/afwijzingen', { clientId, wet: 'jeugdwet', productcategorie: '45', besluitdatum: '2024-01-15', reden: 'geen jeugdhulp nodig' });
+    const res = await c.vz('post', '/afwijzingen', {
+      clientId,
+      wet: 'jeugdwet',
+      productcategorie: '45',
+      besluitdatum: '2024-01-15',
+      reden: 'geen jeugdhulp nodig',
+    });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/afwijzingen/${res.body.afwijzingId}`);
     const [afgewezen] = await events(`afwijzing-${res.body.afwijzingId}`);
-    expect(afgewezen).toMatchObject({ type: 'AanvraagAfgewezen', gemeente: 'GM0005', data: { clientId, wet: 'jeugdwet', besluitdatum: '2024-01-15' } });
+    expect(afgewezen).toMatchObject({
+      type: 'AanvraagAfgewezen',
+      gemeente: 'GM0005',
+      data: { clientId, wet: 'jeugdwet', besluitdatum: '2024-01-15' },
+    });
 
     const b = await c.bezwaar(res.body.afwijzingId, { ontvangenOp: '2024-02-10', onderwerp: 'jeugdhulp' });
     const [ontvangen] = await events(`bezwaar-${b}`);
@@ -45,14 +55,26 @@ describe('a bezwaar refers to an existing besluit of the same gemeente', () => {
   it('ontvangenOp or bekendmakingOp before the besluitdatum: 422 naming the field', async () => {
     const v = await c.voorziening({ besluitdatum: '2024-01-15' });
     await weigert(() => c.vz('post', '/bezwaren', { besluitId: v, ontvangenOp: '2024-01-14', onderwerp: 'overig' }), 422, 'ontvangenOp');
-    await weigert(() => c.vz('post', '/bezwaren', { besluitId: v, ontvangenOp: '2024-02-01', onderwerp: 'overig', bekendmakingOp: '2024-01-14' }), 422, 'bekendmakingOp');
+    await weigert(
+      () => c.vz('post', '/bezwaren', { besluitId: v, ontvangenOp: '2024-02-01', onderwerp: 'overig', bekendmakingOp: '2024-01-14' }),
+      422,
+      'bekendmakingOp',
+    );
   });
 
   it('is afgehandeld once, not before it was ontvangen or verdaagd', async () => {
     const b = await c.bezwaar(await c.voorziening(), { ontvangenOp: '2024-02-01' });
-    await weigert(() => c.vz('post', `/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-01-31', uitkomst: 'ongegrond' }), 422, 'afgehandeldOp');
+    await weigert(
+      () => c.vz('post', `/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-01-31', uitkomst: 'ongegrond' }),
+      422,
+      'afgehandeldOp',
+    );
     await c.ok(`/bezwaren/${b}/verdaging`, { verdaagdOp: '2024-03-01' });
-    await weigert(() => c.vz('post', `/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-02-29', uitkomst: 'ongegrond' }), 422, 'afgehandeldOp');
+    await weigert(
+      () => c.vz('post', `/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-02-29', uitkomst: 'ongegrond' }),
+      422,
+      'afgehandeldOp',
+    );
     await c.ok(`/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-03-01', uitkomst: 'ongegrond' });
     await weigert(() => c.vz('post', `/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-03-02', uitkomst: 'gegrond' }), 409);
     expect((await events(`bezwaar-${b}`)).map((e) => e.type)).toEqual(['BezwaarOntvangen', 'BezwaarVerdaagd', 'BezwaarAfgehandeld']);

@@ -8,8 +8,25 @@ startStack();
 
 describe('a voorziening or uitkering belongs to an existing client of a gemeente the consultant may act for', () => {
   const starts: [string, 'intake' | 'vz', string, (clientId: string) => object][] = [
-    ['voorziening', 'vz', '/voorzieningen', (clientId) => ({ clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2024-01-15', ingangsdatum: '2024-02-01' })],
-    ['uitkering', 'vz', '/uitkeringen', (clientId) => ({ clientId, regeling: 'participatiewet', ingangsdatum: '2024-02-01', instroomreden: 'einde-ww' })],
+    [
+      'voorziening',
+      'vz',
+      '/voorzieningen',
+      (clientId) => ({
+        clientId,
+        wet: 'wmo',
+        productcategorie: '01',
+        leveringsvorm: 'zin',
+        besluitdatum: '2024-01-15',
+        ingangsdatum: '2024-02-01',
+      }),
+    ],
+    [
+      'uitkering',
+      'vz',
+      '/uitkeringen',
+      (clientId) => ({ clientId, regeling: 'participatiewet', ingangsdatum: '2024-02-01', instroomreden: 'einde-ww' }),
+    ],
     ['afwijzing', 'vz', '/afwijzingen', (clientId) => ({ clientId, wet: 'wmo', besluitdatum: '2024-01-15', reden: 'geen beperking' })],
     ['aanmelding', 'intake', '/aanmeldingen', (clientId) => ({ clientId, wet: 'wmo', ontvangenOp: '2024-01-10' })],
   ];
@@ -30,6 +47,10 @@ describe('a voorziening or uitkering belongs to an existing client of a gemeente
     expect(res.status).toBe(201);
     const appended = await appendedSince(s, before);
     expect(appended).toHaveLength(1);
-    expect(appended[0]).toMatchObject({ gemeente: 'GM0006', globalPosition: res.body.positie, data: { clientId: clientVanAnder, gemeente: 'GM0006' } });
+    expect(appended[0]).toMatchObject({
+      gemeente: 'GM0006',
+      globalPosition: res.body.positie,
+      data: { clientId: clientVanAnder, gemeente: 'GM0006' },
+    });
   });
 });

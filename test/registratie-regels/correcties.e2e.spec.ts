@@ -16,7 +16,11 @@ describe('correctie changes ingangsdatum, einddatum, productcategorie, leverings
     const res = await c.ok(`/voorzieningen/${v}/correctie`, { [veld]: waarde, reden: 'typefout bij registratie' });
     expect(res.headers.etag).toBe('"2"');
     const event = await laatste(`voorziening-${v}`);
-    expect(event).toMatchObject({ type: 'RegistratieGecorrigeerd', globalPosition: res.body.positie, data: { [veld]: waarde, reden: 'typefout bij registratie' } });
+    expect(event).toMatchObject({
+      type: 'RegistratieGecorrigeerd',
+      globalPosition: res.body.positie,
+      data: { [veld]: waarde, reden: 'typefout bij registratie' },
+    });
     expect((await c.vz('get', `/voorzieningen/${v}`)).body[veld]).toEqual(waarde);
   });
 

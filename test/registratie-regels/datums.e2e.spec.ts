@@ -7,20 +7,35 @@ startStack();
 describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
   it('a toekenning with einddatum before ingangsdatum: 422 einddatum; on the same day: accepted', async () => {
     const clientId = await c.client();
-    const body = { clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2024-01-15', ingangsdatum: '2024-02-01' };
+    const body = {
+      clientId,
+      wet: 'wmo',
+      productcategorie: '01',
+      leveringsvorm: 'zin',
+      besluitdatum: '2024-01-15',
+      ingangsdatum: '2024-02-01',
+    };
     await weigert(() => c.vz('post', '/voorzieningen', { ...body, einddatum: '2024-01-31' }), 422, 'einddatum');
     expect((await c.vz('post', '/voorzieningen', { ...body, einddatum: '2024-02-01' })).status).toBe(201);
   });
 
   it('a voorziening beëindigd before its ingangsdatum: 422 einddatum; on it: accepted', async () => {
     const v = await c.voorziening();
-    await weigert(() => c.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-01-31', reden: 'verhuizing' }), 422, 'einddatum');
+    await weigert(
+      () => c.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-01-31', reden: 'verhuizing' }),
+      422,
+      'einddatum',
+    );
     await c.ok(`/voorzieningen/${v}/beeindiging`, { einddatum: '2024-02-01', reden: 'verhuizing' });
   });
 
   it('an uitkering beëindigd before its ingangsdatum: 422 einddatum; on it: accepted', async () => {
     const u = await c.uitkering();
-    await weigert(() => c.vz('post', `/uitkeringen/${u}/beeindiging`, { einddatum: '2024-01-31', uitstroomreden: 'werk' }), 422, 'einddatum');
+    await weigert(
+      () => c.vz('post', `/uitkeringen/${u}/beeindiging`, { einddatum: '2024-01-31', uitstroomreden: 'werk' }),
+      422,
+      'einddatum',
+    );
     await c.ok(`/uitkeringen/${u}/beeindiging`, { einddatum: '2024-02-01', uitstroomreden: 'werk' });
   });
 
@@ -30,7 +45,12 @@ describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
     const tweede = await c.ok(`/voorzieningen/${v}/beeindiging`, { einddatum: '2024-08-31', reden: 'verhuizing' });
     const stream = await events(`voorziening-${v}`);
     expect(stream.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'VoorzieningBeeindigd', 'VoorzieningBeeindigd']);
-    expect(stream[1]!.data).toMatchObject({ einddatum: '2024-06-30', reden: 'voortijdig-client', vorigeEinddatum: '2024-12-31', correctie: false });
+    expect(stream[1]!.data).toMatchObject({
+      einddatum: '2024-06-30',
+      reden: 'voortijdig-client',
+      vorigeEinddatum: '2024-12-31',
+      correctie: false,
+    });
     expect(stream[2]!.data).toMatchObject({ einddatum: '2024-08-31', reden: 'verhuizing', vorigeEinddatum: '2024-06-30', correctie: true });
     expect(stream[2]!.globalPosition).toBe(tweede.body.positie);
     const nu = await c.vz('get', `/voorzieningen/${v}`);
@@ -38,7 +58,11 @@ describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
     // The same beëindiging again changes nothing: 409.
     await weigert(() => c.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-08-31', reden: 'verhuizing' }), 409);
     // A correcting beëindiging must still respect the ingangsdatum.
-    await weigert(() => c.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-01-01', reden: 'verhuizing' }), 422, 'einddatum');
+    await weigert(
+      () => c.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-01-01', reden: 'verhuizing' }),
+      422,
+      'einddatum',
+    );
   });
 
   it('a second beëindiging of an uitkering moves the einddatum and is recorded as a correctie of the first', async () => {
@@ -48,7 +72,12 @@ describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
     const stream = await events(`uitkering-${u}`);
     expect(stream.map((e) => e.type)).toEqual(['UitkeringToegekend', 'UitkeringBeeindigd', 'UitkeringBeeindigd']);
     expect(stream[1]!.data).toMatchObject({ einddatum: '2024-06-30', vorigeEinddatum: null, correctie: false });
-    expect(stream[2]!.data).toMatchObject({ einddatum: '2024-05-31', uitstroomreden: 'verhuizing', vorigeEinddatum: '2024-06-30', correctie: true });
+    expect(stream[2]!.data).toMatchObject({
+      einddatum: '2024-05-31',
+      uitstroomreden: 'verhuizing',
+      vorigeEinddatum: '2024-06-30',
+      correctie: true,
+    });
     await weigert(() => c.vz('post', `/uitkeringen/${u}/beeindiging`, { einddatum: '2024-05-31', uitstroomreden: 'verhuizing' }), 409);
   });
 

@@ -80,7 +80,12 @@ describe('DTO level', () => {
   it.each(ENDPOINTS.map((e) => [e.naam, e] as const))('%s with malformed JSON: 400 body', async (_, e) => {
     const http = e.app === 'intake' ? s.intake.http : s.voorzieningen.http;
     await weigert(
-      () => http.post(e.pad(e.resource ? ids[e.resource] : '')).set('Authorization', `Bearer ${eigenToken(e)}`).set('Content-Type', 'application/json').send('{"reden": '),
+      () =>
+        http
+          .post(e.pad(e.resource ? ids[e.resource] : ''))
+          .set('Authorization', `Bearer ${eigenToken(e)}`)
+          .set('Content-Type', 'application/json')
+          .send('{"reden": '),
       400,
       'body',
     );
@@ -93,19 +98,22 @@ describe('DTO level', () => {
     ['bezwaar', 'vz', '/bezwaren', 'bezwaarId'],
     ['aanmelding', 'intake', '/aanmeldingen', 'aanmeldingId'],
   ];
-  it.each(GETS)('GET a %s: 200 with ETag; bad id 400, unknown 404, other gemeente or role 403, no token 401', async (_, app, pad, resource) => {
-    const get = (id: string, token: string | null) => {
-      const req = (app === 'intake' ? s.intake.http : s.voorzieningen.http).get(`${pad}/${id}`);
-      return token ? req.set('Authorization', `Bearer ${token}`) : req;
-    };
-    const ok = await get(ids[resource], c.token);
-    expect(ok.status).toBe(200);
-    expect(ok.headers.etag).toMatch(/^"\d+"$/);
-    expectProblem((await get('niet-een-uuid', c.token)) as Antwoord, 400, 'id');
-    expectProblem((await get(randomUUID(), c.token)) as Antwoord, 404);
-    expectProblem((await get(ids[resource], consulentAnder)) as Antwoord, 403);
-    expectProblem((await get(ids[resource], rapportage)) as Antwoord, 403);
-    expectProblem((await get(ids[resource], auditor)) as Antwoord, 403);
-    expectProblem((await get(ids[resource], null)) as Antwoord, 401);
-  });
+  it.each(GETS)(
+    'GET a %s: 200 with ETag; bad id 400, unknown 404, other gemeente or role 403, no token 401',
+    async (_, app, pad, resource) => {
+      const get = (id: string, token: string | null) => {
+        const req = (app === 'intake' ? s.intake.http : s.voorzieningen.http).get(`${pad}/${id}`);
+        return token ? req.set('Authorization', `Bearer ${token}`) : req;
+      };
+      const ok = await get(ids[resource], c.token);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.etag).toMatch(/^"\d+"$/);
+      expectProblem((await get('niet-een-uuid', c.token)) as Antwoord, 400, 'id');
+      expectProblem((await get(randomUUID(), c.token)) as Antwoord, 404);
+      expectProblem((await get(ids[resource], consulentAnder)) as Antwoord, 403);
+      expectProblem((await get(ids[resource], rapportage)) as Antwoord, 403);
+      expectProblem((await get(ids[resource], auditor)) as Antwoord, 403);
+      expectProblem((await get(ids[resource], null)) as Antwoord, 401);
+    },
+  );
 });

@@ -20,7 +20,15 @@ describe('wet and productcategorie fit together (Wmo 01–18, Jeugdwet 40–55)'
   it.each(geweigerd)('voorziening under %s with productcategorie %s: 422 %s', async (wet, productcategorie, field) => {
     const clientId = await c.client();
     await weigert(
-      () => c.vz('post', '/voorzieningen', { clientId, wet, productcategorie, leveringsvorm: 'zin', besluitdatum: '2024-01-15', ingangsdatum: '2024-02-01' }),
+      () =>
+        c.vz('post', '/voorzieningen', {
+          clientId,
+          wet,
+          productcategorie,
+          leveringsvorm: 'zin',
+          besluitdatum: '2024-01-15',
+          ingangsdatum: '2024-02-01',
+        }),
       422,
       field,
     );
@@ -38,7 +46,11 @@ describe('wet and productcategorie fit together (Wmo 01–18, Jeugdwet 40–55)'
 
   it('an afwijzing whose productcategorie does not fit its wet: 422 productcategorie', async () => {
     const clientId = await c.client();
-    for (const [wet, productcategorie] of [['wmo', '45'], ['jeugdwet', '01'], ['participatiewet', '01']]) {
+    for (const [wet, productcategorie] of [
+      ['wmo', '45'],
+      ['jeugdwet', '01'],
+      ['participatiewet', '01'],
+    ]) {
       await weigert(
         () => c.vz('post', '/afwijzingen', { clientId, wet, productcategorie, besluitdatum: '2024-01-15', reden: 'x' }),
         422,
@@ -49,7 +61,11 @@ describe('wet and productcategorie fit together (Wmo 01–18, Jeugdwet 40–55)'
 
   it('a correctie to a productcategorie of the other wet: 422 productcategorie', async () => {
     const v = await c.voorziening({ wet: 'jeugdwet', productcategorie: '45' });
-    await weigert(() => c.vz('post', `/voorzieningen/${v}/correctie`, { productcategorie: '01', reden: 'typefout' }), 422, 'productcategorie');
+    await weigert(
+      () => c.vz('post', `/voorzieningen/${v}/correctie`, { productcategorie: '01', reden: 'typefout' }),
+      422,
+      'productcategorie',
+    );
   });
 });
 
@@ -57,7 +73,14 @@ describe('a gemeente’s own productcategorie (POST /productcategorieen, role be
   const voegToe = (body: object, token = beheer) =>
     s.voorzieningen.http.post('/productcategorieen').set('Authorization', `Bearer ${token}`).send(body);
   const toekenning = (casus: Casus, clientId: string, wet: string, productcategorie: string) =>
-    casus.vz('post', '/voorzieningen', { clientId, wet, productcategorie, leveringsvorm: 'zin', besluitdatum: '2024-01-15', ingangsdatum: '2024-02-01' });
+    casus.vz('post', '/voorzieningen', {
+      clientId,
+      wet,
+      productcategorie,
+      leveringsvorm: 'zin',
+      besluitdatum: '2024-01-15',
+      ingangsdatum: '2024-02-01',
+    });
 
   it('a wmo code is refused before it is added, then accepted under the wmo only and only in its gemeente', async () => {
     const clientId = await c.client();
@@ -82,7 +105,11 @@ describe('a gemeente’s own productcategorie (POST /productcategorieen, role be
     const wmo = await c.voorziening({ clientId });
     await c.ok(`/voorzieningen/${wmo}/correctie`, { productcategorie: 'KLUS-1', reden: 'eigen code' });
     const jeugd = await c.voorziening({ clientId, wet: 'jeugdwet', productcategorie: '45' });
-    await weigert(() => c.vz('post', `/voorzieningen/${jeugd}/correctie`, { productcategorie: 'KLUS-1', reden: 'x' }), 422, 'productcategorie');
+    await weigert(
+      () => c.vz('post', `/voorzieningen/${jeugd}/correctie`, { productcategorie: 'KLUS-1', reden: 'x' }),
+      422,
+      'productcategorie',
+    );
     await c.afwijzing({ clientId, productcategorie: 'KLUS-1' });
   });
 

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, token = consulent) =>
-  t.http.post('/clienten').set('Authorization', `Bearer ${token}`).send(body as object);
+  t.http
+    .post('/clienten')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body as object);
 
 /** Runs a request and proves it appended nothing. */
 async function appendsNothing(run: () => Promise<{ status: number }>) {

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '@sd/event-store';
 import type { TestStack } from '../../../test/stack.js';
-import {
-  EERSTE_DAG,
-  LAATSTE_DAG,
-  MAANDEINDEN,
-  maandeinde,
-  plusDagen,
-  Rng,
-  type GeneratedHistory,
-} from './history-generator.js';
+import { EERSTE_DAG, LAATSTE_DAG, MAANDEINDEN, maandeinde, plusDagen, Rng, type GeneratedHistory } from './history-generator.js';
 import { Oracle, type OracleFilters } from './oracle.js';
 
 /**
@@ -33,7 +25,6 @@ const GEMEENTEN = ['GM0005', 'GM0006', 'GM0007'];
 const META = ['rapport', 'kennisdatum', 'positie', 'filters', 'publicatie'] as const;
 
 export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
-
   let s: TestStack;
   let history: GeneratedHistory;
   let oracle: Oracle;
@@ -43,7 +34,7 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
   beforeAll(async () => {
     ({ stack: s, history, stop } = await opzet(GEMEENTEN, SEED));
     const events: RecordedEvent[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await s.store.readAll({ after, limit: 500 });
       if (batch.length === 0) break;
       events.push(...batch);
@@ -142,7 +133,9 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
   const vanTot = (van: string, tot: string): Periode => ({ params: { van, tot }, van, tot });
 
   const MAANDEN = MAANDEINDEN.map((eind) => vanTot(`${eind.slice(0, 8)}01`, eind));
-  const KORT = ['2015-Q3', '2015-Q4', '2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2015-H2', '2016-H1', '2016-H2', '2015', '2016'].map(kortePeriode);
+  const KORT = ['2015-Q3', '2015-Q4', '2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2015-H2', '2016-H1', '2016-H2', '2015', '2016'].map(
+    kortePeriode,
+  );
   const WILLEKEURIG = Array.from({ length: 8 }, () => {
     const van = rng.datum(EERSTE_DAG, LAATSTE_DAG);
     return vanTot(van, [plusDagen(van, rng.int(0, 240)), LAATSTE_DAG].sort()[0]!);
@@ -200,7 +193,13 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
       throw new Error(
         `${n} of ${this.gevraagd} ${this.rapport} answers differ from the oracle. The first:\n\n` +
           this.verschillen.slice(0, 3).join('\n\n') +
-          (n > 3 ? `\n\nand ${n - 3} more, among them:\n` + this.verschillen.slice(3, 25).map((v) => v.split('\n')[0]).join('\n') : ''),
+          (n > 3
+            ? `\n\nand ${n - 3} more, among them:\n` +
+              this.verschillen
+                .slice(3, 25)
+                .map((v) => v.split('\n')[0])
+                .join('\n')
+            : ''),
       );
     }
   }
@@ -253,7 +252,11 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
       expect(standen(k2)).not.toBe(standen());
       expect(MAANDEINDEN.some((peildatum) => oracle.wachtlijst({ peildatum }).totaal.aanmeldingenBovenNorm! > 0)).toBe(true);
       expect(MAANDEINDEN.some((peildatum) => oracle.stapeling({ peildatum }).totaal.clienten['6+']! > 0)).toBe(true);
-      expect(MAANDEINDEN.some((peildatum) => Object.keys(oracle.stapeling({ peildatum }).totaal.combinaties).some((c) => c.split('+').length === 3))).toBe(true);
+      expect(
+        MAANDEINDEN.some((peildatum) =>
+          Object.keys(oracle.stapeling({ peildatum }).totaal.combinaties).some((c) => c.split('+').length === 3),
+        ),
+      ).toBe(true);
       expect(KORT.some((p) => oracle.bezwaren(p).totaal.binnenTermijn! < oracle.bezwaren(p).totaal.afgehandeld!)).toBe(true);
     });
   });
@@ -353,7 +356,11 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
       for (const p of PERIODEN_FILTER) {
         for (const f of BEZWAAR_FILTERS) {
           for (const kennis of kennisdata()) {
-            await v.vergelijk({ ...p.params, ...f.params }, kennis, oracle.bezwaren({ van: p.van, tot: p.tot, ...f.oracle, kennisdatum: kennis.k }));
+            await v.vergelijk(
+              { ...p.params, ...f.params },
+              kennis,
+              oracle.bezwaren({ van: p.van, tot: p.tot, ...f.oracle, kennisdatum: kennis.k }),
+            );
           }
         }
       }

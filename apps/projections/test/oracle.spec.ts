@@ -25,14 +25,7 @@ class Log {
   readonly events: RecordedEvent[] = [];
   private readonly versies = new Map<string, number>();
 
-  add(
-    streamType: string,
-    streamId: string,
-    type: string,
-    data: object,
-    recordedAt: Date,
-    schemaVersion = currentVersion(type),
-  ): void {
+  add(streamType: string, streamId: string, type: string, data: object, recordedAt: Date, schemaVersion = currentVersion(type)): void {
     const streamVersion = (this.versies.get(streamId) ?? 0) + 1;
     this.versies.set(streamId, streamVersion);
     this.events.push({
@@ -56,7 +49,13 @@ class Log {
   client(n: number, gemeente: string, geboortedatum: string, geslacht: string, huishoudenId?: string): ClientRef {
     const clientId = uuid(n);
     const hh = huishoudenId ? { huishoudenId } : {};
-    this.add('client', `client-${clientId}`, 'ClientGeregistreerd', { clientId, bsn: '111222333', geboortedatum, geslacht, gemeente, ...hh }, T0);
+    this.add(
+      'client',
+      `client-${clientId}`,
+      'ClientGeregistreerd',
+      { clientId, bsn: '111222333', geboortedatum, geslacht, gemeente, ...hh },
+      T0,
+    );
     return { clientId, gemeente, ...hh };
   }
 
@@ -131,7 +130,13 @@ class Log {
   aanmelding(n: number, c: ClientRef, wet: string, ontvangenOp: string) {
     const aanmeldingId = uuid(n);
     const streamId = `aanmelding-${aanmeldingId}`;
-    this.add('aanmelding', streamId, 'AanmeldingOntvangen', { aanmeldingId, clientId: c.clientId, gemeente: c.gemeente, wet, ontvangenOp }, T0);
+    this.add(
+      'aanmelding',
+      streamId,
+      'AanmeldingOntvangen',
+      { aanmeldingId, clientId: c.clientId, gemeente: c.gemeente, wet, ontvangenOp },
+      T0,
+    );
     return {
       rondAf: (afgerondOp: string, when = T0) =>
         this.add('aanmelding', streamId, 'AanmeldingAfgerond', { aanmeldingId, afgerondOp, uitkomst: 'aanvraag' }, when),
@@ -169,7 +174,13 @@ class Log {
       verdaag: (verdaagdOp: string, uiterlijkeBeslisdatum: string, when = T1) =>
         this.add('bezwaar', streamId, 'BezwaarVerdaagd', { bezwaarId, verdaagdOp, uiterlijkeBeslisdatum }, when),
       handelAf: (afgehandeldOp: string, uitkomst: string, uiterlijkeBeslisdatum: string, binnenTermijn: boolean, when = T1) =>
-        this.add('bezwaar', streamId, 'BezwaarAfgehandeld', { bezwaarId, afgehandeldOp, uitkomst, uiterlijkeBeslisdatum, binnenTermijn }, when),
+        this.add(
+          'bezwaar',
+          streamId,
+          'BezwaarAfgehandeld',
+          { bezwaarId, afgehandeldOp, uitkomst, uiterlijkeBeslisdatum, binnenTermijn },
+          when,
+        ),
       trekIn: (when: Date) => this.add('bezwaar', streamId, 'RegistratieIngetrokken', { reden: 'vergissing' }, when),
     };
   }
@@ -226,7 +237,12 @@ function logA(): Log {
 }
 
 const cijfers = (voorzieningen: number, clienten: number, huishoudens: number) => ({ voorzieningen, clienten, huishoudens });
-const stroom = (beginstand: number, instroom: number, uitstroom: number, eindstand: number) => ({ beginstand, instroom, uitstroom, eindstand });
+const stroom = (beginstand: number, instroom: number, uitstroom: number, eindstand: number) => ({
+  beginstand,
+  instroom,
+  uitstroom,
+  eindstand,
+});
 
 describe('oracle: stand', () => {
   const oracle = new Oracle(logA().events);
@@ -415,7 +431,11 @@ describe('oracle: instroom-uitstroom', () => {
   });
 
   it('eindstand = beginstand + instroom − uitstroom, in the totaal and every row, for every month, quarter and kennisdatum', () => {
-    const perioden: [string, string][] = [['2015-12-01', '2016-12-31'], ['2016-01-01', '2016-03-31'], ['2016-03-15', '2016-03-15']];
+    const perioden: [string, string][] = [
+      ['2015-12-01', '2016-12-31'],
+      ['2016-01-01', '2016-03-31'],
+      ['2016-03-15', '2016-03-15'],
+    ];
     for (let m = 1; m <= 12; m++) {
       const van = `2016-${String(m).padStart(2, '0')}-01`;
       perioden.push([van, plusDagen(m === 12 ? '2017-01-01' : `2016-${String(m + 1).padStart(2, '0')}-01`, -1)]);
@@ -476,15 +496,27 @@ describe('oracle: wachtlijst', () => {
   it('per 2016-02-11 V5 (einddatum 02-12, never started) still waits; an ingetrokken aanmelding waits as known before its intrekking', () => {
     expect(oracle.wachtlijst({ peildatum: '2016-02-11' }).totaal).toEqual({ aanmeldingen: 3, aanmeldingenBovenNorm: 0, nietGestart: 3 });
     // A3 (wmo, 01-20) waits 22 days per 02-11 as known at T0
-    expect(oracle.wachtlijst({ peildatum: '2016-02-11', kennisdatum: T0 }).totaal).toEqual({ aanmeldingen: 4, aanmeldingenBovenNorm: 0, nietGestart: 3 });
+    expect(oracle.wachtlijst({ peildatum: '2016-02-11', kennisdatum: T0 }).totaal).toEqual({
+      aanmeldingen: 4,
+      aanmeldingenBovenNorm: 0,
+      nietGestart: 3,
+    });
   });
 
   it('attribute filters: leveringsvorm keeps no aanmeldingen, regeling keeps nothing at all', () => {
-    expect(oracle.wachtlijst({ peildatum: '2016-02-12', leveringsvorm: 'pgb' }).totaal).toEqual({ aanmeldingen: 0, aanmeldingenBovenNorm: 0, nietGestart: 1 });
+    expect(oracle.wachtlijst({ peildatum: '2016-02-12', leveringsvorm: 'pgb' }).totaal).toEqual({
+      aanmeldingen: 0,
+      aanmeldingenBovenNorm: 0,
+      nietGestart: 1,
+    });
     const regeling = oracle.wachtlijst({ peildatum: '2016-02-12', regeling: 'participatiewet' });
     expect(regeling.totaal).toEqual({ aanmeldingen: 0, aanmeldingenBovenNorm: 0, nietGestart: 0 });
     expect(regeling.perGemeente).toEqual([]);
-    expect(oracle.wachtlijst({ peildatum: '2016-02-12', wet: 'jeugdwet' }).totaal).toEqual({ aanmeldingen: 1, aanmeldingenBovenNorm: 0, nietGestart: 1 });
+    expect(oracle.wachtlijst({ peildatum: '2016-02-12', wet: 'jeugdwet' }).totaal).toEqual({
+      aanmeldingen: 1,
+      aanmeldingenBovenNorm: 0,
+      nietGestart: 1,
+    });
   });
 });
 
@@ -587,13 +619,23 @@ describe('oracle: bezwaren', () => {
   const a = log.client(1, 'GM0005', '1960-01-01', 'vrouw');
   const b = log.client(2, 'GM0006', '1960-01-01', 'man');
   const gewoon = { wet: 'wmo', bekendmakingOp: '2016-01-04', uiterlijk: '2016-03-28' };
-  log.bezwaar(1, a, { ...gewoon, ontvangenOp: '2016-02-01', onderwerp: 'huishoudelijke-hulp' }).handelAf('2016-03-28', 'ongegrond', '2016-03-28', true);
-  log.bezwaar(2, a, { ...gewoon, ontvangenOp: '2016-02-05', onderwerp: 'huishoudelijke-hulp' }).handelAf('2016-03-29', 'gegrond', '2016-03-28', false);
+  log
+    .bezwaar(1, a, { ...gewoon, ontvangenOp: '2016-02-01', onderwerp: 'huishoudelijke-hulp' })
+    .handelAf('2016-03-28', 'ongegrond', '2016-03-28', true);
+  log
+    .bezwaar(2, a, { ...gewoon, ontvangenOp: '2016-02-05', onderwerp: 'huishoudelijke-hulp' })
+    .handelAf('2016-03-29', 'gegrond', '2016-03-28', false);
   const b3 = log.bezwaar(3, a, { ...gewoon, ontvangenOp: '2016-02-10', onderwerp: 'pgb' });
   b3.verdaag('2016-03-20', '2016-05-09');
   b3.handelAf('2016-04-15', 'deels-gegrond', '2016-05-09', true);
   log
-    .bezwaar(4, a, { ...gewoon, ontvangenOp: '2016-01-20', onderwerp: 'begeleiding-individueel', adviescommissie: true, uiterlijk: '2016-05-09' })
+    .bezwaar(4, a, {
+      ...gewoon,
+      ontvangenOp: '2016-01-20',
+      onderwerp: 'begeleiding-individueel',
+      adviescommissie: true,
+      uiterlijk: '2016-05-09',
+    })
     .handelAf('2016-05-10', 'ongegrond', '2016-05-09', false);
   log.bezwaar(5, b, { ...gewoon, wet: 'participatiewet', ontvangenOp: '2016-03-15', onderwerp: 'overig' });
   log.bezwaar(6, a, { ...gewoon, ontvangenOp: '2016-02-15', onderwerp: 'overig' }).trekIn(T1);

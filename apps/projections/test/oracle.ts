@@ -213,11 +213,7 @@ function optellen(map: Record<string, number>, sleutel: string): void {
  * sorted ascending by their key field(s)." Groups the population by the key fields (a null key
  * leaves the element out of this breakdown) and makes one row per key.
  */
-function rijen<T, K extends Record<string, string>, C>(
-  populatie: T[],
-  sleutel: (t: T) => K | null,
-  cijfers: (groep: T[]) => C,
-): (C & K)[] {
+function rijen<T, K extends Record<string, string>, C>(populatie: T[], sleutel: (t: T) => K | null, cijfers: (groep: T[]) => C): (C & K)[] {
   const groepen = new Map<string, { key: K; leden: T[] }>();
   for (const t of populatie) {
     const key = sleutel(t);
@@ -619,19 +615,23 @@ export class Oracle {
     };
 
     const jaar = Number(('peildatum' in q ? q.peildatum : q.tot).slice(0, 4));
-    const perGemeente: StapelingGemeente[] = rijen(populatie, (i) => ({ gemeente: i.gemeente }), (items) => {
-      const rij: StapelingCijfers & Partial<StapelingGemeente> = cijfers(items);
-      // "and per 1,000 inwoners / huishoudens where population figures for that gemeente and year are loaded"
-      const bev = q.bevolking?.find((b) => b.gemeente === items[0]!.gemeente && b.jaar === jaar);
-      if (bev) {
-        const nClienten = new Set(items.map((i) => i.client.clientId)).size;
-        const nHuishoudens = new Set(items.map((i) => i.client.huishouden)).size;
-        rij.bevolking = { jaar: bev.jaar, inwoners: bev.inwoners, huishoudens: bev.huishoudens };
-        rij.clientenPer1000Inwoners = bev.inwoners > 0 ? eenDecimaal(nClienten * 1000, bev.inwoners) : null;
-        rij.huishoudensPer1000Huishoudens = bev.huishoudens > 0 ? eenDecimaal(nHuishoudens * 1000, bev.huishoudens) : null;
-      }
-      return rij;
-    });
+    const perGemeente: StapelingGemeente[] = rijen(
+      populatie,
+      (i) => ({ gemeente: i.gemeente }),
+      (items) => {
+        const rij: StapelingCijfers & Partial<StapelingGemeente> = cijfers(items);
+        // "and per 1,000 inwoners / huishoudens where population figures for that gemeente and year are loaded"
+        const bev = q.bevolking?.find((b) => b.gemeente === items[0]!.gemeente && b.jaar === jaar);
+        if (bev) {
+          const nClienten = new Set(items.map((i) => i.client.clientId)).size;
+          const nHuishoudens = new Set(items.map((i) => i.client.huishouden)).size;
+          rij.bevolking = { jaar: bev.jaar, inwoners: bev.inwoners, huishoudens: bev.huishoudens };
+          rij.clientenPer1000Inwoners = bev.inwoners > 0 ? eenDecimaal(nClienten * 1000, bev.inwoners) : null;
+          rij.huishoudensPer1000Huishoudens = bev.huishoudens > 0 ? eenDecimaal(nHuishoudens * 1000, bev.huishoudens) : null;
+        }
+        return rij;
+      },
+    );
 
     return {
       ...('peildatum' in q ? { peildatum: q.peildatum } : { van: q.van, tot: q.tot }),

@@ -38,13 +38,26 @@ beforeAll(async () => {
   fill = s.projections.app.get(Fill);
   pool = s.projections.app.get(PG_POOL);
   token = await s.token('consulent', ['GM0005']);
-  const client = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
+  const client = await s.intake.http
+    .post('/clienten')
+    .set('Authorization', `Bearer ${token}`)
     .send({ bsn: '111222333', geboortedatum: '1980-01-31', geslacht: 'vrouw', gemeente: 'GM0005' });
   clientId = client.body.clientId;
   for (let i = 0; i < 5; i++) {
-    const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
-      .send({ clientId: client.body.clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-01-01', ingangsdatum: '2016-01-01' });
-    await s.voorzieningen.http.post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`).set('Authorization', `Bearer ${token}`)
+    const v = await s.voorzieningen.http
+      .post('/voorzieningen')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        clientId: client.body.clientId,
+        wet: 'wmo',
+        productcategorie: '01',
+        leveringsvorm: 'zin',
+        besluitdatum: '2016-01-01',
+        ingangsdatum: '2016-01-01',
+      });
+    await s.voorzieningen.http
+      .post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`)
+      .set('Authorization', `Bearer ${token}`)
       .send({ einddatum: '2016-06-30', reden: 'volgens-plan' });
     versies += 2;
   }
@@ -55,7 +68,9 @@ afterAll(async () => {
 });
 
 const telling = async (schema: string) => {
-  const { rows } = await s.db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE known_to IS NULL)::int AS huidig FROM "${schema}".rm_item`);
+  const { rows } = await s.db.pool.query(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE known_to IS NULL)::int AS huidig FROM "${schema}".rm_item`,
+  );
   return rows[0] as { n: number; huidig: number };
 };
 /** Versions that keep the projector's state: only the current ones should. */
@@ -115,9 +130,13 @@ describe('projection daemon', () => {
 
   it('applies a later batch also all or nothing, closing the versions it replaces', async () => {
     const generatie = (await generaties.actief())!;
-    const v = await s.voorzieningen.http.post('/voorzieningen').set('Authorization', `Bearer ${token}`)
+    const v = await s.voorzieningen.http
+      .post('/voorzieningen')
+      .set('Authorization', `Bearer ${token}`)
       .send({ clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: 'zin', besluitdatum: '2016-02-01', ingangsdatum: '2016-02-01' });
-    await s.voorzieningen.http.post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`).set('Authorization', `Bearer ${token}`)
+    await s.voorzieningen.http
+      .post(`/voorzieningen/${v.body.voorzieningId}/beeindiging`)
+      .set('Authorization', `Bearer ${token}`)
       .send({ einddatum: '2016-07-31', reden: 'volgens-plan' });
     const voor = await checkpoints.minimum(generatie.schema, ['GM0005']);
     const herstel = breekVoorCheckpoint();
@@ -142,7 +161,10 @@ describe('projection daemon', () => {
     const nieuw = await generaties.nieuw();
     const batch = await s.store.readAll({ after: 0, limit: 1000 });
     const head = await s.store.headPosition();
-    const uitkomsten = await Promise.all([catchUp.apply(nieuw.schema, 'GM0005', batch, head), catchUp.apply(nieuw.schema, 'GM0005', batch, head)]);
+    const uitkomsten = await Promise.all([
+      catchUp.apply(nieuw.schema, 'GM0005', batch, head),
+      catchUp.apply(nieuw.schema, 'GM0005', batch, head),
+    ]);
     expect(uitkomsten.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     expect((await telling(nieuw.schema)).n).toBe(versies);
     // the loser, retried, finds everything applied
@@ -201,7 +223,9 @@ describe('projection daemon', () => {
     try {
       const vullen = vulHelemaal(nieuw);
       await sleep(300);
-      const res = await s.intake.http.post('/clienten').set('Authorization', `Bearer ${token}`)
+      const res = await s.intake.http
+        .post('/clienten')
+        .set('Authorization', `Bearer ${token}`)
         .send({ bsn: '111222345', geboortedatum: '1990-05-31', geslacht: 'man', gemeente: 'GM0005' });
       expect(res.status).toBe(201);
       const positie = Number(res.body.positie);
@@ -230,7 +254,10 @@ describe('projection daemon', () => {
       await client.query(`INSERT INTO rm_item VALUES (1, 'GM0005:HH-0005-0000042'), (2, 'client:' || $1)`, [clientId]);
       await new HuishoudenAlsUuid1763900007000().up({ query: (sql: string) => client.query(sql) } as never);
       const { rows } = await client.query(`SELECT huishouden FROM rm_item ORDER BY nr`);
-      expect(rows.map((r) => r.huishouden)).toEqual([huishoudenSleutel('GM0005', clientId, 'HH-0005-0000042'), huishoudenSleutel('GM0005', clientId)]);
+      expect(rows.map((r) => r.huishouden)).toEqual([
+        huishoudenSleutel('GM0005', clientId, 'HH-0005-0000042'),
+        huishoudenSleutel('GM0005', clientId),
+      ]);
       expect(huishoudenSleutel('GM0005', clientId)).toBe(clientId);
       expect(huishoudenSleutel('GM0006', clientId, 'HH-0005-0000042')).not.toBe(rows[0].huishouden);
     } finally {

@@ -29,9 +29,19 @@ beforeAll(async () => {
   // Ten clients with a Wmo voorziening from 2016-01-01 in GM0005, two in GM0006.
   for (let i = 0; i < 12; i++) {
     const gemeente = i < 10 ? 'GM0005' : 'GM0006';
-    const client = await post('intake', '/clienten', { bsn: geldigBsn(i), geboortedatum: '1950-01-01', geslacht: i % 2 ? 'man' : 'vrouw', gemeente });
+    const client = await post('intake', '/clienten', {
+      bsn: geldigBsn(i),
+      geboortedatum: '1950-01-01',
+      geslacht: i % 2 ? 'man' : 'vrouw',
+      gemeente,
+    });
     const v = await post('voorzieningen', '/voorzieningen', {
-      clientId: client.clientId, wet: 'wmo', productcategorie: '01', leveringsvorm: i % 3 ? 'zin' : 'pgb', besluitdatum: '2015-12-15', ingangsdatum: '2016-01-01',
+      clientId: client.clientId,
+      wet: 'wmo',
+      productcategorie: '01',
+      leveringsvorm: i % 3 ? 'zin' : 'pgb',
+      besluitdatum: '2015-12-15',
+      ingangsdatum: '2016-01-01',
     });
     ids[`v${i}`] = v.voorzieningId;
   }
@@ -92,7 +102,13 @@ describe('publication mode and CSV', () => {
     expect(res.body.publicatie).toBe(true);
     expect(res.body.totaal).toEqual({ voorzieningen: 10, clienten: 10, huishoudens: 10 }); // 9 raw
     const gm0006 = res.body.perGemeente.find((g: { gemeente: string }) => g.gemeente === 'GM0006');
-    expect(gm0006).toEqual({ gemeente: 'GM0006', voorzieningen: null, clienten: null, huishoudens: null, geheim: ['voorzieningen', 'clienten', 'huishoudens'] });
+    expect(gm0006).toEqual({
+      gemeente: 'GM0006',
+      voorzieningen: null,
+      clienten: null,
+      huishoudens: null,
+      geheim: ['voorzieningen', 'clienten', 'huishoudens'],
+    });
   });
 
   it('answers CSV for Excel NL: BOM, semicolons, Dutch columns, . for secret', async () => {
@@ -120,7 +136,10 @@ describe('rebuild', () => {
     const indexen = async () => {
       const { rows } = await s.db.pool.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
       const schema = rows[0]!.schema_naam;
-      const { rows: defs } = await s.db.pool.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
+      const { rows: defs } = await s.db.pool.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`,
+        [schema],
+      );
       const { rows: uitgesteld } = await s.db.pool.query(`SELECT naam FROM "${schema}".rm_uitgestelde_index`);
       return { defs: defs.map((d) => d.indexdef.replaceAll(schema, '<schema>')), uitgesteld };
     };
@@ -170,7 +189,9 @@ describe('access and bad input', () => {
   });
 
   it('answers many stands at once: a stand takes a second connection only when the pool has one free', async () => {
-    const antwoorden = await Promise.all(Array.from({ length: 30 }, () => rapport('/rapportages/stand?peildatum=2016-03-31&gemeente=GM0005')));
+    const antwoorden = await Promise.all(
+      Array.from({ length: 30 }, () => rapport('/rapportages/stand?peildatum=2016-03-31&gemeente=GM0005')),
+    );
     expect(antwoorden.map((r) => r.status)).toEqual(Array(30).fill(200));
     expect(new Set(antwoorden.map((r) => JSON.stringify(r.body.totaal))).size).toBe(1);
   });

@@ -80,13 +80,17 @@ beschrijfOracleVergelijking(async (gemeenten, seed) => {
     expect(delen.flatMap((d) => d!).sort()).toEqual([...alle].sort());
 
     // kill one in the middle of catching up its gemeente
-    const generatie = (await stack.db.pool.query(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`)).rows[0].schema_naam as string;
+    const generatie = (await stack.db.pool.query(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`)).rows[0]
+      .schema_naam as string;
     const [dode, ...levend] = workers;
     const zijnDeel = delen[0]!;
     const zijnVoortgang = async () =>
       Number(
-        (await stack.db.pool.query(`SELECT coalesce(min(positie), 0) AS p FROM "${generatie}".rm_checkpoint WHERE gemeente = ANY($1)`, [zijnDeel]))
-          .rows[0].p,
+        (
+          await stack.db.pool.query(`SELECT coalesce(min(positie), 0) AS p FROM "${generatie}".rm_checkpoint WHERE gemeente = ANY($1)`, [
+            zijnDeel,
+          ])
+        ).rows[0].p,
       );
     while ((await zijnVoortgang()) === 0) await sleep(5);
     dode!.proc.kill('SIGKILL');

@@ -73,8 +73,19 @@ describe('relay under SIGKILL and a NATS outage', () => {
         await Promise.all(
           streams.map(async (streamId) => {
             const versie = versies.get(streamId) ?? 0;
-            const event = { ...encodeEvent({ type: 'ProductcategorieToegevoegd', data: { gemeente: 'GM0005', wet: 'wmo', code: `X${ronde}`, naam: 'belasting' } }), eventId: randomUUID() };
-            await store.append(streamId, versie === 0 ? 'no-stream' : versie, [event], { streamType: 'codelijst', gemeente: 'GM0005', actorId: 'load', correlationId: 'load' });
+            const event = {
+              ...encodeEvent({
+                type: 'ProductcategorieToegevoegd',
+                data: { gemeente: 'GM0005', wet: 'wmo', code: `X${ronde}`, naam: 'belasting' },
+              }),
+              eventId: randomUUID(),
+            };
+            await store.append(streamId, versie === 0 ? 'no-stream' : versie, [event], {
+              streamType: 'codelijst',
+              gemeente: 'GM0005',
+              actorId: 'load',
+              correlationId: 'load',
+            });
             versies.set(streamId, versie + 1);
           }),
         );

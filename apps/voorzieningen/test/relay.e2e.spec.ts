@@ -26,10 +26,22 @@ beforeAll(async () => {
     const c = await post('intake', '/clienten', { bsn, geboortedatum: '1970-01-01', geslacht: 'man', gemeente, huishoudenId: 'HH-1' });
     const a = await post('intake', '/aanmeldingen', { clientId: c.clientId, wet: 'wmo', ontvangenOp: '2016-01-04' });
     await post('intake', `/aanmeldingen/${a.aanmeldingId}/afronding`, { afgerondOp: '2016-01-20', uitkomst: 'aanvraag' });
-    const v = await post('voorzieningen', '/voorzieningen', { clientId: c.clientId, wet: 'wmo', productcategorie: '02', leveringsvorm: 'pgb', besluitdatum: '2016-01-25', ingangsdatum: '2016-02-01' });
+    const v = await post('voorzieningen', '/voorzieningen', {
+      clientId: c.clientId,
+      wet: 'wmo',
+      productcategorie: '02',
+      leveringsvorm: 'pgb',
+      besluitdatum: '2016-01-25',
+      ingangsdatum: '2016-02-01',
+    });
     await post('voorzieningen', `/voorzieningen/${v.voorzieningId}/start-levering`, { datum: '2016-02-01' });
     await post('voorzieningen', `/voorzieningen/${v.voorzieningId}/beeindiging`, { einddatum: '2016-12-31', reden: 'volgens-plan' });
-    const u = await post('voorzieningen', '/uitkeringen', { clientId: c.clientId, regeling: 'participatiewet', ingangsdatum: '2016-03-01', instroomreden: 'einde-ww' });
+    const u = await post('voorzieningen', '/uitkeringen', {
+      clientId: c.clientId,
+      regeling: 'participatiewet',
+      ingangsdatum: '2016-03-01',
+      instroomreden: 'einde-ww',
+    });
     const b = await post('voorzieningen', '/bezwaren', { besluitId: u.uitkeringId, ontvangenOp: '2016-03-10', onderwerp: 'overig' });
     await post('voorzieningen', `/bezwaren/${b.bezwaarId}/afhandeling`, { afgehandeldOp: '2016-04-01', uitkomst: 'ongegrond' });
   }

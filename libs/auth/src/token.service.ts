@@ -21,7 +21,10 @@ export class TokenService {
   constructor(@Inject(AUTH_CONFIG) private readonly config: AuthConfig) {
     if (config.mode === 'dev') {
       // Imported once: given as bytes, jose imports the secret into WebCrypto on every request.
-      this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(config.devSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+      this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(config.devSecret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+        'verify',
+      ]);
     } else if (config.jwksUrl) {
       this.key = jose.createRemoteJWKSet(new URL(config.jwksUrl));
     } else {
@@ -52,10 +55,7 @@ export class TokenService {
         requiredClaims: ['exp', 'sub'],
       };
       const key = await this.key;
-      ({ payload } =
-        typeof key === 'function'
-          ? await jose.jwtVerify(token, key, options)
-          : await jose.jwtVerify(token, key, options));
+      ({ payload } = typeof key === 'function' ? await jose.jwtVerify(token, key, options) : await jose.jwtVerify(token, key, options));
     } catch (e) {
       throw new OngeldigToken(e instanceof jose.errors.JWTExpired ? 'token verlopen' : 'token ongeldig');
     }
@@ -69,6 +69,6 @@ export class TokenService {
 }
 
 async function importPem(pem: string): Promise<jose.CryptoKey> {
-  const alg = /BEGIN PUBLIC KEY/.test(pem) ? process.env.JWT_ALGORITHM ?? 'RS256' : 'RS256';
+  const alg = /BEGIN PUBLIC KEY/.test(pem) ? (process.env.JWT_ALGORITHM ?? 'RS256') : 'RS256';
   return jose.importSPKI(pem, alg);
 }

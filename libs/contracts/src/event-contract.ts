@@ -37,7 +37,11 @@ export function defineEvent(contract: EventContract): EventContract {
   if (contracts.has(contract.type)) throw new Error(`event ${contract.type} is defined twice`);
   for (const [versie, schema] of Object.entries(contract.schemas)) {
     // check() copies data onto the schema's class without transforming nested objects into theirs.
-    if (getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false).some((m) => m.type === ValidationTypes.NESTED_VALIDATION)) {
+    if (
+      getMetadataStorage()
+        .getTargetValidationMetadatas(schema, '', true, false)
+        .some((m) => m.type === ValidationTypes.NESTED_VALIDATION)
+    ) {
       throw new Error(`event ${contract.type} v${versie}: event schemas are flat, without @ValidateNested`);
     }
   }

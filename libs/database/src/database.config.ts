@@ -66,10 +66,7 @@ export function migrationDataSource(
 type MigrationList = (new () => MigrationInterface)[];
 
 /** Creates the schema when missing and applies every pending migration (of `set`, default the main ones). */
-export async function runMigrations(
-  config: DatabaseConfig,
-  set?: { migrations: MigrationList; table: string },
-): Promise<string[]> {
+export async function runMigrations(config: DatabaseConfig, set?: { migrations: MigrationList; table: string }): Promise<string[]> {
   const admin = new pg.Client({ connectionString: config.url });
   await admin.connect();
   try {

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import {
-  type AppendContext,
-  DuplicateEventError,
-  type EventStore,
-  type NewEvent,
-  WrongExpectedVersionError,
-} from './event-store.port.js';
+import { type AppendContext, DuplicateEventError, type EventStore, type NewEvent, WrongExpectedVersionError } from './event-store.port.js';
 
 /**
  * The behaviour every EventStore adapter must have. Each adapter's spec calls this with a factory
@@ -98,9 +92,7 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       const first = event();
       await store.append(id, 'no-stream', [first], context());
       const other = stream();
-      await expect(store.append(other, 'no-stream', [event(), { ...first }], context())).rejects.toBeInstanceOf(
-        DuplicateEventError,
-      );
+      await expect(store.append(other, 'no-stream', [event(), { ...first }], context())).rejects.toBeInstanceOf(DuplicateEventError);
       expect(await store.readStream(other)).toHaveLength(0);
       expect((await store.findEvent(first.eventId))?.streamId).toBe(id);
       expect(await store.findEvent(randomUUID())).toBeNull();
@@ -142,7 +134,7 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       expect(all.map((e) => e.streamId)).toEqual(ids.flatMap((id) => [id, id]));
     });
 
-    it('reads one gemeente\'s events up to a position, and lists the gemeenten', async () => {
+    it("reads one gemeente's events up to a position, and lists the gemeenten", async () => {
       const store = await makeStore();
       const start = await store.headPosition();
       const a = stream();

@@ -88,12 +88,7 @@ export interface StreamsPage {
 }
 
 export interface EventStore {
-  append(
-    streamId: string,
-    expectedVersion: ExpectedVersion,
-    events: NewEvent[],
-    context: AppendContext,
-  ): Promise<AppendResult>;
+  append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult>;
 
   /** The stream's events in stream order; an empty array for a missing stream. */
   readStream(streamId: string, options?: { fromVersion?: number }): Promise<RecordedEvent[]>;

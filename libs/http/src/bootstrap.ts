@@ -21,12 +21,7 @@ export function configureApp(app: INestApplication, options: AppOptions): void {
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api', app, document, { jsonDocumentUrl: 'api-json' });
 }

@@ -28,8 +28,7 @@ export function IsKalenderdatum(opts: { nietInToekomst?: boolean } = {}, options
         ...options,
       },
       validator: {
-        validate: (v: unknown) =>
-          isKalenderdatum(v) && (!opts.nietInToekomst || vergelijkDatum(v, vandaag()) <= 0),
+        validate: (v: unknown) => isKalenderdatum(v) && (!opts.nietInToekomst || vergelijkDatum(v, vandaag()) <= 0),
       },
     });
 }

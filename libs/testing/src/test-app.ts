@@ -41,7 +41,9 @@ export async function startTestApp(module: Type): Promise<TestApp> {
     app,
     http,
     async token(rol, gemeenten, sub) {
-      const res = await request(server).post('/auth/dev-token').send({ rol, gemeenten, ...(sub ? { sub } : {}) });
+      const res = await request(server)
+        .post('/auth/dev-token')
+        .send({ rol, gemeenten, ...(sub ? { sub } : {}) });
       if (res.status !== 200) throw new Error(`dev-token failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token as string;
     },

@@ -21,6 +21,11 @@ describe('COPY text format', () => {
   });
 
   it('puts a row on a line with its fields separated by tabs', () => {
-    expect(copyTekst([['GM0363', null, 3], ['GM0014', 'x', 4]])).toBe('GM0363\t\\N\t3\nGM0014\tx\t4\n');
+    expect(
+      copyTekst([
+        ['GM0363', null, 3],
+        ['GM0014', 'x', 4],
+      ]),
+    ).toBe('GM0363\t\\N\t3\nGM0014\tx\t4\n');
   });
 });

@@ -39,7 +39,12 @@ export function copyTekst(rijen: readonly unknown[][]): string {
 }
 
 /** Appends rows to a table (on the client's search_path) with COPY FROM STDIN. */
-export async function kopieer(client: pg.PoolClient, tabel: string, kolommen: readonly string[], rijen: readonly unknown[][]): Promise<void> {
+export async function kopieer(
+  client: pg.PoolClient,
+  tabel: string,
+  kolommen: readonly string[],
+  rijen: readonly unknown[][],
+): Promise<void> {
   if (rijen.length === 0) return;
   const doel = client.query(copyStreams.from(`COPY ${tabel} (${kolommen.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from([copyTekst(rijen)]), doel);

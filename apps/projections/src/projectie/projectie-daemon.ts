@@ -59,7 +59,12 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
 
   /** For /health: whether this process is a worker, its slot and gemeenten, and the events it wrote per generation. */
   status(): { worker: boolean; slot: number | null; gemeenten: string[]; geschreven: Record<string, number> } {
-    return { worker: this.loop !== undefined, slot: this.leases.slotNumber(), gemeenten: this.leases.share(), geschreven: this.progress.all() };
+    return {
+      worker: this.loop !== undefined,
+      slot: this.leases.slotNumber(),
+      gemeenten: this.leases.share(),
+      geschreven: this.progress.all(),
+    };
   }
 
   private async run(): Promise<void> {

@@ -21,7 +21,11 @@ import { WriteProgress } from './write-progress.js';
     CatchUp,
     Fill,
     ProjectieDaemon,
-    { provide: HEALTH_EXTRA, useFactory: (d: ProjectieDaemon) => ({ naam: 'projectie', details: async () => d.status() }), inject: [ProjectieDaemon] },
+    {
+      provide: HEALTH_EXTRA,
+      useFactory: (d: ProjectieDaemon) => ({ naam: 'projectie', details: async () => d.status() }),
+      inject: [ProjectieDaemon],
+    },
   ],
   exports: [Generaties, CheckpointStore, WriteProgress, CatchUp, Fill, ProjectieDaemon, HEALTH_EXTRA],
 })

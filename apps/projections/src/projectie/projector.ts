@@ -241,7 +241,13 @@ export function projecteer(batch: RecordedEvent[], huidig: Map<string, object>):
       const vorig = bevolkingLaatste.get(sleutel);
       if (vorig) vorig.knownTo = recorded.recordedAt;
       else out.bevolkingGesloten.push({ gemeente: d.gemeente, jaar: d.jaar, knownTo: recorded.recordedAt });
-      const versie = { rij: { gemeente: d.gemeente, jaar: d.jaar, inwoners: d.inwoners, huishoudens: d.huishoudens }, state: {}, knownFrom: recorded.recordedAt, knownTo: null, positie: recorded.globalPosition };
+      const versie = {
+        rij: { gemeente: d.gemeente, jaar: d.jaar, inwoners: d.inwoners, huishoudens: d.huishoudens },
+        state: {},
+        knownFrom: recorded.recordedAt,
+        knownTo: null,
+        positie: recorded.globalPosition,
+      };
       out.bevolking.push(versie);
       bevolkingLaatste.set(sleutel, versie);
     }

@@ -1,12 +1,7 @@
 import type { BezwarenCijfers, BezwarenRapport } from './rapportage.types.js';
 import { kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
-export async function bezwaren(
-  db: Q,
-  s: Selectie,
-  van: string,
-  tot: string,
-): Promise<ZonderMeta<BezwarenRapport>> {
+export async function bezwaren(db: Q, s: Selectie, van: string, tot: string): Promise<ZonderMeta<BezwarenRapport>> {
   const p = new Params();
   const a = p.add(van);
   const b = p.add(tot);
@@ -31,8 +26,14 @@ export async function bezwaren(
     p.values,
   );
   const cijfers = (gemeente: string | null): BezwarenCijfers => {
-    const van = (soort: string) => rows.filter((r) => r.soort === soort && (gemeente === null ? r.g === 1 : r.g === 0 && r.gemeente === gemeente));
-    const map = (soort: string) => Object.fromEntries(van(soort).sort((x, y) => (x.sleutel! < y.sleutel! ? -1 : 1)).map((r) => [r.sleutel!, n(r.aantal)]));
+    const van = (soort: string) =>
+      rows.filter((r) => r.soort === soort && (gemeente === null ? r.g === 1 : r.g === 0 && r.gemeente === gemeente));
+    const map = (soort: string) =>
+      Object.fromEntries(
+        van(soort)
+          .sort((x, y) => (x.sleutel! < y.sleutel! ? -1 : 1))
+          .map((r) => [r.sleutel!, n(r.aantal)]),
+      );
     return {
       ontvangen: n(van('ontvangen')[0]?.aantal),
       afgehandeld: n(van('afgehandeld')[0]?.aantal),

@@ -87,7 +87,10 @@ function cijferTabel(rapport: Exclude<Rapport, { rapport: 'stapeling' }>): strin
 
 function stapelingTabel(rapport: Extract<Rapport, { rapport: 'stapeling' }>): string[][] {
   const rijen: string[][] = [['Gemeente', 'Eenheid', 'Indeling', 'Waarde', 'Aantal']];
-  const blok = (gemeente: string, c: { clienten: Record<string, unknown>; huishoudens: Record<string, unknown>; combinaties: Record<string, unknown> }) => {
+  const blok = (
+    gemeente: string,
+    c: { clienten: Record<string, unknown>; huishoudens: Record<string, unknown>; combinaties: Record<string, unknown> },
+  ) => {
     for (const [k, v] of Object.entries(c.clienten)) rijen.push([gemeente, 'Cliënten', 'Aantal voorzieningen', k, cel(v)]);
     for (const [k, v] of Object.entries(c.huishoudens)) rijen.push([gemeente, 'Huishoudens', 'Aantal voorzieningen', k, cel(v)]);
     for (const [k, v] of Object.entries(c.combinaties)) rijen.push([gemeente, 'Cliënten', 'Combinatie van wetten', k, cel(v)]);
@@ -95,8 +98,10 @@ function stapelingTabel(rapport: Extract<Rapport, { rapport: 'stapeling' }>): st
   blok('Totaal', rapport.totaal);
   for (const g of rapport.perGemeente) {
     blok(g.gemeente, g);
-    if (g.clientenPer1000Inwoners !== undefined) rijen.push([g.gemeente, 'Cliënten', 'Per 1.000 inwoners', '', cel(g.clientenPer1000Inwoners)]);
-    if (g.huishoudensPer1000Huishoudens !== undefined) rijen.push([g.gemeente, 'Huishoudens', 'Per 1.000 huishoudens', '', cel(g.huishoudensPer1000Huishoudens)]);
+    if (g.clientenPer1000Inwoners !== undefined)
+      rijen.push([g.gemeente, 'Cliënten', 'Per 1.000 inwoners', '', cel(g.clientenPer1000Inwoners)]);
+    if (g.huishoudensPer1000Huishoudens !== undefined)
+      rijen.push([g.gemeente, 'Huishoudens', 'Per 1.000 huishoudens', '', cel(g.huishoudensPer1000Huishoudens)]);
   }
   return rijen;
 }

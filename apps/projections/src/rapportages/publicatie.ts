@@ -7,8 +7,19 @@
 
 /** Fields that hold counts, directly or as a map of code → count. */
 const AANTALLEN = new Set([
-  'voorzieningen', 'clienten', 'huishoudens', 'beginstand', 'instroom', 'uitstroom', 'eindstand',
-  'aanmeldingen', 'aanmeldingenBovenNorm', 'nietGestart', 'ontvangen', 'afgehandeld', 'binnenTermijn',
+  'voorzieningen',
+  'clienten',
+  'huishoudens',
+  'beginstand',
+  'instroom',
+  'uitstroom',
+  'eindstand',
+  'aanmeldingen',
+  'aanmeldingenBovenNorm',
+  'nietGestart',
+  'ontvangen',
+  'afgehandeld',
+  'binnenTermijn',
 ]);
 const MAPS = new Set(['instroomPerReden', 'uitstroomPerReden', 'perUitkomst', 'perOnderwerp', 'clienten', 'huishoudens', 'combinaties']);
 /** Ratios derived from counts: secret when the counts they come from are. */
@@ -37,7 +48,9 @@ export function publiceer<T>(rapport: T, geheimTot = 7): T {
       if (GEEN_CEL.has(k)) uit[k] = v;
       else if (typeof v === 'number' && AANTALLEN.has(k)) uit[k] = cel(v, k, geheim);
       else if (MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) {
-        uit[k] = Object.fromEntries(Object.entries(v).map(([code, x]) => [code, typeof x === 'number' ? cel(x, `${k}.${code}`, geheim) : x]));
+        uit[k] = Object.fromEntries(
+          Object.entries(v).map(([code, x]) => [code, typeof x === 'number' ? cel(x, `${k}.${code}`, geheim) : x]),
+        );
       } else uit[k] = walk(v);
     }
     for (const [ratio, bron] of Object.entries(VERHOUDINGEN)) {

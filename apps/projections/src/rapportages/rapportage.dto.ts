@@ -6,12 +6,18 @@ import { IsKalenderdatum, PRODUCTCATEGORIE_CODE } from '@sd/http';
 
 /** Query parameters every report takes. */
 export class RapportVraagDto {
-  @ApiPropertyOptional({ description: 'Eén CBS-code of een kommalijst; weggelaten: alle gemeenten van het token', example: 'GM0005,GM0006' })
+  @ApiPropertyOptional({
+    description: 'Eén CBS-code of een kommalijst; weggelaten: alle gemeenten van het token',
+    example: 'GM0005,GM0006',
+  })
   @IsOptional()
   @Matches(/^GM\d{4}(,GM\d{4}){0,399}$/, { message: 'gemeente: CBS-codes zoals GM0005, gescheiden door komma’s' })
   gemeente?: string;
 
-  @ApiPropertyOptional({ enum: WETTEN }) @IsOptional() @IsIn(WETTEN, { message: `wet moet een van ${WETTEN.join(', ')} zijn` }) wet?: string;
+  @ApiPropertyOptional({ enum: WETTEN })
+  @IsOptional()
+  @IsIn(WETTEN, { message: `wet moet een van ${WETTEN.join(', ')} zijn` })
+  wet?: string;
 
   @ApiPropertyOptional({ example: '01' })
   @IsOptional()
@@ -28,7 +34,10 @@ export class RapportVraagDto {
   @IsIn(REGELINGEN, { message: `regeling moet een van ${REGELINGEN.join(', ')} zijn` })
   regeling?: string;
 
-  @ApiPropertyOptional({ description: 'Alleen wat op dit moment bekend was: ISO-tijdstip met Z of offset, of een datum (einde van die dag)', example: '2016-07-15T09:30:00Z' })
+  @ApiPropertyOptional({
+    description: 'Alleen wat op dit moment bekend was: ISO-tijdstip met Z of offset, of een datum (einde van die dag)',
+    example: '2016-07-15T09:30:00Z',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
     message: 'kennisdatum: een datum JJJJ-MM-DD of een tijdstip met Z of offset, zoals 2016-07-15T09:30:00Z',
@@ -57,8 +66,14 @@ export class PeildatumVraagDto extends RapportVraagDto {
 const PERIODE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 
 export class PeriodeVraagDto extends RapportVraagDto {
-  @ApiPropertyOptional({ format: 'date' }) @ValidateIf((o: PeriodeVraagDto) => o.periode === undefined || o.van !== undefined) @IsKalenderdatum() van?: string;
-  @ApiPropertyOptional({ format: 'date' }) @ValidateIf((o: PeriodeVraagDto) => o.periode === undefined || o.tot !== undefined) @IsKalenderdatum() tot?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @ValidateIf((o: PeriodeVraagDto) => o.periode === undefined || o.van !== undefined)
+  @IsKalenderdatum()
+  van?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @ValidateIf((o: PeriodeVraagDto) => o.periode === undefined || o.tot !== undefined)
+  @IsKalenderdatum()
+  tot?: string;
   @ApiPropertyOptional({ description: 'In plaats van van/tot: 2016-05, 2016-Q2, 2016-H1 of 2016' })
   @IsOptional()
   @Matches(PERIODE, { message: 'periode: een maand 2016-05, kwartaal 2016-Q2, halfjaar 2016-H1 of jaar 2016' })
@@ -70,7 +85,16 @@ export class StapelingVraagDto extends RapportVraagDto {
   @ValidateIf((o: StapelingVraagDto) => o.van === undefined && o.tot === undefined && o.periode === undefined)
   @IsKalenderdatum()
   peildatum?: string;
-  @ApiPropertyOptional({ format: 'date' }) @ValidateIf((o: StapelingVraagDto) => o.tot !== undefined || o.van !== undefined) @IsKalenderdatum() van?: string;
-  @ApiPropertyOptional({ format: 'date' }) @ValidateIf((o: StapelingVraagDto) => o.tot !== undefined || o.van !== undefined) @IsKalenderdatum() tot?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PERIODE, { message: 'periode: een maand 2016-05, kwartaal 2016-Q2, halfjaar 2016-H1 of jaar 2016' }) periode?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @ValidateIf((o: StapelingVraagDto) => o.tot !== undefined || o.van !== undefined)
+  @IsKalenderdatum()
+  van?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @ValidateIf((o: StapelingVraagDto) => o.tot !== undefined || o.van !== undefined)
+  @IsKalenderdatum()
+  tot?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PERIODE, { message: 'periode: een maand 2016-05, kwartaal 2016-Q2, halfjaar 2016-H1 of jaar 2016' })
+  periode?: string;
 }

@@ -115,7 +115,11 @@ export class RapportageService {
   private async tweedeVerbinding(): Promise<pg.PoolClient | undefined> {
     const verzoek = this.pool.connect();
     const naast = await Promise.race([verzoek, new Promise<undefined>((r) => setTimeout(r, 10, undefined))]);
-    if (!naast) void verzoek.then((c) => c.release(), () => undefined);
+    if (!naast)
+      void verzoek.then(
+        (c) => c.release(),
+        () => undefined,
+      );
     return naast;
   }
 

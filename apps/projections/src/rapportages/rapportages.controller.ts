@@ -21,29 +21,61 @@ export class RapportagesController {
   @Get('stand')
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'Stand per peildatum: lopende voorzieningen en uitkeringen, cliënten en huishoudens' })
-  async stand(@Query() vraag: PeildatumVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.antwoord(req, res, await this.rapportages.maak('stand', vraag, g, (db, s) => q.stand(db, s, vraag.peildatum), { tweeVerbindingen: true }));
+  async stand(
+    @Query() vraag: PeildatumVraagDto,
+    @Gebruiker() g: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.antwoord(
+      req,
+      res,
+      await this.rapportages.maak('stand', vraag, g, (db, s) => q.stand(db, s, vraag.peildatum), { tweeVerbindingen: true }),
+    );
   }
 
   @Get('instroom-uitstroom')
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'In- en uitstroom in een periode, met begin- en eindstand' })
-  async instroomUitstroom(@Query() vraag: PeriodeVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async instroomUitstroom(
+    @Query() vraag: PeriodeVraagDto,
+    @Gebruiker() g: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { van, tot } = periodeUit(vraag);
-    return this.antwoord(req, res, await this.rapportages.maak('instroom-uitstroom', vraag, g, (db, s) => q.instroomUitstroom(db, s, van, tot)));
+    return this.antwoord(
+      req,
+      res,
+      await this.rapportages.maak('instroom-uitstroom', vraag, g, (db, s) => q.instroomUitstroom(db, s, van, tot)),
+    );
   }
 
   @Get('wachtlijst')
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'Wachtlijst per peildatum: open aanmeldingen (met wachttijd en norm) en toegekend maar niet gestart' })
-  async wachtlijst(@Query() vraag: PeildatumVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.antwoord(req, res, await this.rapportages.maak('wachtlijst', vraag, g, (db, s) => q.wachtlijst(db, s, vraag.peildatum, WACHTLIJST_NORMEN())));
+  async wachtlijst(
+    @Query() vraag: PeildatumVraagDto,
+    @Gebruiker() g: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.antwoord(
+      req,
+      res,
+      await this.rapportages.maak('wachtlijst', vraag, g, (db, s) => q.wachtlijst(db, s, vraag.peildatum, WACHTLIJST_NORMEN())),
+    );
   }
 
   @Get('stapeling')
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'Stapeling per peildatum of periode: voorzieningen per cliënt en huishouden, combinaties van wetten' })
-  async stapeling(@Query() vraag: StapelingVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async stapeling(
+    @Query() vraag: StapelingVraagDto,
+    @Gebruiker() g: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (vraag.peildatum !== undefined && (vraag.van !== undefined || vraag.tot !== undefined || vraag.periode !== undefined)) {
       throw ongeldig([invalidField('peildatum', 'geef een peildatum of een periode, niet beide')]);
     }
@@ -54,7 +86,12 @@ export class RapportagesController {
   @Get('bezwaren')
   @Rollen('rapportage', 'auditor', 'beheer')
   @ApiOperation({ summary: 'Bezwaren in een periode: ontvangen, afgehandeld, per uitkomst en onderwerp, binnen de Awb-termijn' })
-  async bezwaren(@Query() vraag: PeriodeVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async bezwaren(
+    @Query() vraag: PeriodeVraagDto,
+    @Gebruiker() g: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const nietVanToepassing = (['productcategorie', 'leveringsvorm', 'regeling'] as const).filter((k) => vraag[k] !== undefined);
     if (nietVanToepassing.length) {
       throw ongeldig(nietVanToepassing.map((k) => invalidField(k, `${k} geldt niet voor bezwaren (wel gemeente en wet)`)));
@@ -73,4 +110,3 @@ export class RapportagesController {
     return rapport;
   }
 }
-

@@ -71,18 +71,29 @@ export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promi
   const b = deel(s, peildatum, [GROEPEN.perRegeling, ['leeftijdsgroep'], ['geslacht']]);
   const [ra, rb] = await Promise.all([db.query<StandRij>(a.text, a.values), (db.naast ?? db).query<StandRij>(b.text, b.values)]);
   const rows = [...ra.rows, ...rb.rows];
-  const cijfers = (r: StandRij): StandCijfers => ({ voorzieningen: n(r.voorzieningen), clienten: n(r.clienten), huishoudens: n(r.huishoudens) });
+  const cijfers = (r: StandRij): StandCijfers => ({
+    voorzieningen: n(r.voorzieningen),
+    clienten: n(r.clienten),
+    huishoudens: n(r.huishoudens),
+  });
   const set = (groep: readonly string[]) => rows.filter((r) => r.g === gVan(KOLOMMEN, groep));
   const totaal = set(GROEPEN.totaal)[0];
   const { perGemeente, ...perKenmerk } = uitsplitsingen(KOLOMMEN, rows, cijfers);
   return {
     peildatum,
     totaal: totaal ? cijfers(totaal) : { voorzieningen: 0, clienten: 0, huishoudens: 0 },
-    perGemeente: eenGemeente ? (totaal && n(totaal.voorzieningen) > 0 ? [{ gemeente: s.gemeenten[0]!, ...cijfers(totaal) }] : []) : perGemeente,
+    perGemeente: eenGemeente
+      ? totaal && n(totaal.voorzieningen) > 0
+        ? [{ gemeente: s.gemeenten[0]!, ...cijfers(totaal) }]
+        : []
+      : perGemeente,
     ...perKenmerk,
     perLeeftijdsgroep: set(['leeftijdsgroep'])
       .map((r) => ({ leeftijdsgroep: r.leeftijdsgroep!, ...cijfers(r) }))
       .sort((x, y) => LEEFTIJDSGROEPEN.indexOf(x.leeftijdsgroep as never) - LEEFTIJDSGROEPEN.indexOf(y.leeftijdsgroep as never)),
-    perGeslacht: sorteer(set(['geslacht']).map((r) => ({ geslacht: r.geslacht!, ...cijfers(r) })), 'geslacht'),
+    perGeslacht: sorteer(
+      set(['geslacht']).map((r) => ({ geslacht: r.geslacht!, ...cijfers(r) })),
+      'geslacht',
+    ),
   };
 }

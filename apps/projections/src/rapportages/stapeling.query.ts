@@ -37,12 +37,18 @@ export async function stapeling(
     p.values,
   );
   const cijfers = (gemeente: string | null): StapelingCijfers => {
-    const van = (soort: string) => rows.filter((r) => r.soort === soort && (gemeente === null ? r.g === 1 : r.g === 0 && r.gemeente === gemeente));
-    const verdeling = (soort: string) => Object.fromEntries(STAPEL_KLASSEN.map((k) => [k, n(van(soort).find((r) => r.sleutel === k)?.aantal)]));
+    const van = (soort: string) =>
+      rows.filter((r) => r.soort === soort && (gemeente === null ? r.g === 1 : r.g === 0 && r.gemeente === gemeente));
+    const verdeling = (soort: string) =>
+      Object.fromEntries(STAPEL_KLASSEN.map((k) => [k, n(van(soort).find((r) => r.sleutel === k)?.aantal)]));
     return {
       clienten: verdeling('clienten'),
       huishoudens: verdeling('huishoudens'),
-      combinaties: Object.fromEntries(van('combinaties').sort((x, y) => (x.sleutel < y.sleutel ? -1 : 1)).map((r) => [r.sleutel, n(r.aantal)])),
+      combinaties: Object.fromEntries(
+        van('combinaties')
+          .sort((x, y) => (x.sleutel < y.sleutel ? -1 : 1))
+          .map((r) => [r.sleutel, n(r.aantal)]),
+      ),
     };
   };
   const jaar = Number(('peildatum' in periode ? periode.peildatum : periode.tot).slice(0, 4));

@@ -51,8 +51,14 @@ export function uitsplitsingen<R extends GroepRij, C extends object>(
 ) {
   const set = (groep: readonly string[]) => rows.filter((r) => r.g === gVan(kolommen, groep) && toon(r));
   return {
-    perGemeente: sorteer(set(GROEPEN.perGemeente).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })), 'gemeente'),
-    perWet: sorteer(set(GROEPEN.perWet).map((r) => ({ wet: r.wet!, ...cijfers(r) })), 'wet'),
+    perGemeente: sorteer(
+      set(GROEPEN.perGemeente).map((r) => ({ gemeente: r.gemeente!, ...cijfers(r) })),
+      'gemeente',
+    ),
+    perWet: sorteer(
+      set(GROEPEN.perWet).map((r) => ({ wet: r.wet!, ...cijfers(r) })),
+      'wet',
+    ),
     perProductcategorie: sorteer(
       set(GROEPEN.perProductcategorie)
         .filter((r) => r.productcategorie !== null)
@@ -61,9 +67,16 @@ export function uitsplitsingen<R extends GroepRij, C extends object>(
       'productcategorie',
     ),
     perLeveringsvorm: sorteer(
-      set(GROEPEN.perLeveringsvorm).filter((r) => r.leveringsvorm !== null).map((r) => ({ leveringsvorm: r.leveringsvorm!, ...cijfers(r) })),
+      set(GROEPEN.perLeveringsvorm)
+        .filter((r) => r.leveringsvorm !== null)
+        .map((r) => ({ leveringsvorm: r.leveringsvorm!, ...cijfers(r) })),
       'leveringsvorm',
     ),
-    perRegeling: sorteer(set(GROEPEN.perRegeling).filter((r) => r.regeling !== null).map((r) => ({ regeling: r.regeling!, ...cijfers(r) })), 'regeling'),
+    perRegeling: sorteer(
+      set(GROEPEN.perRegeling)
+        .filter((r) => r.regeling !== null)
+        .map((r) => ({ regeling: r.regeling!, ...cijfers(r) })),
+      'regeling',
+    ),
   };
 }

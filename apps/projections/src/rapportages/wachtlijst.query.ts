@@ -12,9 +12,21 @@ export async function wachtlijst(
   const normJson = p.add(JSON.stringify(normen));
   // Aanmeldingen have no productcategorie, leveringsvorm or regeling: such a filter leaves none.
   const aanmeldingenMogelijk = !s.productcategorie && !s.leveringsvorm && !s.regeling;
-  const aw = [`a.gemeente = ANY(${p.add(s.gemeenten)}::text[])`, kennis(p, s, 'a'), 'NOT a.ingetrokken', aanmeldingenMogelijk ? 'true' : 'false'];
+  const aw = [
+    `a.gemeente = ANY(${p.add(s.gemeenten)}::text[])`,
+    kennis(p, s, 'a'),
+    'NOT a.ingetrokken',
+    aanmeldingenMogelijk ? 'true' : 'false',
+  ];
   if (s.wet) aw.push(`a.wet = ${p.add(s.wet)}`);
-  const { rows: aanmeldingen } = await db.query<{ gemeente: string | null; wet: string | null; klasse: string | null; g: number; aantal: string; boven: string }>(
+  const { rows: aanmeldingen } = await db.query<{
+    gemeente: string | null;
+    wet: string | null;
+    klasse: string | null;
+    g: number;
+    aantal: string;
+    boven: string;
+  }>(
     `WITH wachtend AS (
        SELECT a.gemeente, a.wet, (${d}::date - a.ontvangen_op) AS wachttijd,
               (${d}::date - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
@@ -53,13 +65,19 @@ export async function wachtlijst(
     ]);
     return [...sleutels].sort().map((k) => ({
       [veld]: k,
-      ...rij(aanmeldingen.find((r) => r.g === gA && r[veld] === k), nietGestart.find((r) => r.g === gN && r[veld] === k)),
+      ...rij(
+        aanmeldingen.find((r) => r.g === gA && r[veld] === k),
+        nietGestart.find((r) => r.g === gN && r[veld] === k),
+      ),
     }));
   };
   return {
     peildatum,
     normen,
-    totaal: rij(aanmeldingen.find((r) => r.g === 7), nietGestart.find((r) => r.g === 3)),
+    totaal: rij(
+      aanmeldingen.find((r) => r.g === 7),
+      nietGestart.find((r) => r.g === 3),
+    ),
     perGemeente: per('gemeente', 3, 1) as WachtlijstRapport['perGemeente'],
     perWet: per('wet', 5, 2) as WachtlijstRapport['perWet'],
     wachttijdVerdeling: WACHTTIJD_KLASSEN.map((klasse) => ({

@@ -23,7 +23,12 @@ export function besluitCommandos({ post, tel }: Registratie) {
       ...(wet !== 'participatiewet' && rng.chance(0.6) ? { productcategorie: rng.pick(wet === 'wmo' ? WMO : JEUGDWET) } : {}),
       ...(am && !am.ingetrokken ? { aanmeldingId: am.id } : {}),
     };
-    const aw: Aw = { soort: 'afwijzing', id: (await post('voorzieningen', '/afwijzingen', body)).afwijzingId as string, besluitdatum, ingetrokken: false };
+    const aw: Aw = {
+      soort: 'afwijzing',
+      id: (await post('voorzieningen', '/afwijzingen', body)).afwijzingId as string,
+      besluitdatum,
+      ingetrokken: false,
+    };
     c.aw.push(aw);
     tel('afwijzingen');
     return aw;

@@ -111,7 +111,11 @@ export function maakCasussen(opts: { seed: number; clienten: number; gemeenten: 
         gemeente,
         ...(huishoudenId ? { huishoudenId } : {}),
         geboortedatum: geboortedatum(master, lid > 0 && master.chance(0.5)),
-        geslacht: master.weighted([['vrouw', 48], ['man', 48], ['onbekend', 4]] as const),
+        geslacht: master.weighted([
+          ['vrouw', 48],
+          ['man', 48],
+          ['onbekend', 4],
+        ] as const),
         vz: [],
         uk: [],
         aw: [],

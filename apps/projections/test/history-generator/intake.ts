@@ -23,7 +23,13 @@ export function intakeCommandos({ seed, post, tel }: Registratie) {
       ontvangenOp,
       ...(c.rng.chance(0.7) ? { verwijzer: c.rng.pick(VERWIJZERS) } : {}),
     };
-    const am: Am = { id: (await post('intake', '/aanmeldingen', body)).aanmeldingId as string, wet, ontvangenOp, afgerond: false, ingetrokken: false };
+    const am: Am = {
+      id: (await post('intake', '/aanmeldingen', body)).aanmeldingId as string,
+      wet,
+      ontvangenOp,
+      afgerond: false,
+      ingetrokken: false,
+    };
     c.am.push(am);
     tel('aanmeldingen');
     return am;

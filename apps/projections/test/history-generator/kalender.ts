@@ -16,8 +16,7 @@ const DAG_MS = 86_400_000;
 export const dagnummer = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / DAG_MS;
 export const plusDagen = (d: string, n: number): string => new Date((dagnummer(d) + n) * DAG_MS).toISOString().slice(0, 10);
 /** The last day of the month of d. */
-export const maandeinde = (d: string): string =>
-  new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).toISOString().slice(0, 10);
+export const maandeinde = (d: string): string => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).toISOString().slice(0, 10);
 export const max = (a: string, b: string): string => (a > b ? a : b);
 export const min = (a: string, b: string): string => (a < b ? a : b);
 

@@ -39,7 +39,7 @@ export const NORM: Record<string, number> = { wmo: 42, jeugdwet: 56, participati
 /** A BSN passing the elfproef, unique per (seed, number). */
 export function bsnVoor(seed: number, nr: number): string {
   for (let k = 0; ; k++) {
-    const acht = String(10_000_000 + ((((seed % 1000) + 1000) % 1000) * 50_000 + nr * 7 + k) % 89_999_999).padStart(8, '0');
+    const acht = String(10_000_000 + (((((seed % 1000) + 1000) % 1000) * 50_000 + nr * 7 + k) % 89_999_999)).padStart(8, '0');
     let som = 0;
     for (let i = 0; i < 8; i++) som += Number(acht[i]) * (9 - i);
     const laatste = som % 11;

@@ -18,16 +18,38 @@ export function trajectScripts(registratie: Registratie) {
 
   function kiesSoort(c: Casus, rng: Rng): 'wmo' | 'jeugdwet' | 'uitkering' | 'aanmelding' | 'afwijzing' {
     const jaren = 2016 - Number(c.geboortedatum.slice(0, 4));
-    if (jaren < 18) return rng.weighted([['jeugdwet', 65], ['wmo', 15], ['aanmelding', 12], ['afwijzing', 8]] as const);
-    if (jaren < 65) return rng.weighted([['wmo', 30], ['uitkering', 42], ['jeugdwet', 5], ['aanmelding', 13], ['afwijzing', 10]] as const);
-    return rng.weighted([['wmo', 60], ['uitkering', 15], ['aanmelding', 15], ['afwijzing', 10]] as const);
+    if (jaren < 18)
+      return rng.weighted([
+        ['jeugdwet', 65],
+        ['wmo', 15],
+        ['aanmelding', 12],
+        ['afwijzing', 8],
+      ] as const);
+    if (jaren < 65)
+      return rng.weighted([
+        ['wmo', 30],
+        ['uitkering', 42],
+        ['jeugdwet', 5],
+        ['aanmelding', 13],
+        ['afwijzing', 10],
+      ] as const);
+    return rng.weighted([
+      ['wmo', 60],
+      ['uitkering', 15],
+      ['aanmelding', 15],
+      ['afwijzing', 10],
+    ] as const);
   }
 
   async function traject(c: Casus, zwaar = false): Promise<void> {
     const rng = c.rng;
     const soort = zwaar ? rng.pick(['wmo', 'wmo', 'jeugdwet', 'uitkering'] as const) : kiesSoort(c, rng);
     const wet: Wet =
-      soort === 'wmo' || soort === 'jeugdwet' ? soort : soort === 'uitkering' ? 'participatiewet' : rng.pick(['wmo', 'jeugdwet', 'participatiewet'] as const);
+      soort === 'wmo' || soort === 'jeugdwet'
+        ? soort
+        : soort === 'uitkering'
+          ? 'participatiewet'
+          : rng.pick(['wmo', 'jeugdwet', 'participatiewet'] as const);
     // A heavy client gets its items in a narrow window, so they stack (stapeling 6+).
     let besluitVanaf = zwaar ? rng.datum('2015-10-01', '2016-01-31') : rng.datum(EERSTE_DAG, '2016-11-30');
     let am: Am | undefined;
@@ -42,7 +64,11 @@ export function trajectScripts(registratie: Registratie) {
         wacht = dagnummer(peil) - dagnummer(ontvangenOp) + rng.int(1, 20);
       } else {
         ontvangenOp = rng.datum(EERSTE_DAG, '2016-12-20');
-        wacht = rng.weighted([[rng.int(0, 30), 4], [rng.int(31, 70), 4], [rng.int(71, 150), 2]] as const);
+        wacht = rng.weighted([
+          [rng.int(0, 30), 4],
+          [rng.int(31, 70), 4],
+          [rng.int(71, 150), 2],
+        ] as const);
       }
       am = await aanmelden(c, wet, ontvangenOp);
       const afgerondOp = binnen(plusDagen(ontvangenOp, wacht));
@@ -85,7 +111,16 @@ export function trajectScripts(registratie: Registratie) {
 
   async function nieuweTrajecten(c: Casus): Promise<void> {
     const zwaar = c.rng.chance(0.04);
-    const n = zwaar ? c.rng.int(6, 8) : c.rng.weighted([[0, 3], [1, 22], [2, 30], [3, 22], [4, 13], [5, 10]] as const);
+    const n = zwaar
+      ? c.rng.int(6, 8)
+      : c.rng.weighted([
+          [0, 3],
+          [1, 22],
+          [2, 30],
+          [3, 22],
+          [4, 13],
+          [5, 10],
+        ] as const);
     for (let i = 0; i < n; i++) await traject(c, zwaar);
     if (c.bezwaarUitkomst) {
       // forced coverage: a besluit to object to

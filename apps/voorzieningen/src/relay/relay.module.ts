@@ -16,7 +16,11 @@ import { RELAY_CONFIG, RelayService } from './relay.service.js';
       },
     },
     RelayService,
-    { provide: HEALTH_EXTRA, useFactory: (relay: RelayService) => ({ naam: 'relay', details: () => relay.huidig() }), inject: [RelayService] },
+    {
+      provide: HEALTH_EXTRA,
+      useFactory: (relay: RelayService) => ({ naam: 'relay', details: () => relay.huidig() }),
+      inject: [RelayService],
+    },
   ],
   exports: [HEALTH_EXTRA],
 })

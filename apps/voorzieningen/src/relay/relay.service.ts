@@ -101,7 +101,12 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async verbind(): Promise<void> {
     if (this.nc && !this.nc.isClosed()) return;
-    this.nc = await connect({ servers: this.config.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 500, name: 'sociaal-domein-relay' });
+    this.nc = await connect({
+      servers: this.config.natsUrl,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      name: 'sociaal-domein-relay',
+    });
     this.status.verbonden = true;
     void (async () => {
       for await (const s of this.nc!.status()) {

@@ -41,31 +41,21 @@ describe('event schemas of the case streams', () => {
   it('checks a new event when written: wet, productcategorie format and unknown fields', () => {
     expect(encodeEvent(toegekend).schemaVersion).toBe(1);
     expect(() => encodeEvent({ ...toegekend, data: { ...toegekend.data, wet: 'participatiewet' } })).toThrow(/wet/);
-    expect(() => encodeEvent({ ...toegekend, data: { ...toegekend.data, productcategorie: 'a b' } })).toThrow(
-      /productcategorie/,
-    );
-    expect(() => encodeEvent({ ...toegekend, data: { ...toegekend.data, bsn: '111222333' } })).toThrow(
-      EventSchemaError,
-    );
+    expect(() => encodeEvent({ ...toegekend, data: { ...toegekend.data, productcategorie: 'a b' } })).toThrow(/productcategorie/);
+    expect(() => encodeEvent({ ...toegekend, data: { ...toegekend.data, bsn: '111222333' } })).toThrow(EventSchemaError);
   });
 
   it('checks a stored event when read', () => {
     const { data: _weg, ...zonderData } = toegekend;
-    expect(() =>
-      decodeEvent({ ...zonderData, schemaVersion: 1, data: { ...toegekend.data, ingangsdatum: '1-2-2016' } }),
-    ).toThrow(/ingangsdatum/);
+    expect(() => decodeEvent({ ...zonderData, schemaVersion: 1, data: { ...toegekend.data, ingangsdatum: '1-2-2016' } })).toThrow(
+      /ingangsdatum/,
+    );
   });
 
   it('lets a correctie remove the einddatum with null, but not the ingangsdatum', () => {
-    expect(
-      encodeEvent({ type: 'RegistratieGecorrigeerd', data: { einddatum: null, reden: 'fout' } }).schemaVersion,
-    ).toBe(1);
-    expect(() => encodeEvent({ type: 'RegistratieGecorrigeerd', data: { ingangsdatum: null, reden: 'fout' } })).toThrow(
-      /ingangsdatum/,
-    );
-    expect(() =>
-      encodeEvent({ type: 'RegistratieGecorrigeerd', data: { einddatum: '2016-05-31', reden: '' } }),
-    ).toThrow(/reden/);
+    expect(encodeEvent({ type: 'RegistratieGecorrigeerd', data: { einddatum: null, reden: 'fout' } }).schemaVersion).toBe(1);
+    expect(() => encodeEvent({ type: 'RegistratieGecorrigeerd', data: { ingangsdatum: null, reden: 'fout' } })).toThrow(/ingangsdatum/);
+    expect(() => encodeEvent({ type: 'RegistratieGecorrigeerd', data: { einddatum: '2016-05-31', reden: '' } })).toThrow(/reden/);
   });
 
   it('takes an onderwerp code of the gemeente, not free text', () => {
@@ -86,9 +76,7 @@ describe('event schemas of the case streams', () => {
       },
     };
     expect(encodeEvent(ontvangen).schemaVersion).toBe(1);
-    expect(() =>
-      encodeEvent({ ...ontvangen, data: { ...ontvangen.data, onderwerp: 'hulp bij het huishouden' } }),
-    ).toThrow(/onderwerp/);
+    expect(() => encodeEvent({ ...ontvangen, data: { ...ontvangen.data, onderwerp: 'hulp bij het huishouden' } })).toThrow(/onderwerp/);
   });
 });
 
@@ -121,8 +109,6 @@ describe('VoorzieningBeeindigd versions', () => {
         data: { ...v1, vorigeEinddatum: null, correctie: false },
       }),
     ).toThrow(EventSchemaError);
-    expect(() =>
-      decodeEvent({ type: 'VoorzieningBeeindigd', schemaVersion: 1, data: { ...v1, reden: 'zomaar' } }),
-    ).toThrow(/reden/);
+    expect(() => decodeEvent({ type: 'VoorzieningBeeindigd', schemaVersion: 1, data: { ...v1, reden: 'zomaar' } })).toThrow(/reden/);
   });
 });

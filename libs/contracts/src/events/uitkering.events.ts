@@ -1,13 +1,7 @@
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { INSTROOMREDENEN, type Instroomreden, REGELINGEN, type Regeling, UITSTROOMREDENEN, type Uitstroomreden } from '../codes.js';
 import { defineEvent, type DomainEvent } from '../event-contract.js';
-import {
-  DATUM,
-  GEMEENTE,
-  HUISHOUDEN_ID,
-  type RegistratieGecorrigeerd,
-  type RegistratieIngetrokken,
-} from './registratie.events.js';
+import { DATUM, GEMEENTE, HUISHOUDEN_ID, type RegistratieGecorrigeerd, type RegistratieIngetrokken } from './registratie.events.js';
 
 export const UITKERING_STREAM = 'uitkering';
 

@@ -14,9 +14,7 @@ export interface RegistreerClient {
 
 export type ClientCommand = RegistreerClient;
 
-export type ClientState =
-  | { status: 'onbekend' }
-  | ({ status: 'geregistreerd' } & ClientGeregistreerdV1);
+export type ClientState = { status: 'onbekend' } | ({ status: 'geregistreerd' } & ClientGeregistreerdV1);
 
 export const clientDecider: Decider<ClientCommand, ClientState, ClientEvent> = {
   initialState: () => ({ status: 'onbekend' }),

@@ -38,5 +38,4 @@ export const codelijstDecider: Decider<CodelijstCommand, CodelijstState, Codelij
 };
 
 /** The gemeente's own codes that may be used under this wet. */
-export const eigenCodesVoor = (state: CodelijstState, wet: string): string[] =>
-  state.codes.filter((c) => c.wet === wet).map((c) => c.code);
+export const eigenCodesVoor = (state: CodelijstState, wet: string): string[] => state.codes.filter((c) => c.wet === wet).map((c) => c.code);

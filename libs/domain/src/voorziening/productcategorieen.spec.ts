@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  JEUGDWET_PRODUCTCATEGORIEEN,
-  past,
-  PRODUCTCATEGORIEEN,
-  WMO_PRODUCTCATEGORIEEN,
-} from '../productcategorieen.js';
+import { JEUGDWET_PRODUCTCATEGORIEEN, past, PRODUCTCATEGORIEEN, WMO_PRODUCTCATEGORIEEN } from '../productcategorieen.js';
 
 describe('productcategorieën', () => {
   it('ships iWmo WMO020 codes 01–18 and iJw JZ020 codes 40–55', () => {

@@ -18,12 +18,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
 
-  async append(
-    streamId: string,
-    expectedVersion: ExpectedVersion,
-    events: NewEvent[],
-    context: AppendContext,
-  ): Promise<AppendResult> {
+  async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
     checkExpectedVersion(streamId, expectedVersion, stream.length);
     const duplicate = events.find((e) => this.byId.has(e.eventId));
@@ -83,7 +78,12 @@ export class InMemoryEventStore implements EventStore {
       .filter((id) => this.streams.get(id)![0]!.gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))
       .sort()
       .slice(0, limit);
-    const events = ids.flatMap((id) => this.streams.get(id)!.filter((e) => e.globalPosition <= upTo).map(clone));
+    const events = ids.flatMap((id) =>
+      this.streams
+        .get(id)!
+        .filter((e) => e.globalPosition <= upTo)
+        .map(clone),
+    );
     return { events, next: ids.length < limit ? null : ids.at(-1)! };
   }
 
@@ -102,4 +102,3 @@ export class InMemoryEventStore implements EventStore {
 }
 
 const clone = (e: RecordedEvent): RecordedEvent => ({ ...e, data: structuredClone(e.data), metadata: structuredClone(e.metadata) });
-

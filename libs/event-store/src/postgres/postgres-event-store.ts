@@ -40,12 +40,7 @@ interface EventRow {
 export class PostgresEventStore implements EventStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async append(
-    streamId: string,
-    expectedVersion: ExpectedVersion,
-    events: NewEvent[],
-    context: AppendContext,
-  ): Promise<AppendResult> {
+  async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const expected = expectedVersionCode(expectedVersion);
     try {
@@ -153,7 +148,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {
-    const { rows } = await this.pool.query<EventRow>({ name: 'es_find_event', text: `SELECT ${COLUMNS} FROM es_events WHERE event_id = $1`, values: [eventId] });
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'es_find_event',
+      text: `SELECT ${COLUMNS} FROM es_events WHERE event_id = $1`,
+      values: [eventId],
+    });
     return rows[0] ? toRecorded(rows[0]) : null;
   }
 

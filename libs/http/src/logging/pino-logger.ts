@@ -33,12 +33,24 @@ type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly root: Pino) {}
 
-  verbose(message: unknown, ...params: unknown[]) { this.write('trace', message, params); }
-  debug(message: unknown, ...params: unknown[]) { this.write('debug', message, params); }
-  log(message: unknown, ...params: unknown[]) { this.write('info', message, params); }
-  warn(message: unknown, ...params: unknown[]) { this.write('warn', message, params); }
-  error(message: unknown, ...params: unknown[]) { this.write('error', message, params); }
-  fatal(message: unknown, ...params: unknown[]) { this.write('fatal', message, params); }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.write('fatal', message, params);
+  }
 
   /**
    * Nest's Logger passes its context last; `logger.error({ err }, 'message')` passes an object

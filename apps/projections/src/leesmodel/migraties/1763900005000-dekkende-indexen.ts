@@ -16,7 +16,9 @@ export class DekkendeIndexen1763900005000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX rm_item_huidig_gemeente`);
-    await q.query(`CREATE INDEX rm_item_huidig_gemeente ON rm_item (gemeente, ingangsdatum) INCLUDE (${RAPPORT_KOLOMMEN}) WHERE known_to IS NULL`);
+    await q.query(
+      `CREATE INDEX rm_item_huidig_gemeente ON rm_item (gemeente, ingangsdatum) INCLUDE (${RAPPORT_KOLOMMEN}) WHERE known_to IS NULL`,
+    );
     await q.query(`DROP INDEX rm_item_gemeente`);
     await q.query(`CREATE INDEX rm_item_gemeente ON rm_item (gemeente, ingangsdatum) INCLUDE (known_from, known_to, ${RAPPORT_KOLOMMEN})`);
     await q.query(`CREATE INDEX rm_client_gemeente ON rm_client (gemeente) INCLUDE (client_id, geslacht, geboortedatum)`);

@@ -75,7 +75,9 @@ export class CheckpointStore {
         await client.query('ROLLBACK');
         return false;
       }
-      await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [gemeente]);
+      await client.query(`INSERT INTO rm_checkpoint (gemeente, positie, bijgewerkt_op) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`, [
+        gemeente,
+      ]);
       const { rows } = await client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`, [gemeente]);
       const move = await work(client, fromRow(rows[0]!));
       if (!move) {

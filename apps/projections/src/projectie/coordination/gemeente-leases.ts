@@ -42,7 +42,13 @@ export class GemeenteLeases {
         WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = $1::int::oid AND objid < $2`,
       [this.ns, SLOTS],
     );
-    const mine = new Set(mijnGemeenten(await this.store.gemeenten(), rows.map((r) => r.slot), this.slot!));
+    const mine = new Set(
+      mijnGemeenten(
+        await this.store.gemeenten(),
+        rows.map((r) => r.slot),
+        this.slot!,
+      ),
+    );
     for (const g of [...this.leases].filter((g) => !mine.has(g))) {
       await client.query(`SELECT pg_advisory_unlock($1, $2)`, [this.ns + 1, hashtext32(g)]);
       this.leases.delete(g);
