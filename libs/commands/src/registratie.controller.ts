@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { applyDecorators, Body, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
@@ -32,9 +32,12 @@ export const registratie = <C, S, E extends DomainEvent, K extends string>(
   intrekking: (reden: string) => NoInfer<C>,
 ): Registratie<C, S, E, K> => ({ aggregate, pad, idVeld, intrekking });
 
-/** The class decorators of a registration's controller: its path and OpenAPI tag, Idempotency-Key on its POSTs. */
+/**
+ * The OpenAPI decorators of a registration's controller: its tag, bearer auth, Idempotency-Key on its
+ * POSTs. The controller names its path itself with @Controller('…'): the deploy checks read that.
+ */
 export const RegistratieResource = ({ pad }: { pad: string }) =>
-  applyDecorators(ApiTags(pad), ApiBearerAuth(), ApiHeader({ name: 'Idempotency-Key', required: false }), Controller(pad));
+  applyDecorators(ApiTags(pad), ApiBearerAuth(), ApiHeader({ name: 'Idempotency-Key', required: false }));
 
 /** A consultant's command that makes a new registration: POST, answered 201 with its Location. */
 export const Create = () => applyDecorators(Post(), Rollen('consulent'));

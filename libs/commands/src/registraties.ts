@@ -6,7 +6,8 @@ const trekIn =
   <T extends string>(type: T) =>
   (reden: string) => ({ type, reden });
 
-// How the API names each kind of registration: its path, the id member of a new one, its intrekking.
+// How the API names each kind of registration: its path (the @Controller path of its controller), the id
+// member of a new one, its intrekking.
 export const AANMELDINGEN = registratie(AANMELDING, 'aanmeldingen', 'aanmeldingId', trekIn('TrekAanmeldingIn'));
 export const VOORZIENINGEN = registratie(VOORZIENING, 'voorzieningen', 'voorzieningId', trekIn('TrekVoorzieningIn'));
 export const UITKERINGEN = registratie(UITKERING, 'uitkeringen', 'uitkeringId', trekIn('TrekUitkeringIn'));

@@ -1,4 +1,4 @@
-import { Body } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { AANMELDINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
 import { AFRONDING_UITKOMSTEN, type AfrondingUitkomst, VERWIJZERS, type Verwijzer, WETTEN, type Wet } from '@sd/domain';
@@ -18,6 +18,7 @@ export class RondAanmeldingAfDto {
 
 /** Aanmeldingen (meldingen) at the toegang: they start the intake and make up the wachtlijst. */
 @RegistratieResource(AANMELDINGEN)
+@Controller('aanmeldingen')
 export class AanmeldingenController extends RegistratieController(AANMELDINGEN) {
   @Create()
   async ontvang(@Body() body: OntvangAanmeldingDto, @CommandMeta() metadata: CommandMetadata) {

@@ -1,4 +1,4 @@
-import { Body } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { AFWIJZINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create } from '@sd/commands';
 import { WETTEN, type Wet } from '@sd/domain';
@@ -15,6 +15,7 @@ export class WijsAanvraagAfDto {
 
 /** An afwijzing (refusal) is a besluit of its own: a bezwaar can contest it. */
 @RegistratieResource(AFWIJZINGEN)
+@Controller('afwijzingen')
 export class AfwijzingenController extends RegistratieController(AFWIJZINGEN) {
   @Create()
   async wijsAf(@Body() body: WijsAanvraagAfDto, @CommandMeta() metadata: CommandMetadata) {

@@ -1,4 +1,4 @@
-import { Body } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { BEZWAREN, RegistratieController, RegistratieResource } from '@sd/commands';
@@ -28,6 +28,7 @@ export class HandelBezwaarAfDto {
 
 /** Bezwaren against a voorziening, uitkering or afwijzing, with the Awb beslistermijn. */
 @RegistratieResource(BEZWAREN)
+@Controller('bezwaren')
 export class BezwarenController extends RegistratieController(BEZWAREN) {
   @Create()
   async registreer(@Body() body: RegistreerBezwaarDto, @CommandMeta() metadata: CommandMetadata) {

@@ -1,10 +1,11 @@
-import { Body } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { UITKERINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
 import { BeeindigUitkeringDto, CorrigeerUitkeringDto, KenUitkeringToeDto } from './uitkering.dto.js';
 
 /** Participatiewet uitkeringen; GET and intrekking come with the base. */
 @RegistratieResource(UITKERINGEN)
+@Controller('uitkeringen')
 export class UitkeringenController extends RegistratieController(UITKERINGEN) {
   @Create()
   async kenToe(@Body() body: KenUitkeringToeDto, @CommandMeta() metadata: CommandMetadata) {

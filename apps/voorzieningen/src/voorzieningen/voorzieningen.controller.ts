@@ -1,10 +1,11 @@
-import { Body } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { VOORZIENINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
 import { BeeindigVoorzieningDto, CorrigeerVoorzieningDto, KenVoorzieningToeDto, StartLeveringDto } from './voorziening.dto.js';
 
 /** Voorzieningen (Wmo, Jeugdwet): toekenning, levering, beëindiging, correctie; GET and intrekking come with the base. */
 @RegistratieResource(VOORZIENINGEN)
+@Controller('voorzieningen')
 export class VoorzieningenController extends RegistratieController(VOORZIENINGEN) {
   @FollowUp(':id/start-levering')
   startLevering(@UuidParam('id') id: string, @Body() body: StartLeveringDto, @CommandMeta() metadata: CommandMetadata) {
