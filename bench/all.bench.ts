@@ -120,7 +120,7 @@ const admin = createPool({ url: db.url, schema, poolSize: 2 });
 const instellingen: Record<string, string> = {};
 for (const naam of ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'work_mem']) {
   const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
-  instellingen[naam] = Object.values(rows[0]!)[0]!;
+  instellingen[naam] = Object.values(rows[0])[0]!;
 }
 log(
   `PostgreSQL ${instellingen.server_version} on port ${db.port}, fsync ${instellingen.fsync}, synchronous_commit ${instellingen.synchronous_commit}`,
@@ -160,7 +160,7 @@ try {
     seedBar.stop();
     const seedSeconden = (performance.now() - seedStart) / 1000;
     await seedPool.end();
-    const events = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM es_events`)).rows[0]!.n);
+    const events = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM es_events`)).rows[0].n);
     historie = {
       events,
       appends: gegenereerd.appends.length,
@@ -197,7 +197,7 @@ try {
     });
     if (historie) {
       const events = historie.events;
-      const head = Number((await admin.query<{ p: string }>(`SELECT max(global_position) AS p FROM es_events`)).rows[0]!.p);
+      const head = Number((await admin.query<{ p: string }>(`SELECT max(global_position) AS p FROM es_events`)).rows[0].p);
       apps.fase('catch-up');
       meter.begin();
       // The daemon starts in the projections app's bootstrap, on an empty generation: it applies the
@@ -361,7 +361,7 @@ async function meetCopy(url: string, hoofdschema: string): Promise<CopyMeting> {
     const { rows: g } = await client.query<{ schema_naam: string }>(
       `SELECT schema_naam FROM ${quoteIdent(hoofdschema)}.rm_generatie WHERE status = 'actief'`,
     );
-    const leesmodel = g[0]!.schema_naam;
+    const leesmodel = g[0].schema_naam;
     await client.query(`DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy`);
     const kopieer = async (bron: string, tabel: string): Promise<{ rijen: number; seconden: number }> => {
       await client.query(

@@ -137,7 +137,7 @@ for (const naam of [
   'jit',
 ]) {
   const { rows } = await admin.query<Record<string, string>>(`SHOW ${naam}`);
-  instellingen[naam] = Object.values(rows[0]!)[0]!;
+  instellingen[naam] = Object.values(rows[0])[0]!;
 }
 
 try {
@@ -161,7 +161,7 @@ try {
     `SELECT pg_total_relation_size('es_events') AS bytes, (SELECT count(*) FROM es_events) AS n`,
   );
   log(
-    `Seeded ${Number(grootte[0]!.n).toLocaleString('en')} events in ${seedSeconden.toFixed(1)} s (${Math.round(totaalEvents / seedSeconden).toLocaleString('en')} events/s); es_events ${mb(Number(grootte[0]!.bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,
+    `Seeded ${Number(grootte[0].n).toLocaleString('en')} events in ${seedSeconden.toFixed(1)} s (${Math.round(totaalEvents / seedSeconden).toLocaleString('en')} events/s); es_events ${mb(Number(grootte[0].bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,
   );
   const historieInfo = {
     events: historie.events,
@@ -318,15 +318,15 @@ try {
       const plannen = await metPlannen(admin, actiefSchema, rapportInstellingen, async (dbc) => {
         switch (m.rapport) {
           case 'stand':
-            return q.stand(dbc, selectie, vraag.peildatum!);
+            return q.stand(dbc, selectie, vraag.peildatum);
           case 'instroom-uitstroom':
-            return q.instroomUitstroom(dbc, selectie, vraag.van!, vraag.tot!);
+            return q.instroomUitstroom(dbc, selectie, vraag.van, vraag.tot);
           case 'wachtlijst':
-            return q.wachtlijst(dbc, selectie, vraag.peildatum!, WACHTLIJST_NORMEN());
+            return q.wachtlijst(dbc, selectie, vraag.peildatum, WACHTLIJST_NORMEN());
           case 'stapeling':
-            return q.stapeling(dbc, selectie, vraag.peildatum ? { peildatum: vraag.peildatum } : { van: vraag.van!, tot: vraag.tot! });
+            return q.stapeling(dbc, selectie, vraag.peildatum ? { peildatum: vraag.peildatum } : { van: vraag.van, tot: vraag.tot });
           default:
-            return q.bezwaren(dbc, selectie, vraag.van!, vraag.tot!);
+            return q.bezwaren(dbc, selectie, vraag.van, vraag.tot);
         }
       });
       explain.push({ rapport: m.rapport, scope: m.scope, query: m.traagste.query, instellingen: rapportInstellingen, plannen });
@@ -370,7 +370,7 @@ try {
       eventsPerSeconde: Math.round(totaalEvents / seedSeconden),
       appendsPerSeconde: Math.round(historieInfo.appends / seedSeconden),
       concurrency: CONCURRENCY,
-      esEventsMb: mb(Number(grootte[0]!.bytes)),
+      esEventsMb: mb(Number(grootte[0].bytes)),
     },
     kennisdata,
     herbouw: {
@@ -447,7 +447,7 @@ function sqlLabel(sql: string): string {
   if (m) return `insert ${m[1]}`;
   if ((m = /^UPDATE (\w+)/.exec(sql))) return `close ${m[1]}`;
   if ((m = /^SELECT \w+ AS id, .* FROM (rm_\w+)/.exec(sql))) return `load ${m[1]}`;
-  if (/^(BEGIN|COMMIT|ROLLBACK|SET LOCAL)/.test(sql)) return sql.split(' ')[0]!;
+  if (/^(BEGIN|COMMIT|ROLLBACK|SET LOCAL)/.test(sql)) return sql.split(' ')[0];
   return 'other';
 }
 
@@ -480,8 +480,8 @@ async function leesmodelInfo(pool: pg.Pool, schemaNaam: string): Promise<Record<
   );
   return {
     schema: schemaNaam,
-    rmItemBytesPerRij: { rij: Number(breedte.rows[0]!.rij), waarvanState: Number(breedte.rows[0]!.state) },
-    rijen: Object.fromEntries(Object.entries(aantallen.rows[0]!).map(([k, v]) => [k, Number(v)])),
+    rmItemBytesPerRij: { rij: Number(breedte.rows[0].rij), waarvanState: Number(breedte.rows[0].state) },
+    rijen: Object.fromEntries(Object.entries(aantallen.rows[0]).map(([k, v]) => [k, Number(v)])),
     mb: Object.fromEntries(rows.map((r) => [r.tabel, mb(Number(r.bytes))])),
     autoanalyze: Object.fromEntries(stats.rows.map((r) => [r.relname, r.last_autoanalyze?.toISOString() ?? null])),
   };

@@ -66,7 +66,8 @@ export async function startEmbeddedPostgres({ dataDir: askedDir, port, persisten
     try {
       await pg.initialise();
     } finally {
-      if (tmpDir) tmpBefore === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = tmpBefore);
+      if (tmpDir && tmpBefore === undefined) delete process.env.TMPDIR;
+      else if (tmpDir) process.env.TMPDIR = tmpBefore;
     }
   }
   await pg.start();

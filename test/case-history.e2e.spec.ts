@@ -146,7 +146,7 @@ beforeAll(async () => {
 
   // Bezwaren with every uitkomst.
   const bezwaar = async (besluitId: string, onderwerp: string, uitkomst: string, extra: object = {}) => {
-    const id = (await post('voorzieningen', '/bezwaren', { besluitId, ontvangenOp: '2016-03-20', onderwerp, ...extra })).bezwaarId!;
+    const id = (await post('voorzieningen', '/bezwaren', { besluitId, ontvangenOp: '2016-03-20', onderwerp, ...extra })).bezwaarId;
     return { id, uitkomst };
   };
   const bezwaren = [
@@ -156,7 +156,7 @@ beforeAll(async () => {
     await bezwaar(ids.jeugdCas, 'pgb', 'ingetrokken'),
     await bezwaar(ids.uitkeringDewi, 'overig', 'niet-ontvankelijk'),
   ];
-  await post('voorzieningen', `/bezwaren/${bezwaren[2]!.id}/verdaging`, { verdaagdOp: '2016-05-01' }, 200);
+  await post('voorzieningen', `/bezwaren/${bezwaren[2].id}/verdaging`, { verdaagdOp: '2016-05-01' }, 200);
   for (const b of bezwaren) {
     await post('voorzieningen', `/bezwaren/${b.id}/afhandeling`, { afgehandeldOp: '2016-05-20', uitkomst: b.uitkomst }, 200);
     ids[`bezwaar-${b.uitkomst}`] = b.id;
@@ -277,12 +277,12 @@ describe('audit', () => {
     expect(events.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'LeveringGestart', 'VoorzieningBeeindigd', 'VoorzieningBeeindigd']);
     expect(events.map((e) => e.streamVersie)).toEqual([1, 2, 3, 4]);
     for (let i = 1; i < events.length; i++) {
-      expect(events[i]!.positie).toBeGreaterThan(events[i - 1]!.positie);
-      expect(Date.parse(events[i]!.geregistreerdOp)).toBeGreaterThanOrEqual(Date.parse(events[i - 1]!.geregistreerdOp));
+      expect(events[i].positie).toBeGreaterThan(events[i - 1].positie);
+      expect(Date.parse(events[i].geregistreerdOp)).toBeGreaterThanOrEqual(Date.parse(events[i - 1].geregistreerdOp));
     }
     expect(events.every((e) => e.actor === 'consulent-fatima')).toBe(true);
     // the second beëindiging is recorded as a correction of the first
-    expect(events[3]!.data).toMatchObject({ einddatum: '2016-05-31', reden: 'overlijden', vorigeEinddatum: '2016-06-30', correctie: true });
+    expect(events[3].data).toMatchObject({ einddatum: '2016-05-31', reden: 'overlijden', vorigeEinddatum: '2016-06-30', correctie: true });
   });
 
   it('shows the BSN of a client stream as afgeschermd', async () => {

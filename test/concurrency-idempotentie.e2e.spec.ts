@@ -27,7 +27,7 @@ describe('(c) Idempotency-Key on POST /voorzieningen and every other creating PO
     expect(antwoorden.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(new Set(antwoorden.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(new Set(antwoorden.map((a) => a.headers.location)).size).toBe(1);
-    const { voorzieningId, positie } = antwoorden[0]!.body;
+    const { voorzieningId, positie } = antwoorden[0].body;
     const nieuw = await appendedSince(s, before);
     expect(nieuw).toHaveLength(1);
     expect(nieuw[0]).toMatchObject({ streamId: `voorziening-${voorzieningId}`, type: 'VoorzieningToegekend', globalPosition: positie });
@@ -35,7 +35,7 @@ describe('(c) Idempotency-Key on POST /voorzieningen and every other creating PO
     // Retried later: the same answer again, nothing appended.
     const later = await appendsNothing(() => anna.vz('post', '/voorzieningen', body).set('Idempotency-Key', 'vz-gelijktijdig'));
     expect(later.status).toBe(201);
-    expect(later.body).toEqual(antwoorden[0]!.body);
+    expect(later.body).toEqual(antwoorden[0].body);
 
     // The same key with another body: 422, nothing appended.
     const ander = await appendsNothing(() =>
@@ -142,7 +142,7 @@ describe('(c) Idempotency-Key on POST /voorzieningen and every other creating PO
       expect(new Set(antwoorden.map((a) => JSON.stringify(a.body))).size).toBe(1);
       expect(await appendedSince(s, before)).toHaveLength(1);
       const retry = await appendsNothing(() => post());
-      expect([retry.status, retry.body]).toEqual([201, antwoorden[0]!.body]);
+      expect([retry.status, retry.body]).toEqual([201, antwoorden[0].body]);
       expectProblem(await appendsNothing(() => post({ ...body, ...anders })), 422, 'Idempotency-Key');
     },
   );
@@ -190,7 +190,7 @@ describe('(d) Idempotency-Key on follow-up commands', () => {
           .vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' })
           .set('Idempotency-Key', `einde-samen-${ronde}`);
       const antwoorden = (await Promise.all([post(), post(), post()])).map(als);
-      expect(antwoorden.map((a) => [a.status, a.text])).toEqual(Array(3).fill([200, antwoorden[0]!.text]));
+      expect(antwoorden.map((a) => [a.status, a.text])).toEqual(Array(3).fill([200, antwoorden[0].text]));
       expect(await beeindigd(v)).toHaveLength(1);
     }
   });
@@ -231,10 +231,10 @@ describe('(d) Idempotency-Key on follow-up commands', () => {
       const post = () => anna[app]('post', url, body).set('Idempotency-Key', `vervolg-${naam.replace(/\W+/g, '-')}`);
       const before = await settledHead(s);
       const antwoorden = (await Promise.all([post(), post(), post()])).map(als);
-      expect(antwoorden.map((a) => [a.status, a.text])).toEqual(Array(3).fill([200, antwoorden[0]!.text]));
+      expect(antwoorden.map((a) => [a.status, a.text])).toEqual(Array(3).fill([200, antwoorden[0].text]));
       expect(await appendedSince(s, before)).toHaveLength(1);
       const retry = await appendsNothing(post);
-      expect([retry.status, retry.body]).toEqual([200, antwoorden[0]!.body]);
+      expect([retry.status, retry.body]).toEqual([200, antwoorden[0].body]);
     },
   );
 });

@@ -30,8 +30,8 @@ describe('(a) two consultants ending the same voorziening at once', () => {
       );
       const events = await stream(v);
       expect(events.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'VoorzieningBeeindigd']);
-      expect(events[1]!.globalPosition).toBe(winnaar.body.positie);
-      expect(events[1]!.data).toMatchObject({ ...body, correctie: false });
+      expect(events[1].globalPosition).toBe(winnaar.body.positie);
+      expect(events[1].data).toMatchObject({ ...body, correctie: false });
     }
   });
 
@@ -44,18 +44,18 @@ describe('(a) two consultants ending the same voorziening at once', () => {
       expect([etagAnna, etagBram]).toEqual(['"1"', '"1"']);
       const antwoorden = (
         await Promise.all([
-          anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', etagAnna!),
-          bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }).set('If-Match', etagBram!),
+          anna.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' }).set('If-Match', etagAnna),
+          bram.vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-09-30', reden: 'overlijden' }).set('If-Match', etagBram),
         ])
       ).map(als);
       expect(antwoorden.map((a) => a.status).sort()).toEqual([200, 412]);
       const verliezer = antwoorden.find((a) => a.status === 412)!;
       expectProblem(verliezer, 412);
       expect(verliezer.body.huidigeVersie).toBe(2);
-      const winnend = antwoorden[0]!.status === 200 ? '2024-06-30' : '2024-09-30';
+      const winnend = antwoorden[0].status === 200 ? '2024-06-30' : '2024-09-30';
       const events = await beeindigd(v);
       expect(events).toHaveLength(1);
-      expect(events[0]!.data.einddatum).toBe(winnend);
+      expect(events[0].data.einddatum).toBe(winnend);
       expect((await anna.vz('get', `/voorzieningen/${v}`)).body.einddatum).toBe(winnend);
     }
   });
@@ -81,8 +81,8 @@ describe('(a) two consultants ending the same voorziening at once', () => {
       expect(geslaagd.length).toBeGreaterThanOrEqual(1);
       expect(events.map((e) => e.globalPosition).sort()).toEqual(geslaagd.map((a) => a.body.positie).sort());
       // The later one saw the earlier one: it corrects it, naming the einddatum it replaces.
-      expect(events[0]!.data).toMatchObject({ vorigeEinddatum: null, correctie: false });
-      if (events.length === 2) expect(events[1]!.data).toMatchObject({ vorigeEinddatum: events[0]!.data.einddatum, correctie: true });
+      expect(events[0].data).toMatchObject({ vorigeEinddatum: null, correctie: false });
+      if (events.length === 2) expect(events[1].data).toMatchObject({ vorigeEinddatum: events[0].data.einddatum, correctie: true });
       expect((await anna.vz('get', `/voorzieningen/${v}`)).body.einddatum).toBe(events.at(-1)!.data.einddatum);
     }
     // The requests really overlapped at least once (otherwise this test proves little).
@@ -104,7 +104,7 @@ describe('(b) ETag with the stream version; If-Match on a command', () => {
     const oud = await appendsNothing(() =>
       bram
         .vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' })
-        .set('If-Match', eerst.headers.etag!),
+        .set('If-Match', eerst.headers.etag),
     );
     expectProblem(oud, 412);
     expect(oud.body).toMatchObject({ type: VERSIE_CONFLICT, huidigeVersie: 2 });
@@ -113,7 +113,7 @@ describe('(b) ETag with the stream version; If-Match on a command', () => {
     expect(nu.headers.etag).toBe('"2"');
     const goed = await bram
       .vz('post', `/voorzieningen/${v}/beeindiging`, { einddatum: '2024-06-30', reden: 'verhuizing' })
-      .set('If-Match', nu.headers.etag!);
+      .set('If-Match', nu.headers.etag);
     expect(goed.status).toBe(200);
     expect(goed.headers.etag).toBe('"3"');
     expect((await bram.vz('get', `/voorzieningen/${v}`)).headers.etag).toBe('"3"');
@@ -178,7 +178,7 @@ describe('(b) ETag with the stream version; If-Match on a command', () => {
       expect(lezen.headers.etag).toBe('"1"');
       expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"2"')), 412);
       expectProblem(await appendsNothing(() => anna[app]('post', url, body).set('If-Match', '"0"')), 412);
-      const res = als(await anna[app]('post', url, body).set('If-Match', lezen.headers.etag!));
+      const res = als(await anna[app]('post', url, body).set('If-Match', lezen.headers.etag));
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"2"');
     },

@@ -4,7 +4,7 @@ import type { TestStack } from './stack.js';
 /** A supertest response (what `.http.post(...)` resolves to). */
 export interface Antwoord {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   headers: Record<string, string>;
   text: string;
 }

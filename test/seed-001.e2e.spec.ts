@@ -55,16 +55,16 @@ const perGemeente = <T extends { gemeente: string }>(rijen: readonly T[]) => Obj
 /** Beginstand, in, uit, eindstand of a gemeente over MAANDEN[van..tot] as published. */
 function gepubliceerdeStroom(g: GemeenteCijfers, van: number, tot: number) {
   const uit = (xs: readonly number[]) => xs.slice(van, tot + 1).reduce((a, b) => a + b, 0);
-  return { beginstand: g.stand[van]!, instroom: uit(g.instroom), uitstroom: uit(g.uitstroom), eindstand: g.stand[tot + 1]! };
+  return { beginstand: g.stand[van], instroom: uit(g.instroom), uitstroom: uit(g.uitstroom), eindstand: g.stand[tot + 1] };
 }
 
 describe('the published tables and the derived history', () => {
   it('the seed\'s tables agree, except the Totaal row of "Reden Uitstroom" (77/95 printed, 78/94 summed)', () => {
     for (let i = 0; i < PEILDATA.length; i++) {
-      expect(GEMEENTEN.reduce((t, g) => t + g.stand[i]!, 0)).toBe(SEED_001.totaal.stand[i]);
+      expect(GEMEENTEN.reduce((t, g) => t + g.stand[i], 0)).toBe(SEED_001.totaal.stand[i]);
     }
     for (const g of GEMEENTEN) {
-      for (let m = 0; m < MAANDEN.length; m++) expect(g.stand[m + 1]).toBe(g.stand[m]! + g.instroom[m]! - g.uitstroom[m]!);
+      for (let m = 0; m < MAANDEN.length; m++) expect(g.stand[m + 1]).toBe(g.stand[m] + g.instroom[m] - g.uitstroom[m]);
     }
     const werk = GEMEENTEN.reduce((t, g) => t + g.uitstroomWerk, 0);
     const overig = GEMEENTEN.reduce((t, g) => t + g.uitstroomOverig, 0);
@@ -77,12 +77,12 @@ describe('the published tables and the derived history', () => {
     expect(new Set(bsns).size).toBe(bsns.length);
     for (const bsn of bsns) {
       const d = [...bsn].map(Number);
-      expect((d.slice(0, 8).reduce((t, x, i) => t + x * (9 - i), 0) - d[8]!) % 11).toBe(0);
+      expect((d.slice(0, 8).reduce((t, x, i) => t + x * (9 - i), 0) - d[8]) % 11).toBe(0);
     }
     for (const c of HISTORIE) {
       for (let i = 1; i < c.uitkeringen.length; i++) {
-        const vorige = c.uitkeringen[i - 1]!.beeindiging?.einddatum;
-        expect(vorige !== undefined && vorige < c.uitkeringen[i]!.ingangsdatum).toBe(true);
+        const vorige = c.uitkeringen[i - 1].beeindiging?.einddatum;
+        expect(vorige !== undefined && vorige < c.uitkeringen[i].ingangsdatum).toBe(true);
       }
     }
     expect(HISTORIE.some((c) => c.uitkeringen.length > 1)).toBe(true);
@@ -94,7 +94,7 @@ describe('the published tables and the derived history', () => {
         expect([g.naam, d, standVolgensHistorie(HISTORIE, g.gemeente, d).totaal]).toEqual([g.naam, d, g.stand[i]]),
       );
       MAANDEN.forEach((m, i) => {
-        const { beginstand, instroom, uitstroom, eindstand } = stroomVolgensHistorie(HISTORIE, g.gemeente, `${m}-01`, PEILDATA[i + 1]!);
+        const { beginstand, instroom, uitstroom, eindstand } = stroomVolgensHistorie(HISTORIE, g.gemeente, `${m}-01`, PEILDATA[i + 1]);
         expect([g.naam, m, { beginstand, instroom, uitstroom, eindstand }]).toEqual([g.naam, m, gepubliceerdeStroom(g, i, i)]);
       });
       const h1 = stroomVolgensHistorie(HISTORIE, g.gemeente, '2016-01-01', '2016-06-30');
@@ -109,7 +109,7 @@ describe('Aantallen uitkeringen alle regelingen (stand laatste dag van de maand)
     const r = await rapport<StandRapport>(`/rapportages/stand?peildatum=${peildatum}&gemeente=${ALLE}&wet=participatiewet`);
     const rijen = perGemeente(r.perGemeente);
     for (const g of GEMEENTEN) {
-      const n = g.stand[i]!;
+      const n = g.stand[i];
       // One uitkering per client at a time and no households: clients and households equal the count.
       expect([g.naam, rijen[g.gemeente]]).toEqual([g.naam, { gemeente: g.gemeente, voorzieningen: n, clienten: n, huishoudens: n }]);
     }

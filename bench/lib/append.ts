@@ -260,32 +260,34 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     for (const [si, { scenario, eventsPerAppend }] of scenarios.entries()) {
       // 10,000 fresh streams per scenario, the same names and data for every system.
       const stromen: Stroom[] = Array.from({ length: STREAMS }, (_, i) => {
-        const gemeente = GEMEENTEN[i % GEMEENTEN.length]!;
+        const gemeente = GEMEENTEN[i % GEMEENTEN.length];
         const e = encodeEvent(voorbeeld(randomUUID(), randomUUID(), gemeente));
         return { id: `${STREAM_TYPE}-${randomUUID()}`, gemeente, data: e.data, schemaVersion: e.schemaVersion };
       });
       const perSysteem = new Map(
-        deelnemers.map((d) => [
-          d.systeem,
-          {
-            toestand: stromen.map((): Toestand => ({ versie: 0, bezig: false, kapot: false })),
-            cursor: { volgende: 0 },
-            meting: {
-              systeem: d.systeem,
-              scenario,
-              eventsPerAppend,
-              appends: 0,
-              events: 0,
-              seconden: 0,
-              eventsPerSeconde: 0,
-              appendsPerSeconde: 0,
-              latentie: verdeling([]),
-              fouten: 0,
-              runs: [],
-            } as AppendMeting,
-            latenties: [] as number[],
-          },
-        ]),
+        deelnemers.map(
+          (d): [AppendSysteem, { toestand: Toestand[]; cursor: { volgende: number }; meting: AppendMeting; latenties: number[] }] => [
+            d.systeem,
+            {
+              toestand: stromen.map((): Toestand => ({ versie: 0, bezig: false, kapot: false })),
+              cursor: { volgende: 0 },
+              meting: {
+                systeem: d.systeem,
+                scenario,
+                eventsPerAppend,
+                appends: 0,
+                events: 0,
+                seconden: 0,
+                eventsPerSeconde: 0,
+                appendsPerSeconde: 0,
+                latentie: verdeling([]),
+                fouten: 0,
+                runs: [],
+              },
+              latenties: [],
+            },
+          ],
+        ),
       );
       for (let r = 0; r < slices; r++) {
         const draai = (r + si) % deelnemers.length;
@@ -394,7 +396,7 @@ async function lus(
   const volgende = (): number => {
     for (let gezien = 0; gezien < stromen.length; gezien++) {
       const i = cursor.volgende++ % stromen.length;
-      const t = toestand[i]!;
+      const t = toestand[i];
       if (!t.bezig && !t.kapot) return i;
     }
     throw new Error(`no stream left to append to (${fouten} errors, first: ${eersteFout})`);
@@ -403,11 +405,11 @@ async function lus(
     Array.from({ length: APPENDERS }, async () => {
       while (performance.now() < eind) {
         const i = volgende();
-        const t = toestand[i]!;
+        const t = toestand[i];
         t.bezig = true;
         const start = performance.now();
         try {
-          await append(stromen[i]!, t.versie, n);
+          await append(stromen[i], t.versie, n);
           latenties?.push(performance.now() - start);
           t.versie += n;
           appends++;

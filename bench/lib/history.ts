@@ -266,7 +266,7 @@ class Bouwer {
 
   stroom<C, S, E extends DomainEvent>(id: string, type: string, gemeente: string, decider: Decider<C, S, E>): Stroom<C, S, E> {
     const s = new Stroom(id, type, gemeente, decider, this);
-    this.streams.push(s as unknown as AnyStroom);
+    this.streams.push(s);
     return s;
   }
 
@@ -290,12 +290,12 @@ class Bouwer {
       let versie = 0;
       let i = 0;
       while (i < s.pending.length) {
-        const first = s.pending[i]!;
+        const first = s.pending[i];
         let j = i + 1;
-        while (j < s.pending.length && j - i < 8 && s.pending[j]!.reg - first.reg <= this.venster) j++;
+        while (j < s.pending.length && j - i < 8 && s.pending[j].reg - first.reg <= this.venster) j++;
         const groep = s.pending.slice(i, j);
         yield {
-          reg: groep[groep.length - 1]!.reg + this.rng.float() * 0.999,
+          reg: groep[groep.length - 1].reg + this.rng.float() * 0.999,
           streamId: s.id,
           streamType: s.type,
           gemeente: s.gemeente,

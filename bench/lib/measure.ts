@@ -113,9 +113,9 @@ export function nodeCpuSeconden(): number {
 /** Busy CPU seconds of the whole machine (all cores) from /proc/stat; null off Linux. */
 export function machineCpuSeconden(): number | null {
   try {
-    const velden = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const velden = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     // user nice system idle iowait irq softirq steal
-    const bezig = velden[0]! + velden[1]! + velden[2]! + velden[5]! + velden[6]! + velden[7]!;
+    const bezig = velden[0] + velden[1] + velden[2] + velden[5] + velden[6] + velden[7];
     return bezig / CLK_TCK;
   } catch {
     return null;
@@ -192,6 +192,7 @@ export class SqlMeter {
   private readonly stats = new Map<string, SqlTiming>();
 
   constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched query runs with pg's `this`
     const meter = this;
     type QueryFn = (this: pg.Client, ...args: unknown[]) => unknown;
     const proto = pg.Client.prototype as unknown as { query: QueryFn };

@@ -193,7 +193,7 @@ async function post(url: string, token: string, body: unknown): Promise<{ status
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {
@@ -206,7 +206,7 @@ async function registreerClienten(apps: Apps, n: number, gemeenten: readonly str
   const token = await apps.token('consulent', [...gemeenten], 'bench-intake');
   const gezien = new Set<string>();
   const taken = Array.from({ length: n }, () => {
-    const gemeente = gemeenten[rng.int(0, gemeenten.length - 1)]!;
+    const gemeente = gemeenten[rng.int(0, gemeenten.length - 1)];
     let bsn = randomBsn(rng);
     while (gezien.has(`${gemeente}:${bsn}`)) bsn = randomBsn(rng);
     gezien.add(`${gemeente}:${bsn}`);
@@ -310,7 +310,7 @@ function statusCodes(r: AutocannonResultaat): Record<string, number> {
 /** Steal time of the whole machine (the hypervisor ran someone else), CPU seconds; null off Linux. */
 function stealSeconden(): number | null {
   try {
-    const velden = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const velden = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     return (velden[7] ?? 0) / 100;
   } catch {
     return null;
@@ -450,7 +450,7 @@ async function telToekenningen(apps: Apps): Promise<number | null> {
     const { rows } = await client.query<{ n: string }>(
       `SELECT count(*) AS n FROM ${pgIdent(apps.database.schema)}.es_events WHERE event_type = 'VoorzieningToegekend'`,
     );
-    return Number(rows[0]!.n);
+    return Number(rows[0].n);
   } catch {
     return null;
   } finally {

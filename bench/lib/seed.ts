@@ -31,8 +31,8 @@ export async function seedHistorie(
     { label: 'k80', fractie: 0.8 },
   ];
   for (let i = 0, som = 0, d = 0; i < appends.length && d < doelen.length; i++) {
-    som += appends[i]!.events.length;
-    if (som >= doelen[d]!.fractie * totaal) grenzen.push({ label: doelen[d++]!.label, index: i + 1 });
+    som += appends[i].events.length;
+    if (som >= doelen[d].fractie * totaal) grenzen.push({ label: doelen[d++].label, index: i + 1 });
   }
   const kennisdata: Kennisdatum[] = [];
   let vanaf = 0;
@@ -45,9 +45,9 @@ export async function seedHistorie(
       );
       kennisdata.push({
         label: grens.label,
-        instant: rows[0]!.nu.toISOString(),
-        positie: Number(rows[0]!.positie),
-        registratiesTot: iso(Math.floor(appends[grens.index - 1]!.reg)),
+        instant: rows[0].nu.toISOString(),
+        positie: Number(rows[0].positie),
+        registratiesTot: iso(Math.floor(appends[grens.index - 1].reg)),
       });
       await new Promise((r) => setTimeout(r, 5)); // later appends get a later recordedAt
     }
@@ -68,7 +68,7 @@ async function voegToe(
   const lopend = new Map<string, Promise<unknown>>();
   const werker = async () => {
     while (volgende < to) {
-      const a = lijst[volgende++]!;
+      const a = lijst[volgende++];
       const vorige = lopend.get(a.streamId);
       const p = (async () => {
         if (vorige) await vorige;

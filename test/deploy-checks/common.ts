@@ -30,7 +30,7 @@ export function readEnvFile(file: string): Env {
   const env: Env = new Map();
   for (const line of fs.readFileSync(use, 'utf8').split('\n')) {
     const m = /^\s*([A-Za-z_]\w*)\s*=(.*)$/.exec(line);
-    if (m) env.set(m[1]!, m[2]!.trim().replace(/^(['"])(.*)\1$/, '$2'));
+    if (m) env.set(m[1], m[2].trim().replace(/^(['"])(.*)\1$/, '$2'));
   }
   return env;
 }

@@ -45,13 +45,13 @@ export function composeProblems(compose: Obj, nginxConf: string): string[] {
   // The gateway: nginx locations → upstream → compose service → process.
   const upstreams = new Map<string, string>();
   for (const [, name, body] of nginxConf.matchAll(/upstream\s+(\S+)\s*\{([^}]*)\}/g)) {
-    const [, host, port] = /server\s+([\w-]+):(\d+)/.exec(body!) ?? [];
+    const [, host, port] = /server\s+([\w-]+):(\d+)/.exec(body) ?? [];
     if (Number(port) !== REQUIRED.port) problems.push(`nginx upstream ${name}: port ${port}, not ${REQUIRED.port}`);
-    upstreams.set(name!, host!);
+    upstreams.set(name, host);
   }
   const routed = new Map<string, string | undefined>();
   for (const [, segs, up] of nginxConf.matchAll(/location\s+~\s+\^\/\(([\w|-]+)\)\(\/\|\$\)\s*\{\s*proxy_pass\s+http:\/\/([\w-]+);/g)) {
-    for (const seg of segs!.split('|')) routed.set(seg, procOf.get(upstreams.get(up!) ?? ''));
+    for (const seg of segs.split('|')) routed.set(seg, procOf.get(upstreams.get(up) ?? ''));
   }
   return [...problems, ...routeProblems('nginx.conf', routed)];
 }

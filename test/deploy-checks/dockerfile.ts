@@ -22,9 +22,9 @@ export function parseDockerfile(text: string): Dockerfile {
     .filter((l) => l && !l.startsWith('#'));
   const stages: { name?: string; ins: [string, string][] }[] = [];
   for (const line of lines) {
-    const [, op, args] = /^(\S+)\s+(.*)$/s.exec(line) ?? [, line, ''];
-    if (op!.toUpperCase() === 'FROM') stages.push({ name: /\sAS\s+(\S+)$/i.exec(args!)?.[1], ins: [] });
-    else if (op!.toUpperCase() !== 'ARG' || stages.length) stages.at(-1)?.ins.push([op!.toUpperCase(), args!]);
+    const [, op, args] = /^(\S+)\s+(.*)$/s.exec(line) ?? [undefined, line, ''];
+    if (op.toUpperCase() === 'FROM') stages.push({ name: /\sAS\s+(\S+)$/i.exec(args)?.[1], ins: [] });
+    else if (op.toUpperCase() !== 'ARG' || stages.length) stages.at(-1)?.ins.push([op.toUpperCase(), args]);
   }
   const final = stages.at(-1)?.ins ?? [];
   const last = (op: string) => final.filter(([o]) => o === op).at(-1)?.[1];
@@ -40,7 +40,7 @@ export function parseDockerfile(text: string): Dockerfile {
   };
   const env: Env = new Map();
   for (const [, args] of final.filter(([o]) => o === 'ENV')) {
-    for (const [, k, v] of args.matchAll(/(\w+)=(\S*)/g)) env.set(k!, v!);
+    for (const [, k, v] of args.matchAll(/(\w+)=(\S*)/g)) env.set(k, v);
   }
   const entrypoint = execForm('ENTRYPOINT');
   const cmd = execForm('CMD');
@@ -60,16 +60,16 @@ export function parseDockerfile(text: string): Dockerfile {
   const hc = /^((?:--[a-z-]+=\S+\s+)*)CMD\s+(\[.*\])$/s.exec(last('HEALTHCHECK') ?? '');
   if (!hc) problems.push('HEALTHCHECK is missing or not of the form [--option=value…] CMD [exec form]');
   else {
-    for (const [, k, v] of hc[1]!.matchAll(/--([a-z-]+)=(\S+)/g)) {
+    for (const [, k, v] of hc[1].matchAll(/--([a-z-]+)=(\S+)/g)) {
       const ok =
         k === 'retries'
-          ? /^\d+$/.test(v!)
-          : ['interval', 'timeout', 'start-period', 'start-interval'].includes(k!) && /^\d+(ms|s|m|h)$/.test(v!);
+          ? /^\d+$/.test(v)
+          : ['interval', 'timeout', 'start-period', 'start-interval'].includes(k) && /^\d+(ms|s|m|h)$/.test(v);
       if (!ok) problems.push(`HEALTHCHECK option --${k}=${v} does not parse`);
     }
     let [node, flag, script] = [] as (string | undefined)[];
     try {
-      [node, flag, script] = JSON.parse(hc[2]!);
+      [node, flag, script] = JSON.parse(hc[2]);
     } catch {
       problems.push('HEALTHCHECK CMD is not a JSON array');
     }

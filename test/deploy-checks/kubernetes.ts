@@ -115,7 +115,7 @@ export function k8sProblems(objs: Obj[]): string[] {
     problems.push('no default-deny NetworkPolicy');
   const pgPods = new Set(policies.filter((p) => hasPort(p.spec.egress, 5432)).flatMap((p) => podsOf(p.spec.podSelector)));
   for (const w of workloads) {
-    const needs = procOf.has(w) && REQUIRED.processes[procOf.get(w)!]!.groups.includes('database');
+    const needs = procOf.has(w) && REQUIRED.processes[procOf.get(w)!].groups.includes('database');
     if (needs !== pgPods.has(w)) problems.push(`${w.kind}/${w.metadata.name}: ${needs ? 'may not reach' : 'reaches'} PostgreSQL`);
   }
   const nats = workloads.find((w) => w.kind === 'StatefulSet' && w.metadata.name === 'nats');

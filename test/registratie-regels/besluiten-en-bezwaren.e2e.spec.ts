@@ -26,7 +26,7 @@ describe('an afwijzing is a besluit', () => {
 
     const b = await c.bezwaar(res.body.afwijzingId, { ontvangenOp: '2024-02-10', onderwerp: 'jeugdhulp' });
     const [ontvangen] = await events(`bezwaar-${b}`);
-    expect(ontvangen!.data).toMatchObject({ besluitId: res.body.afwijzingId, besluitsoort: 'afwijzing', wet: 'jeugdwet', clientId });
+    expect(ontvangen.data).toMatchObject({ besluitId: res.body.afwijzingId, besluitsoort: 'afwijzing', wet: 'jeugdwet', clientId });
     await c.ok(`/bezwaren/${b}/afhandeling`, { afgehandeldOp: '2024-03-01', uitkomst: 'gegrond' });
   });
 });

@@ -45,14 +45,14 @@ describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
     const tweede = await c.ok(`/voorzieningen/${v}/beeindiging`, { einddatum: '2024-08-31', reden: 'verhuizing' });
     const stream = await events(`voorziening-${v}`);
     expect(stream.map((e) => e.type)).toEqual(['VoorzieningToegekend', 'VoorzieningBeeindigd', 'VoorzieningBeeindigd']);
-    expect(stream[1]!.data).toMatchObject({
+    expect(stream[1].data).toMatchObject({
       einddatum: '2024-06-30',
       reden: 'voortijdig-client',
       vorigeEinddatum: '2024-12-31',
       correctie: false,
     });
-    expect(stream[2]!.data).toMatchObject({ einddatum: '2024-08-31', reden: 'verhuizing', vorigeEinddatum: '2024-06-30', correctie: true });
-    expect(stream[2]!.globalPosition).toBe(tweede.body.positie);
+    expect(stream[2].data).toMatchObject({ einddatum: '2024-08-31', reden: 'verhuizing', vorigeEinddatum: '2024-06-30', correctie: true });
+    expect(stream[2].globalPosition).toBe(tweede.body.positie);
     const nu = await c.vz('get', `/voorzieningen/${v}`);
     expect(nu.body).toMatchObject({ einddatum: '2024-08-31', beeindigingReden: 'verhuizing' });
     // The same beëindiging again changes nothing: 409.
@@ -71,8 +71,8 @@ describe('dates: ingangsdatum <= einddatum; beëindiging; levering', () => {
     await c.ok(`/uitkeringen/${u}/beeindiging`, { einddatum: '2024-05-31', uitstroomreden: 'verhuizing' });
     const stream = await events(`uitkering-${u}`);
     expect(stream.map((e) => e.type)).toEqual(['UitkeringToegekend', 'UitkeringBeeindigd', 'UitkeringBeeindigd']);
-    expect(stream[1]!.data).toMatchObject({ einddatum: '2024-06-30', vorigeEinddatum: null, correctie: false });
-    expect(stream[2]!.data).toMatchObject({
+    expect(stream[1].data).toMatchObject({ einddatum: '2024-06-30', vorigeEinddatum: null, correctie: false });
+    expect(stream[2].data).toMatchObject({
       einddatum: '2024-05-31',
       uitstroomreden: 'verhuizing',
       vorigeEinddatum: '2024-06-30',

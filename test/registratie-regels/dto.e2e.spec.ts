@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { type Antwoord, expectProblem, settledHead } from '../helpers.js';
+import { expectProblem, settledHead } from '../helpers.js';
 import { type Endpoint, ENDPOINTS, gevallen, type Ids, maakIds } from './dto-endpoints.js';
 import { ander, auditor, beheer, c, rapportage, s, startStack, weigert } from './opzet.js';
 
@@ -108,12 +108,12 @@ describe('DTO level', () => {
       const ok = await get(ids[resource], c.token);
       expect(ok.status).toBe(200);
       expect(ok.headers.etag).toMatch(/^"\d+"$/);
-      expectProblem((await get('niet-een-uuid', c.token)) as Antwoord, 400, 'id');
-      expectProblem((await get(randomUUID(), c.token)) as Antwoord, 404);
-      expectProblem((await get(ids[resource], consulentAnder)) as Antwoord, 403);
-      expectProblem((await get(ids[resource], rapportage)) as Antwoord, 403);
-      expectProblem((await get(ids[resource], auditor)) as Antwoord, 403);
-      expectProblem((await get(ids[resource], null)) as Antwoord, 401);
+      expectProblem(await get('niet-een-uuid', c.token), 400, 'id');
+      expectProblem(await get(randomUUID(), c.token), 404);
+      expectProblem(await get(ids[resource], consulentAnder), 403);
+      expectProblem(await get(ids[resource], rapportage), 403);
+      expectProblem(await get(ids[resource], auditor), 403);
+      expectProblem(await get(ids[resource], null), 401);
     },
   );
 });

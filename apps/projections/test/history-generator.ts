@@ -101,7 +101,7 @@ async function pool<T>(items: readonly T[], n: number, fn: (t: T) => Promise<voi
   let volgende = 0;
   await Promise.all(
     Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (volgende < items.length) await fn(items[volgende++]!);
+      while (volgende < items.length) await fn(items[volgende++]);
     }),
   );
 }

@@ -38,9 +38,9 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
       const batch = await s.store.readAll({ after, limit: 500 });
       if (batch.length === 0) break;
       events.push(...batch);
-      after = batch[batch.length - 1]!.globalPosition;
+      after = batch[batch.length - 1].globalPosition;
     }
-    expect(events[events.length - 1]!.globalPosition).toBe(history.lastPositie);
+    expect(events[events.length - 1].globalPosition).toBe(history.lastPositie);
     oracle = new Oracle(events);
     rapportage = await s.token('rapportage', GEMEENTEN);
   }, 120_000);
@@ -106,7 +106,7 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
   const willekeurigeDagen = Array.from({ length: 8 }, () => rng.datum(EERSTE_DAG, LAATSTE_DAG));
   const PEILDATA = [...MAANDEINDEN, ...willekeurigeDagen];
   /** The peildata the filters are tried on. */
-  const PEILDATA_FILTER = ['2015-09-30', '2016-03-31', '2016-06-30', '2016-12-31', willekeurigeDagen[0]!];
+  const PEILDATA_FILTER = ['2015-09-30', '2016-03-31', '2016-06-30', '2016-12-31', willekeurigeDagen[0]];
 
   interface Periode {
     params: Record<string, string>;
@@ -138,10 +138,10 @@ export function beschrijfOracleVergelijking(opzet: OracleOpzet): void {
   );
   const WILLEKEURIG = Array.from({ length: 8 }, () => {
     const van = rng.datum(EERSTE_DAG, LAATSTE_DAG);
-    return vanTot(van, [plusDagen(van, rng.int(0, 240)), LAATSTE_DAG].sort()[0]!);
+    return vanTot(van, [plusDagen(van, rng.int(0, 240)), LAATSTE_DAG].sort()[0]);
   });
   const PERIODEN = [...MAANDEN, ...KORT, ...WILLEKEURIG];
-  const PERIODEN_FILTER = [kortePeriode('2016-Q2'), kortePeriode('2016'), MAANDEN[6]!, WILLEKEURIG[0]!];
+  const PERIODEN_FILTER = [kortePeriode('2016-Q2'), kortePeriode('2016'), MAANDEN[6], WILLEKEURIG[0]];
 
   // ---------------------------------------------------------------- asking and comparing
 

@@ -546,7 +546,7 @@ describe('oracle: stapeling', () => {
   log.voorziening(n++, p4, open('02'));
   log.voorziening(n++, p4, { ...open('03'), einde: '2016-06-30' });
   log.voorziening(n++, p4, { ...open('45', 'jeugdwet'), ingang: '2016-07-31' });
-  log.voorziening(n++, p4, open('04')).trekIn(T1);
+  log.voorziening(n, p4, open('04')).trekIn(T1);
   const oracle = new Oracle(log.events);
   const verdeling = (v: Record<string, number>) => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6+': 0, ...v });
 

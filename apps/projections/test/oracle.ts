@@ -228,7 +228,7 @@ function rijen<T, K extends Record<string, string>, C>(populatie: T[], sleutel: 
     const va = Object.values(a.key);
     const vb = Object.values(b.key);
     for (let i = 0; i < va.length; i++) {
-      const c = vergelijk(va[i]!, vb[i]!);
+      const c = vergelijk(va[i], vb[i]);
       if (c !== 0) return c;
     }
     return 0;
@@ -259,7 +259,7 @@ export class Oracle {
     for (const [streamId, lijst] of perStream) {
       lijst.sort((a, b) => a.streamVersion - b.streamVersion);
       this.streams.set(streamId, {
-        streamType: lijst[0]!.streamType,
+        streamType: lijst[0].streamType,
         // decodeEvent: checks the stored data against its schema version and upcasts it to the current one.
         events: lijst.map((e) => ({
           recordedAt: e.recordedAt.getTime(),
@@ -560,7 +560,7 @@ export class Oracle {
       return {
         aanmeldingen: am.length,
         // "the number whose wachttijd is strictly greater than the norm" of their wet
-        aanmeldingenBovenNorm: am.filter((a) => wachttijd(a) > normen[a.wet]!).length,
+        aanmeldingenBovenNorm: am.filter((a) => wachttijd(a) > normen[a.wet]).length,
         nietGestart: groep.filter((l) => 'voorziening' in l).length,
       };
     };
@@ -621,7 +621,7 @@ export class Oracle {
       (items) => {
         const rij: StapelingCijfers & Partial<StapelingGemeente> = cijfers(items);
         // "and per 1,000 inwoners / huishoudens where population figures for that gemeente and year are loaded"
-        const bev = q.bevolking?.find((b) => b.gemeente === items[0]!.gemeente && b.jaar === jaar);
+        const bev = q.bevolking?.find((b) => b.gemeente === items[0].gemeente && b.jaar === jaar);
         if (bev) {
           const nClienten = new Set(items.map((i) => i.client.clientId)).size;
           const nHuishoudens = new Set(items.map((i) => i.client.huishouden)).size;

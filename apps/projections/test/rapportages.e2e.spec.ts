@@ -135,7 +135,7 @@ describe('rebuild', () => {
     // The rebuild drops the report indexes while it fills the new generation and builds them at the end.
     const indexen = async () => {
       const { rows } = await s.db.pool.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
-      const schema = rows[0]!.schema_naam;
+      const schema = rows[0].schema_naam;
       const { rows: defs } = await s.db.pool.query<{ indexdef: string }>(
         `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`,
         [schema],
@@ -149,7 +149,7 @@ describe('rebuild', () => {
     const start = await s.projections.http.post('/beheer/herbouw').set('Authorization', `Bearer ${beheer}`);
     expect(start.status).toBe(202);
     // the old generation keeps answering meanwhile
-    expect((await rapport(vragen[0]!)).status).toBe(200);
+    expect((await rapport(vragen[0])).status).toBe(200);
     for (let i = 0; i < 200; i++) {
       const st = await s.projections.http.get('/beheer/herbouw').set('Authorization', `Bearer ${beheer}`);
       if (!st.body.bezig) {

@@ -61,7 +61,7 @@ beschrijfOracleVergelijking(async (gemeenten, seed) => {
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    proc.stderr!.on('data', (d) => (uitvoer += d));
+    proc.stderr.on('data', (d) => (uitvoer += d));
     workers.push({ proc, port });
   }
   const stop = async () => {
@@ -93,7 +93,7 @@ beschrijfOracleVergelijking(async (gemeenten, seed) => {
         ).rows[0].p,
       );
     while ((await zijnVoortgang()) === 0) await sleep(5);
-    dode!.proc.kill('SIGKILL');
+    dode.proc.kill('SIGKILL');
     expect(await zijnVoortgang()).toBeLessThan(head);
 
     // the others take its gemeenten over within seconds

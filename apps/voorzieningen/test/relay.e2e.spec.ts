@@ -70,7 +70,7 @@ describe('relay to NATS JetStream', () => {
     const berichten = await leesStream(nats.url);
     expect(berichten.map((b) => b.msgId)).toEqual(events.map((e) => e.eventId));
     for (const [i, b] of berichten.entries()) {
-      const e = events[i]!;
+      const e = events[i];
       expect(b.subject).toBe(`sociaal-domein.${e.gemeente}.${e.streamType}.${e.type}`);
       expect(b.positie).toBe(e.globalPosition);
       expect(b.payload).toMatchObject({ eventId: e.eventId, streamId: e.streamId, streamVersion: e.streamVersion, type: e.type });

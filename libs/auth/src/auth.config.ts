@@ -15,7 +15,7 @@ const DEV_FALLBACK_SECRET = 'sociaal-domein-dev-only-secret-never-in-production'
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const mode = (env.AUTH_MODE ?? 'dev') as AuthMode;
-  if (mode !== 'dev' && mode !== 'jwt') throw new Error(`AUTH_MODE must be dev or jwt, not ${mode}`);
+  if (mode !== 'dev' && mode !== 'jwt') throw new Error(`AUTH_MODE must be dev or jwt, not ${String(mode)}`);
   const config: AuthConfig = {
     mode,
     issuer: env.JWT_ISSUER ?? (mode === 'dev' ? 'sociaal-domein-dev' : ''),

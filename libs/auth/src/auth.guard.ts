@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!match) throw new UnauthorizedException('Een bearer token is nodig (Authorization: Bearer …).');
     try {
-      req.principal = await this.tokens.verify(match[1]!);
+      req.principal = await this.tokens.verify(match[1]);
     } catch (e) {
       if (e instanceof OngeldigToken) throw new UnauthorizedException(`Het token is geweigerd: ${e.message}.`);
       throw e;

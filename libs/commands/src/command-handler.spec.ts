@@ -15,11 +15,15 @@ const CLIENT = '6f1c1c1e-58a5-8d52-9a57-2b3d2c1f7a10';
 
 type Verzoek = Omit<CommandRequest<unknown, unknown, DomainEvent>, 'metadata'>;
 /** The first command of a new stream, owned by `gemeente` (the gemeente of the client or besluit it names). */
-const nieuw = <C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, gemeente: string, command: C): Verzoek =>
-  ({ aggregate, id: ID, newStream: true, gemeente, command }) as unknown as Verzoek;
+const nieuw = <C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, gemeente: string, command: C): Verzoek => ({
+  aggregate,
+  id: ID,
+  newStream: true,
+  gemeente,
+  command,
+});
 /** A command on the stream `nieuw` made. */
-const op = <C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, command: C): Verzoek =>
-  ({ aggregate, id: ID, command }) as unknown as Verzoek;
+const op = <C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, command: C): Verzoek => ({ aggregate, id: ID, command });
 
 const client = (gemeente: string) => ({ clientId: CLIENT, client: { gemeente, huishoudenId: 'HH-1' } });
 const ontvang = (gemeente: string) =>

@@ -49,8 +49,8 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
         causationId: 'cmd-9',
         metadata: { requestHash: 'abc' },
       });
-      expect(read!.recordedAt).toBeInstanceOf(Date);
-      expect(Math.abs(read!.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(read.recordedAt).toBeInstanceOf(Date);
+      expect(Math.abs(read.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
     });
 
     it('returns each stored event its own increasing global position', async () => {
@@ -125,7 +125,7 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
         if (batch.length === 0) break;
         expect(batch.length).toBeLessThanOrEqual(4);
         seen.push(...batch.map((e) => e.globalPosition));
-        after = batch[batch.length - 1]!.globalPosition;
+        after = batch[batch.length - 1].globalPosition;
       }
       expect(seen).toHaveLength(6);
       expect([...seen].sort((a, b) => a - b)).toEqual(seen);
@@ -186,7 +186,7 @@ export function describeEventStoreContract(adapter: string, makeStore: () => Pro
       for (let i = 0; i < 5; i++) await store.append(stream(), 'no-stream', [event()], context());
       const all = await store.readAll({ after: start, limit: 100 });
       for (let i = 1; i < all.length; i++) {
-        expect(all[i]!.recordedAt.getTime()).toBeGreaterThanOrEqual(all[i - 1]!.recordedAt.getTime());
+        expect(all[i].recordedAt.getTime()).toBeGreaterThanOrEqual(all[i - 1].recordedAt.getTime());
       }
     });
   });

@@ -1,6 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { stopGracefullyOnSignals } from './graceful-shutdown.js';
 import { PinoLoggerService } from './logging/pino-logger.js';
@@ -17,7 +17,7 @@ export function configureApp(app: INestApplication, options: AppOptions): void {
   const express = app as NestExpressApplication;
   // Nest's option type leaves out `verify` (it uses it for rawBody, which we do not enable).
   const json = { limit: '1mb', type: ['application/json', 'application/*+json'], verify: refuseDeepJson };
-  express.useBodyParser('json', json as NestExpressBodyParserOptionsFor<'json'>);
+  express.useBodyParser('json', json);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

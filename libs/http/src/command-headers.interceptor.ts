@@ -29,7 +29,7 @@ export class CommandHeadersInterceptor implements NestInterceptor {
       map((answer: unknown) => {
         if (!(answer instanceof WithHeaders)) return answer;
         const res = context.switchToHttp().getResponse<Response>();
-        const { version, location } = answer.headers as AnswerHeaders;
+        const { version, location } = answer.headers;
         if (version !== undefined) res.setHeader('ETag', `"${version}"`);
         if (location !== undefined) res.location(location);
         return answer.body as unknown;

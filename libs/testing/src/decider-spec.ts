@@ -79,7 +79,7 @@ function when<S, E extends DomainEvent>(run: () => { events: E[]; state: S }): W
     },
     thenRefuses(...fields) {
       const e = thrownBy(run);
-      if (!(e instanceof RegelOvertreding)) throw e ?? new Error('no RegelOvertreding thrown');
+      if (!(e instanceof RegelOvertreding)) throw e instanceof Error ? e : new Error('no RegelOvertreding thrown');
       expect(e.overtredingen.map((o) => o.field)).toEqual(fields);
     },
     result: run,
@@ -89,7 +89,7 @@ function when<S, E extends DomainEvent>(run: () => { events: E[]; state: S }): W
 function decide<C, S, E extends DomainEvent>(decider: Decider<C, S, E>, state: S, command: C): { events: E[]; state: S } {
   const events = decider.decide(command, state);
   for (const e of events) encodeEvent(e);
-  return { events, state: events.reduce(decider.evolve, state) };
+  return { events, state: events.reduce((s, e) => decider.evolve(s, e), state) };
 }
 
 function thrownBy(run: () => unknown): unknown {

@@ -27,7 +27,7 @@ export class Rng {
   }
 
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.float() * list.length)]!;
+    return list[Math.floor(this.float() * list.length)];
   }
 
   /** Picks by weight: `[[value, weight], ...]`. */
@@ -35,7 +35,7 @@ export class Rng {
     const total = list.reduce((s, [, w]) => s + w, 0);
     let r = this.float() * total;
     for (const [v, w] of list) if ((r -= w) < 0) return v;
-    return list[list.length - 1]![0];
+    return list[list.length - 1][0];
   }
 
   /** An integer in [lo, hi] skewed towards lo: the lower of two uniform draws. */

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { AANMELDING, AFWIJZING, type Aggregate, BEZWAAR, CommandHandler, UITKERING, VOORZIENING } from '@sd/commands';
 import { PG_POOL } from '@sd/database';
+import type { DomainEvent } from '@sd/domain';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const SOORTEN: { lijst: keyof Dossier; aggregate: Aggregate<any, any, any> }[] = [
+// Read only: their commands are never decided here, so any command type will do.
+const SOORTEN: { lijst: keyof Dossier; aggregate: Aggregate<never, object, DomainEvent> }[] = [
   { lijst: 'aanmeldingen', aggregate: AANMELDING },
   { lijst: 'voorzieningen', aggregate: VOORZIENING },
   { lijst: 'uitkeringen', aggregate: UITKERING },

@@ -34,11 +34,11 @@ export class AuditController {
     }
     const events = await this.store.readStream(streamId);
     if (events.length === 0) throw new NotFoundException(`Stream ${streamId} bestaat niet.`);
-    eisGemeente(gebruiker, events[0]!.gemeente);
+    eisGemeente(gebruiker, events[0].gemeente);
     return {
       streamId,
-      streamType: events[0]!.streamType,
-      gemeente: events[0]!.gemeente,
+      streamType: events[0].streamType,
+      gemeente: events[0].gemeente,
       versie: events.length,
       events: events.map(toAuditEvent),
     };

@@ -13,7 +13,7 @@ import copyStreams from 'pg-copy-streams';
 
 const TE_ONTSNAPPEN = /[\\\t\n\r]/;
 const ONTSNAPPING: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const ontsnap = (s: string) => (TE_ONTSNAPPEN.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ONTSNAPPING[c]!) : s);
+const ontsnap = (s: string) => (TE_ONTSNAPPEN.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ONTSNAPPING[c]) : s);
 
 /** One value as a COPY text field: a Date as an ISO instant, an object as JSON (for jsonb). */
 export function copyVeld(waarde: unknown): string {

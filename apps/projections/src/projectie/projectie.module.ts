@@ -23,7 +23,7 @@ import { WriteProgress } from './write-progress.js';
     ProjectieDaemon,
     {
       provide: HEALTH_EXTRA,
-      useFactory: (d: ProjectieDaemon) => ({ naam: 'projectie', details: async () => d.status() }),
+      useFactory: (d: ProjectieDaemon) => ({ naam: 'projectie', details: () => Promise.resolve(d.status()) }),
       inject: [ProjectieDaemon],
     },
   ],

@@ -167,10 +167,10 @@ const bezwaarRij = (s: Exclude<BezwaarState, { status: 'onbekend' }>): BezwaarRi
 
 /** The stream types with versioned read models, and how a state becomes a row. */
 export const SOORTEN: Record<string, Soort> = {
-  voorziening: { tabel: 'rm_item', decider: voorzieningDecider as Soort['decider'], rij: voorzieningRij as Soort['rij'] },
-  uitkering: { tabel: 'rm_item', decider: uitkeringDecider as Soort['decider'], rij: uitkeringRij as Soort['rij'] },
-  aanmelding: { tabel: 'rm_aanmelding', decider: aanmeldingDecider as Soort['decider'], rij: aanmeldingRij as Soort['rij'] },
-  bezwaar: { tabel: 'rm_bezwaar', decider: bezwaarDecider as Soort['decider'], rij: bezwaarRij as Soort['rij'] },
+  voorziening: { tabel: 'rm_item', decider: voorzieningDecider, rij: voorzieningRij },
+  uitkering: { tabel: 'rm_item', decider: uitkeringDecider, rij: uitkeringRij },
+  aanmelding: { tabel: 'rm_aanmelding', decider: aanmeldingDecider, rij: aanmeldingRij },
+  bezwaar: { tabel: 'rm_bezwaar', decider: bezwaarDecider, rij: bezwaarRij },
 };
 
 /** The id column of each versioned table; the stream id is `<type>-<id>`. */

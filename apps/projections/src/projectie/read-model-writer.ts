@@ -67,7 +67,7 @@ export class ReadModelWriter {
  */
 async function copyVersions(client: pg.PoolClient, tabel: Tabel | 'rm_bevolking', versies: Versie<object>[]): Promise<void> {
   if (versies.length === 0) return;
-  const eigen = Object.keys(versies[0]!.rij);
+  const eigen = Object.keys(versies[0].rij);
   const metState = tabel !== 'rm_bevolking';
   const kolommen = [...eigen, 'known_from', 'known_to', 'positie', ...(metState ? ['state'] : [])];
   const rijen = versies.map((v) => {

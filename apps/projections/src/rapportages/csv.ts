@@ -40,20 +40,21 @@ const INDELINGEN: Record<string, string> = {
 
 const SLEUTELS = ['gemeente', 'wet', 'productcategorie', 'leveringsvorm', 'regeling', 'leeftijdsgroep', 'geslacht', 'klasse'];
 
-const cel = (v: unknown): string => (v === null ? '.' : typeof v === 'number' ? String(v).replace('.', ',') : String(v ?? ''));
+const cel = (v: unknown): string =>
+  v === null ? '.' : typeof v === 'number' ? String(v).replace('.', ',') : String((v as string | boolean | undefined) ?? '');
 
 export function naarCsv(rapport: Rapport): string {
   const meta: string[][] = [
     ['Rapport', rapport.rapport],
     ...(['peildatum', 'van', 'tot'] as const)
       .filter((k) => k in rapport && (rapport as unknown as Record<string, unknown>)[k] !== undefined)
-      .map((k) => [k[0]!.toUpperCase() + k.slice(1), String((rapport as unknown as Record<string, unknown>)[k])]),
+      .map((k) => [k[0].toUpperCase() + k.slice(1), String((rapport as unknown as Record<string, unknown>)[k])]),
     ['Kennisdatum', rapport.kennisdatum],
     ['Positie', String(rapport.positie)],
     ['Gemeenten', rapport.filters.gemeente.join(',')],
     ...Object.entries(rapport.filters)
       .filter(([k]) => k !== 'gemeente')
-      .map(([k, v]) => [k[0]!.toUpperCase() + k.slice(1), String(v)]),
+      .map(([k, v]) => [k[0].toUpperCase() + k.slice(1), String(v)]),
     ['Publicatie', rapport.publicatie ? 'ja (0–7 geheim, afgerond op vijftallen)' : 'nee'],
     [],
   ];
@@ -64,14 +65,14 @@ export function naarCsv(rapport: Rapport): string {
 function cijferTabel(rapport: Exclude<Rapport, { rapport: 'stapeling' }>): string[][] {
   const totaal = rapport.totaal as unknown as Record<string, unknown>;
   const kolommen = Object.keys(KOLOMNAMEN).filter((k) => k in totaal);
-  const rijen: string[][] = [['Indeling', 'Waarde', ...kolommen.map((k) => KOLOMNAMEN[k]!)]];
+  const rijen: string[][] = [['Indeling', 'Waarde', ...kolommen.map((k) => KOLOMNAMEN[k])]];
   rijen.push(['Totaal', '', ...kolommen.map((k) => cel(totaal[k]))]);
   for (const [veld, naam] of Object.entries(INDELINGEN)) {
     const waarde = (rapport as unknown as Record<string, unknown>)[veld];
     if (!Array.isArray(waarde)) continue;
     for (const rij of waarde as Record<string, unknown>[]) {
       const sleutel = SLEUTELS.filter((k) => k in rij && !(veld === 'perProductcategorie' && k === 'wet'))
-        .map((k) => (veld === 'perProductcategorie' ? `${rij.wet} ${rij[k]}` : String(rij[k])))
+        .map((k) => (veld === 'perProductcategorie' ? `${String(rij.wet)} ${String(rij[k])}` : String(rij[k])))
         .join(' ');
       rijen.push([naam, sleutel, ...kolommen.map((k) => cel(rij[k]))]);
     }

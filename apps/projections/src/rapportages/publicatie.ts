@@ -44,7 +44,7 @@ export function publiceer<T>(rapport: T, geheimTot = 7): T {
     if (node === null || typeof node !== 'object') return node;
     const uit: Record<string, unknown> = {};
     const geheim: string[] = [];
-    for (const [k, v] of Object.entries(node)) {
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
       if (GEEN_CEL.has(k)) uit[k] = v;
       else if (typeof v === 'number' && AANTALLEN.has(k)) uit[k] = cel(v, k, geheim);
       else if (MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) {
@@ -55,7 +55,7 @@ export function publiceer<T>(rapport: T, geheimTot = 7): T {
     }
     for (const [ratio, bron] of Object.entries(VERHOUDINGEN)) {
       if (ratio in uit && Object.keys((node as Record<string, Record<string, number>>)[bron] ?? {}).length) {
-        const som = Object.values((node as Record<string, Record<string, number>>)[bron]!).reduce((t, x) => t + x, 0);
+        const som = Object.values((node as Record<string, Record<string, number>>)[bron]).reduce((t, x) => t + x, 0);
         if (som <= geheimTot) {
           uit[ratio] = null;
           geheim.push(ratio);

@@ -65,7 +65,7 @@ export class RapportageService {
         // A second connection in the same snapshot, for a report that runs two statements at once.
         const { rows: snapshot } = await client.query<{ id: string }>(`SELECT pg_export_snapshot() AS id`);
         await naast.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        await naast.query(`SET TRANSACTION SNAPSHOT '${snapshot[0]!.id.replace(/'/g, '')}'`);
+        await naast.query(`SET TRANSACTION SNAPSHOT '${snapshot[0].id.replace(/'/g, '')}'`);
         await instellen(naast);
       }
       const checkpoint = await snapshotCheckpoint(client, gemeenten);
@@ -77,7 +77,7 @@ export class RapportageService {
         leveringsvorm: vraag.leveringsvorm,
         regeling: vraag.regeling,
       };
-      const db: Snapshot = naast ? { query: client.query.bind(client) as pg.PoolClient['query'], naast } : client;
+      const db: Snapshot = naast ? { query: client.query.bind<pg.PoolClient['query']>(client), naast } : client;
       const cijfers = await query(db, selectie);
       await naast?.query('COMMIT');
       await client.query('COMMIT');

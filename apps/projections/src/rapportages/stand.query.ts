@@ -84,7 +84,7 @@ export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promi
     totaal: totaal ? cijfers(totaal) : { voorzieningen: 0, clienten: 0, huishoudens: 0 },
     perGemeente: eenGemeente
       ? totaal && n(totaal.voorzieningen) > 0
-        ? [{ gemeente: s.gemeenten[0]!, ...cijfers(totaal) }]
+        ? [{ gemeente: s.gemeenten[0], ...cijfers(totaal) }]
         : []
       : perGemeente,
     ...perKenmerk,

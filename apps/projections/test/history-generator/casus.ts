@@ -126,7 +126,7 @@ export function maakCasussen(opts: { seed: number; clienten: number; gemeenten: 
   }
   // Every bezwaar uitkomst at least once: the first five clients of phase 1 get a bezwaar with each.
   BEZWAAR_UITKOMSTEN.forEach((u, i) => {
-    if (casussen[i]) casussen[i]!.bezwaarUitkomst = u;
+    if (casussen[i]) casussen[i].bezwaarUitkomst = u;
   });
   return casussen;
 }

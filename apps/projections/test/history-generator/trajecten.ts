@@ -60,7 +60,7 @@ export function trajectScripts(registratie: Registratie) {
       if (rng.chance(0.15)) {
         // On the norm boundary: waiting exactly the norm (or one day more or less) at a month end.
         const peil = rng.pick(MAANDEINDEN.slice(2));
-        ontvangenOp = plusDagen(peil, -(NORM[wet]! + rng.pick([0, 0, 1, -1])));
+        ontvangenOp = plusDagen(peil, -(NORM[wet] + rng.pick([0, 0, 1, -1])));
         wacht = dagnummer(peil) - dagnummer(ontvangenOp) + rng.int(1, 20);
       } else {
         ontvangenOp = rng.datum(EERSTE_DAG, '2016-12-20');

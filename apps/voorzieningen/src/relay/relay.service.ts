@@ -89,7 +89,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.leider) return true;
     const client = await this.pool.connect();
     const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext(current_schema() || '.relay')) AS ok`);
-    if (!rows[0]!.ok) {
+    if (!rows[0].ok) {
       client.release();
       return false;
     }
@@ -161,7 +161,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
         return ack;
       });
       await Promise.all(acks);
-      this.status.gepubliceerd = batch[Math.min(i + this.config.venster, batch.length) - 1]!.globalPosition;
+      this.status.gepubliceerd = batch[Math.min(i + this.config.venster, batch.length) - 1].globalPosition;
     }
     return true;
   }

@@ -34,15 +34,15 @@ describe('aanmelding decider', () => {
         },
       },
     ]);
-    expect(encodeEvent(events[0]!).schemaVersion).toBe(1);
+    expect(encodeEvent(events[0]).schemaVersion).toBe(1);
     expect(state).toMatchObject({ status: 'ontvangen', afronding: null, ingetrokken: false });
     expect(aanmeldingStreamId(AANMELDING)).toBe(`aanmelding-${AANMELDING}`);
   });
 
   it('leaves out verwijzer and huishoudenId when there are none', () => {
     const [e] = spec.when({ ...ontvang, verwijzer: undefined, client: { gemeente: 'GM0005' } }).result().events;
-    expect(Object.keys(e!.data)).not.toContain('verwijzer');
-    expect(Object.keys(e!.data)).not.toContain('huishoudenId');
+    expect(Object.keys(e.data)).not.toContain('verwijzer');
+    expect(Object.keys(e.data)).not.toContain('huishoudenId');
   });
 
   it('refuses an aanmelding for an unknown client on field clientId', () => {

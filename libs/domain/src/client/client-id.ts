@@ -8,8 +8,8 @@ import { createHmac } from 'node:crypto';
  */
 export function clientIdVoor(gemeente: string, bsn: string, sleutel: string): string {
   const h = createHmac('sha256', sleutel).update(`${gemeente}:${bsn}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x80; // version 8
-  h[8] = (h[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  h[6] = (h[6] & 0x0f) | 0x80; // version 8
+  h[8] = (h[8] & 0x3f) | 0x80; // RFC 9562 variant
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

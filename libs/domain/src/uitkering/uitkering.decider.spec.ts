@@ -53,7 +53,7 @@ describe('uitkering decider', () => {
         },
       },
     ]);
-    expect(encodeEvent(events[0]!).schemaVersion).toBe(1);
+    expect(encodeEvent(events[0]).schemaVersion).toBe(1);
     expect(state).toMatchObject({ status: 'toegekend', einddatum: null });
     spec.when({ ...toekenning, besluitdatum: '2016-02-10' }).thenState({ besluitdatum: '2016-02-10' });
     expect(uitkeringStreamId(UITKERING)).toBe(`uitkering-${UITKERING}`);

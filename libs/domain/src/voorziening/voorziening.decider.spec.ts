@@ -61,7 +61,7 @@ describe('voorziening decider: toekenning', () => {
           },
         },
       ]);
-    expect(encodeEvent(events[0]!).schemaVersion).toBe(1);
+    expect(encodeEvent(events[0]).schemaVersion).toBe(1);
     expect(state).toMatchObject({ status: 'toegekend', einddatum: '2016-12-31', leveringGestartOp: null });
     expect(voorzieningStreamId(VOORZIENING)).toBe(`voorziening-${VOORZIENING}`);
   });
@@ -146,7 +146,7 @@ describe('voorziening decider: beëindiging', () => {
         data: { voorzieningId: VOORZIENING, einddatum: '2016-05-31', reden: 'verhuizing', vorigeEinddatum: null, correctie: false },
       },
     ]);
-    expect(encodeEvent(events[0]!).schemaVersion).toBe(2);
+    expect(encodeEvent(events[0]).schemaVersion).toBe(2);
     toegekend.when(beeindig('2016-05-31')).thenState({ einddatum: '2016-05-31', beeindigingReden: 'verhuizing' });
   });
 

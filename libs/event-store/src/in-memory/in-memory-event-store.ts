@@ -24,7 +24,7 @@ export class InMemoryEventStore implements EventStore {
     const duplicate = events.find((e) => this.byId.has(e.eventId));
     if (duplicate) throw new DuplicateEventError(duplicate.eventId);
     if (new Set(events.map((e) => e.eventId)).size !== events.length) {
-      throw new DuplicateEventError(events[0]!.eventId);
+      throw new DuplicateEventError(events[0].eventId);
     }
     const recordedAt = new Date();
     const recorded = events.map((e, i): RecordedEvent => ({
@@ -75,7 +75,7 @@ export class InMemoryEventStore implements EventStore {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
     // Byte order, as the PostgreSQL adapter's COLLATE "C" (stream ids are ASCII).
     const ids = [...this.streams.keys()]
-      .filter((id) => this.streams.get(id)![0]!.gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))
+      .filter((id) => this.streams.get(id)![0].gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))
       .sort()
       .slice(0, limit);
     const events = ids.flatMap((id) =>

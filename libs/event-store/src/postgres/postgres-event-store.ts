@@ -65,10 +65,10 @@ export class PostgresEventStore implements EventStore {
       });
       const positions = rows.map((r) => Number(r.global_position));
       return {
-        nextExpectedVersion: Number(rows[rows.length - 1]!.stream_version),
+        nextExpectedVersion: Number(rows[rows.length - 1].stream_version),
         positions,
-        lastPosition: positions[positions.length - 1]!,
-        recordedAt: rows[0]!.recorded_at,
+        lastPosition: positions[positions.length - 1],
+        recordedAt: rows[0].recorded_at,
       };
     } catch (err) {
       throw await this.translate(err, streamId, expectedVersion);

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerOptions } from 'pino';
 import { createPinoLogging, PinoLoggerService, type PinoLogging } from './pino-logger.js';
 
@@ -23,6 +24,8 @@ export class LoggingModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(this.logging.middleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer
+      .apply((req: IncomingMessage, res: ServerResponse, next: () => void) => this.logging.middleware(req, res, next))
+      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -14,8 +14,8 @@ export class HuishoudenAlsUuid1763900007000 implements MigrationInterface {
       USING CASE WHEN huishouden LIKE 'client:%' THEN substr(huishouden, 8)::uuid ELSE md5(huishouden)::uuid END`);
   }
 
-  async down(): Promise<void> {
+  down(): Promise<void> {
     // The text key cannot be recovered from its md5: rebuild the generation instead.
-    throw new Error('HuishoudenAlsUuid cannot be undone; rebuild the read models (npm run rebuild)');
+    return Promise.reject(new Error('HuishoudenAlsUuid cannot be undone; rebuild the read models (npm run rebuild)'));
   }
 }

@@ -71,7 +71,7 @@ export class CheckpointStore {
       const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [
         `${schema}:${gemeente}`,
       ]);
-      if (!lock[0]!.ok) {
+      if (!lock[0].ok) {
         await client.query('ROLLBACK');
         return false;
       }
@@ -79,7 +79,7 @@ export class CheckpointStore {
         gemeente,
       ]);
       const { rows } = await client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM rm_checkpoint WHERE gemeente = $1 FOR UPDATE`, [gemeente]);
-      const move = await work(client, fromRow(rows[0]!));
+      const move = await work(client, fromRow(rows[0]));
       if (!move) {
         await client.query('ROLLBACK');
         return false;

@@ -55,7 +55,7 @@ export class GemeenteLeases {
     }
     for (const g of [...mine].filter((g) => !this.leases.has(g))) {
       const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [this.ns + 1, hashtext32(g)]);
-      if (lock[0]!.ok) this.leases.add(g); // else its previous owner has not let go yet: next round
+      if (lock[0].ok) this.leases.add(g); // else its previous owner has not let go yet: next round
     }
   }
 
@@ -78,7 +78,7 @@ export class GemeenteLeases {
     client.on('error', () => this.forget());
     for (let slot = 0; slot < SLOTS; slot++) {
       const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [this.ns, slot]);
-      if (rows[0]!.ok) {
+      if (rows[0].ok) {
         this.slot = slot;
         break;
       }
