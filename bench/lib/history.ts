@@ -322,7 +322,6 @@ interface ClientCtx {
   clientId: string;
   feit: ClientFeit;
   profiel: Profiel;
-  mag: string[];
 }
 
 /** Delay between a fact and its registration: mostly days, sometimes in advance, sometimes months late. */
@@ -351,7 +350,6 @@ function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwer
       onderwerp,
       adviescommissie: rng.chance(0.3),
       besluit,
-      toegestaneGemeenten: c.mag,
     },
     registratie(rng, ontvangen, 'normaal'),
   );
@@ -359,27 +357,17 @@ function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwer
   let laatste = ontvangen;
   if (rng.chance(0.15)) {
     const verdaagd = ontvangen + rng.int(10, 40);
-    if (
-      verdaagd <= LAATSTE &&
-      s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd), toegestaneGemeenten: c.mag }, registratie(rng, verdaagd, 'normaal'))
-    ) {
+    if (verdaagd <= LAATSTE && s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd) }, registratie(rng, verdaagd, 'normaal'))) {
       laatste = verdaagd;
     }
   }
   if (rng.chance(0.88)) {
     const af = laatste + rng.skewed(14, 220);
     if (af <= LAATSTE) {
-      s.doe(
-        { type: 'HandelBezwaarAf', afgehandeldOp: iso(af), uitkomst: rng.weighted(BEZWAAR_UITKOMST), toegestaneGemeenten: c.mag },
-        registratie(rng, af, 'normaal'),
-      );
+      s.doe({ type: 'HandelBezwaarAf', afgehandeldOp: iso(af), uitkomst: rng.weighted(BEZWAAR_UITKOMST) }, registratie(rng, af, 'normaal'));
     }
   }
-  if (rng.chance(0.01))
-    s.doe(
-      { type: 'TrekBezwaarIn', reden: 'dubbel geregistreerd', toegestaneGemeenten: c.mag },
-      registratie(rng, ontvangen + 20, 'normaal'),
-    );
+  if (rng.chance(0.01)) s.doe({ type: 'TrekBezwaarIn', reden: 'dubbel geregistreerd' }, registratie(rng, ontvangen + 20, 'normaal'));
 }
 
 /** A voorziening from toekenning to (perhaps) beëindiging. */
@@ -410,7 +398,6 @@ function voorziening(
       ...(gepland !== undefined ? { einddatum: iso(gepland) } : {}),
       ...(opties.aanmeldingId ? { aanmeldingId: opties.aanmeldingId, aanmelding: { clientId: c.clientId, ingetrokken: false } } : {}),
       client: c.feit,
-      toegestaneGemeenten: c.mag,
       eigenProductcategorieen: [],
     },
     regToekenning,
@@ -422,13 +409,7 @@ function voorziening(
     start = opties.overgang ? ingangsdatum : ingangsdatum + rng.skewed(0, 60);
     if (gepland !== undefined && start > gepland) start = ingangsdatum;
     if (start <= LAATSTE) {
-      if (
-        !s.doe(
-          { type: 'StartLevering', datum: iso(start), toegestaneGemeenten: c.mag },
-          Math.max(regToekenning, registratie(rng, start, 'normaal')),
-        )
-      )
-        start = null;
+      if (!s.doe({ type: 'StartLevering', datum: iso(start) }, Math.max(regToekenning, registratie(rng, start, 'normaal')))) start = null;
     } else start = null;
   }
 
@@ -437,21 +418,12 @@ function voorziening(
     const max = gepland !== undefined ? gepland - 1 : ingangsdatum + rng.int(120, 900);
     const e = Math.max(start ?? ingangsdatum, ingangsdatum + rng.int(30, Math.max(31, max - ingangsdatum)));
     if (e <= LAATSTE && (gepland === undefined || e < gepland)) {
-      if (
-        s.doe(
-          { type: 'BeeindigVoorziening', einddatum: iso(e), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag },
-          registratie(rng, e, 'einde'),
-        )
-      ) {
+      if (s.doe({ type: 'BeeindigVoorziening', einddatum: iso(e), reden: rng.weighted(BEEINDIGING) }, registratie(rng, e, 'einde'))) {
         einde = e;
         if (rng.chance(0.04)) {
           // A second beëindiging corrects the first (another date), months later.
           const e2 = Math.max(start ?? ingangsdatum, e + rng.int(-60, 60));
-          if (e2 !== e)
-            s.doe(
-              { type: 'BeeindigVoorziening', einddatum: iso(e2), reden: rng.weighted(BEEINDIGING), toegestaneGemeenten: c.mag },
-              e + rng.int(20, 200),
-            );
+          if (e2 !== e) s.doe({ type: 'BeeindigVoorziening', einddatum: iso(e2), reden: rng.weighted(BEEINDIGING) }, e + rng.int(20, 200));
         }
       }
     }
@@ -466,7 +438,6 @@ function voorziening(
           type: 'CorrigeerVoorziening',
           einddatum: iso(Math.max(start ?? ingangsdatum, einde + rng.int(-30, 30))),
           reden: 'verkeerde einddatum',
-          toegestaneGemeenten: c.mag,
           eigenProductcategorieen: [],
         },
         reg,
@@ -477,7 +448,6 @@ function voorziening(
           type: 'CorrigeerVoorziening',
           leveringsvorm: rng.chance(0.5) ? 'pgb' : 'zin',
           reden: 'verkeerde leveringsvorm',
-          toegestaneGemeenten: c.mag,
           eigenProductcategorieen: [],
         },
         reg,
@@ -488,7 +458,6 @@ function voorziening(
           type: 'CorrigeerVoorziening',
           productcategorie: rng.weighted(wet === 'wmo' ? WMO : JEUGD),
           reden: 'verkeerde productcategorie',
-          toegestaneGemeenten: c.mag,
           eigenProductcategorieen: [],
         },
         reg,
@@ -496,8 +465,7 @@ function voorziening(
     }
   }
   const ingetrokken = rng.chance(0.01);
-  if (ingetrokken)
-    s.doe({ type: 'TrekVoorzieningIn', reden: 'foutieve registratie', toegestaneGemeenten: c.mag }, regToekenning + rng.int(1, 60));
+  if (ingetrokken) s.doe({ type: 'TrekVoorzieningIn', reden: 'foutieve registratie' }, regToekenning + rng.int(1, 60));
 
   // Herindicatie: an ended voorziening often continues under a new besluit from the next day.
   if (!ingetrokken && einde !== null && einde < LAATSTE && rng.chance(0.45)) {
@@ -533,7 +501,6 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
       besluitdatum: iso(besluitdatum),
       instroomreden: rng.weighted(INSTROOM),
       client: c.feit,
-      toegestaneGemeenten: c.mag,
     },
     reg,
   );
@@ -543,10 +510,7 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
     const e = Math.max(ingangsdatum, besluitdatum) + rng.int(60, 900);
     if (
       e <= LAATSTE &&
-      s.doe(
-        { type: 'BeeindigUitkering', einddatum: iso(e), uitstroomreden: rng.weighted(UITSTROOM), toegestaneGemeenten: c.mag },
-        registratie(rng, e, 'einde'),
-      )
+      s.doe({ type: 'BeeindigUitkering', einddatum: iso(e), uitstroomreden: rng.weighted(UITSTROOM) }, registratie(rng, e, 'einde'))
     ) {
       einde = e;
       if (rng.chance(0.04))
@@ -555,7 +519,6 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
             type: 'BeeindigUitkering',
             einddatum: iso(Math.max(ingangsdatum, e + rng.int(-45, 45))),
             uitstroomreden: rng.weighted(UITSTROOM),
-            toegestaneGemeenten: c.mag,
           },
           e + rng.int(20, 200),
         );
@@ -564,18 +527,13 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
   if (rng.chance(0.04)) {
     const r = rng.float();
     const regC = reg + rng.int(5, 250);
-    if (r < 0.5)
-      s.doe(
-        { type: 'CorrigeerUitkering', regeling: rng.weighted(REGELINGEN), reden: 'verkeerde regeling', toegestaneGemeenten: c.mag },
-        regC,
-      );
+    if (r < 0.5) s.doe({ type: 'CorrigeerUitkering', regeling: rng.weighted(REGELINGEN), reden: 'verkeerde regeling' }, regC);
     else if (einde !== null)
       s.doe(
         {
           type: 'CorrigeerUitkering',
           einddatum: rng.chance(0.3) ? null : iso(Math.max(ingangsdatum, einde + rng.int(-30, 30))),
           reden: 'verkeerde einddatum',
-          toegestaneGemeenten: c.mag,
         },
         Math.max(regC, einde + 5),
       );
@@ -585,12 +543,11 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
           type: 'CorrigeerUitkering',
           ingangsdatum: iso(ingangsdatum + rng.int(-20, 20)),
           reden: 'verkeerde ingangsdatum',
-          toegestaneGemeenten: c.mag,
         },
         regC,
       );
   }
-  if (rng.chance(0.01)) s.doe({ type: 'TrekUitkeringIn', reden: 'foutieve registratie', toegestaneGemeenten: c.mag }, reg + rng.int(1, 60));
+  if (rng.chance(0.01)) s.doe({ type: 'TrekUitkeringIn', reden: 'foutieve registratie' }, reg + rng.int(1, 60));
   if (rng.chance(0.05)) {
     bezwaar(
       c,
@@ -630,26 +587,19 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
           }
         : {}),
       client: c.feit,
-      toegestaneGemeenten: c.mag,
     },
     registratie(rng, ontvangen, 'normaal'),
   );
   if (!ok) return;
   if (rng.chance(0.01)) {
-    s.doe({ type: 'TrekAanmeldingIn', reden: 'dubbel geregistreerd', toegestaneGemeenten: c.mag }, ontvangen + rng.int(1, 30));
+    s.doe({ type: 'TrekAanmeldingIn', reden: 'dubbel geregistreerd' }, ontvangen + rng.int(1, 30));
     return;
   }
   if (!rng.chance(0.9)) return; // stays open (on the wachtlijst)
   const afgerond = ontvangen + (rng.chance(0.8) ? rng.skewed(3, 70) : rng.int(40, 200));
   if (afgerond > LAATSTE) return;
   const uitkomst = rng.weighted(AFRONDING);
-  if (
-    !s.doe(
-      { type: 'RondAanmeldingAf', afgerondOp: iso(afgerond), uitkomst, toegestaneGemeenten: c.mag },
-      registratie(rng, afgerond, 'normaal'),
-    )
-  )
-    return;
+  if (!s.doe({ type: 'RondAanmeldingAf', afgerondOp: iso(afgerond), uitkomst }, registratie(rng, afgerond, 'normaal'))) return;
   if (uitkomst !== 'aanvraag') return;
   const besluit = afgerond + rng.skewed(0, 28);
   if (besluit > LAATSTE) return;
@@ -669,7 +619,6 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
         aanmeldingId,
         aanmelding: { clientId: c.clientId, ingetrokken: false },
         client: c.feit,
-        toegestaneGemeenten: c.mag,
         eigenProductcategorieen: [],
       },
       registratie(rng, besluit, 'normaal'),
@@ -745,7 +694,6 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
     clientId,
     feit: { gemeente, ...(huishoudenId ? { huishoudenId } : {}) },
     profiel,
-    mag: [gemeente],
   };
   const wet = profiel === 'jeugd' ? 'jeugdwet' : profiel === 'pw' ? 'participatiewet' : 'wmo';
 

@@ -8,15 +8,6 @@ import { Conflict, NietGevonden, type Overtreding, RegelOvertreding } from './de
 import { isVoor } from './kalender.js';
 
 /**
- * @deprecated The gemeenten of the token travel beside a command now (CommandMetadata in
- * libs/commands, checked once by the command handler) and no decider reads this. It stays optional
- * only because bench/lib/history.ts, another owner's code, still sends it: drop it there, then here.
- */
-export interface OudeToegang {
-  toegestaneGemeenten?: readonly string[];
-}
-
-/**
  * The guard every follow-up command of a registration starts with: it exists, and it was not
  * withdrawn (after an intrekking nothing more). Whether the caller may act for its gemeente is
  * not a business rule: the command handler checks that beside the command.

@@ -1,7 +1,7 @@
 import type { AanmeldingEvent, AanmeldingOntvangenV1, AanmeldingAfgerondV1 } from '@sd/contracts';
 import type { AfrondingUitkomst, Verwijzer, Wet } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider } from '../decider.js';
-import { bestaandeClient, intrekking, lopendeRegistratie, type OudeToegang } from '../registratie.js';
+import { bestaandeClient, intrekking, lopendeRegistratie } from '../registratie.js';
 import { vergelijkDatum } from '../kalender.js';
 
 /**
@@ -40,7 +40,7 @@ export interface TrekAanmeldingIn {
   reden: string;
 }
 
-export type AanmeldingCommand = (OntvangAanmelding | RondAanmeldingAf | TrekAanmeldingIn) & OudeToegang;
+export type AanmeldingCommand = OntvangAanmelding | RondAanmeldingAf | TrekAanmeldingIn;
 
 export type AanmeldingState =
   | { status: 'onbekend' }

@@ -3,7 +3,7 @@ import type { AanmeldingFeit, ClientFeit } from '../aanmelding/aanmelding.decide
 import { type BesluitFeit, besluitFeit } from '../bezwaar/bezwaar.decider.js';
 import type { Wet } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
-import { aanmeldingFout, bestaandeClient, intrekking, type OudeToegang } from '../registratie.js';
+import { aanmeldingFout, bestaandeClient, intrekking } from '../registratie.js';
 import { past } from '../productcategorieen.js';
 
 /** POST /afwijzingen: the refusal of an aanvraag, a besluit of its own. */
@@ -28,7 +28,7 @@ export interface TrekAfwijzingIn {
   reden: string;
 }
 
-export type AfwijzingCommand = (WijsAanvraagAf | TrekAfwijzingIn) & OudeToegang;
+export type AfwijzingCommand = WijsAanvraagAf | TrekAfwijzingIn;
 
 export type AfwijzingState = { status: 'onbekend' } | (AanvraagAfgewezenV1 & { status: 'afgewezen'; ingetrokken: boolean });
 

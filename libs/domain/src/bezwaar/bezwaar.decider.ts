@@ -1,7 +1,7 @@
 import type { BezwaarEvent, BezwaarOntvangenV1 } from '@sd/contracts';
 import type { BezwaarUitkomst, Wet } from '../codes.js';
 import { Conflict, RegelOvertreding, type Decider, type Overtreding } from '../decider.js';
-import { intrekking, lopendeRegistratie, type OudeToegang } from '../registratie.js';
+import { intrekking, lopendeRegistratie } from '../registratie.js';
 import { isVoor } from '../kalender.js';
 import { binnenTermijn, uiterlijkeBeslisdatum } from './awb-termijn.js';
 
@@ -59,7 +59,7 @@ export interface TrekBezwaarIn {
   reden: string;
 }
 
-export type BezwaarCommand = (RegistreerBezwaar | VerdaagBezwaar | HandelBezwaarAf | TrekBezwaarIn) & OudeToegang;
+export type BezwaarCommand = RegistreerBezwaar | VerdaagBezwaar | HandelBezwaarAf | TrekBezwaarIn;
 
 export type BezwaarState =
   | { status: 'onbekend' }

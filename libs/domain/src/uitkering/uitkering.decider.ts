@@ -10,7 +10,6 @@ import {
   intrekking,
   lopendeRegistratie,
   naCorrectie,
-  type OudeToegang,
   periodeNaCorrectie,
 } from '../registratie.js';
 
@@ -52,7 +51,7 @@ export interface TrekUitkeringIn {
   reden: string;
 }
 
-export type UitkeringCommand = (KenUitkeringToe | BeeindigUitkering | CorrigeerUitkering | TrekUitkeringIn) & OudeToegang;
+export type UitkeringCommand = KenUitkeringToe | BeeindigUitkering | CorrigeerUitkering | TrekUitkeringIn;
 
 export type UitkeringState =
   | { status: 'onbekend' }

@@ -11,7 +11,6 @@ import {
   intrekking,
   lopendeRegistratie,
   naCorrectie,
-  type OudeToegang,
   periodeNaCorrectie,
 } from '../registratie.js';
 import { isVoor } from '../kalender.js';
@@ -68,8 +67,7 @@ export interface TrekVoorzieningIn {
   reden: string;
 }
 
-export type VoorzieningCommand = (KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn) &
-  OudeToegang;
+export type VoorzieningCommand = KenVoorzieningToe | StartLevering | BeeindigVoorziening | CorrigeerVoorziening | TrekVoorzieningIn;
 
 export type VoorzieningState =
   | { status: 'onbekend' }
