@@ -2,4 +2,3 @@ export * from './test-database.js';
 export * from './test-app.js';
 export * from './nats-server.js';
 export * from './rng.js';
-export * from './decider-spec.js';

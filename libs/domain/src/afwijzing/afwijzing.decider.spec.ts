@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deciderSpec } from '@sd/testing';
+import { deciderSpec } from '../../../testing/src/decider-spec.js'; // jest only: not in @sd/testing, which the benchmarks load too
 import { Conflict, NietGevonden } from '../decider.js';
 import {
   afwijzingAlsBesluit,

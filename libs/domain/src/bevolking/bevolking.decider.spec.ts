@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpec } from '@sd/testing';
+import { deciderSpec } from '../../../testing/src/decider-spec.js'; // jest only: not in @sd/testing, which the benchmarks load too
 import { bevolkingDecider, type StelBevolkingVast } from './bevolking.decider.js';
 
 const stel: StelBevolkingVast = { type: 'StelBevolkingVast', gemeente: 'GM0005', jaar: 2016, inwoners: 10_000, huishoudens: 4_300 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
-import { deciderSpec } from '@sd/testing';
+import { deciderSpec } from '../../../testing/src/decider-spec.js'; // jest only: not in @sd/testing, which the benchmarks load too
 import { Conflict, NietGevonden } from '../decider.js';
 import {
   voorzieningAlsBesluit,
