@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '@sd/testing';
+import { createTestDatabase, spawnBuiltApp, type TestDatabase } from '@sd/testing';
 import { freePort, portInUse } from '../scripts/embedded-postgres.mjs';
 import { type AppPoorten, devToken, type GeslaagdeOpdracht, startBelasting, stuur, vijfhonderden } from './belasting.js';
 
@@ -70,21 +70,18 @@ describe('each app on SIGTERM, under load', () => {
     const poorten = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()]))) as unknown as AppPoorten;
     const start = () =>
       APPS.map((app) => {
-        const proc = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            NODE_OPTIONS: '',
-            DATABASE_URL: db.config.url,
-            DATABASE_SCHEMA: db.config.schema,
+        const proc = spawnBuiltApp(
+          `${app}/src/main.js`,
+          db,
+          {
             [PORT_ENV[app]]: String(poorten[app]),
             AUTH_MODE: 'dev',
             DEV_JWT_SECRET: 'stoppen-test-geheim',
             PSEUDONIEM_SLEUTEL: 'stoppen-test-sleutel',
             LOG_LEVEL: 'warn',
           },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
+          ['ignore', 'ignore', 'inherit'],
+        );
         procs.push(proc);
         return proc;
       });

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PostgresEventStore } from '@sd/event-store';
-import { createTestDatabase, setTestEnv, TEST_DEV_SECRET, type TestDatabase } from '@sd/testing';
+import { createTestDatabase, setTestEnv, spawnBuiltApp, TEST_DEV_SECRET, type TestDatabase } from '@sd/testing';
 import { freePort } from '../../../scripts/embedded-postgres.mjs';
 import { GEMEENTEN, generateHistory } from '../../../bench/lib/history.js';
 import { type Kennisdatum, seedHistorie } from '../../../bench/lib/seed.js';
@@ -16,8 +14,6 @@ import { type Kennisdatum, seedHistorie } from '../../../bench/lib/seed.js';
  * The last two points are reached with the test-only HERBOUW_PAUZE_VOOR; the last restart starts
  * two instances, of which one drives the rest of the rebuild.
  */
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'dist/apps/projections/src/main.js');
 const ALLE = GEMEENTEN.map(([g]) => g);
 
 interface App {
@@ -36,13 +32,10 @@ const apps: App[] = [];
 async function start(env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
   let uitvoer = '';
-  const proc = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.config.url,
-      DATABASE_SCHEMA: db.config.schema,
+  const proc = spawnBuiltApp(
+    'projections/src/main.js',
+    db,
+    {
       PROJECTIONS_PORT: String(port),
       PROJECTIE_WORKER: 'true',
       PROJECTIE_VERDEEL_MS: '200',
@@ -51,10 +44,10 @@ async function start(env: Record<string, string> = {}): Promise<App> {
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout.on('data', (d) => (uitvoer = (uitvoer + d).slice(-4000)));
-  proc.stderr.on('data', (d) => (uitvoer = (uitvoer + d).slice(-4000)));
+    ['ignore', 'pipe', 'pipe'],
+  );
+  proc.stdout!.on('data', (d) => (uitvoer = (uitvoer + d).slice(-4000)));
+  proc.stderr!.on('data', (d) => (uitvoer = (uitvoer + d).slice(-4000)));
   const app = { proc, port, uitvoer: () => uitvoer };
   apps.push(app);
   for (const t0 = Date.now(); ; await sleep(50)) {
@@ -166,7 +159,6 @@ let indexenVoor: { defs: string[]; uitgesteld: number };
 let app: App;
 
 beforeAll(async () => {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the suite with npm test (it builds first)`);
   db = await createTestDatabase();
   setTestEnv(db);
   const history = generateHistory({ clients: 600, seed: 20_161_231 });

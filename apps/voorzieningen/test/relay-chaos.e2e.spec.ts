@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodeEvent } from '@sd/contracts';
 import { PostgresEventStore } from '@sd/event-store';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@sd/testing';
+import { createTestDatabase, spawnBuiltApp, startTestNats, type TestDatabase, type TestNats } from '@sd/testing';
 import { freePort } from '../../../scripts/embedded-postgres.mjs';
 import { leesStream } from './jetstream-lezer.js';
 
@@ -15,8 +13,6 @@ import { leesStream } from './jetstream-lezer.js';
  * random moments during a load, and NATS is stopped for a while in the middle. Afterwards the
  * JetStream stream holds every event exactly once, in order.
  */
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const RELAY = path.join(ROOT, 'dist/apps/voorzieningen/src/relay.main.js');
 
 let db: TestDatabase;
 let nats: TestNats;
@@ -25,19 +21,11 @@ let relay: ChildProcess | undefined;
 let relayPort: number;
 
 function startRelay(): void {
-  relay = spawn(process.execPath, [RELAY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: db.config.url,
-      DATABASE_SCHEMA: db.config.schema,
-      NATS_URL: nats.url,
-      RELAY_PORT: String(relayPort),
-      RELAY_VENSTER: '64',
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
+  relay = spawnBuiltApp('voorzieningen/src/relay.main.js', db, {
+    NATS_URL: nats.url,
+    RELAY_PORT: String(relayPort),
+    RELAY_VENSTER: '64',
+    LOG_LEVEL: 'silent',
   });
 }
 
@@ -49,7 +37,6 @@ async function killRelay(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(RELAY)) throw new Error(`${RELAY} is missing: run the suite with npm test (it builds first)`);
   db = await createTestDatabase();
   nats = await startTestNats();
   store = new PostgresEventStore(db.pool);

@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './test-app.js';
 export * from './nats-server.js';
 export * from './rng.js';
+export * from './built-app.js';
