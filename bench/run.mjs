@@ -33,7 +33,8 @@ if (swc.status !== 0) {
 }
 // Compiled code imports the plain-JS launcher and app flags relative to itself.
 fs.mkdirSync(path.join(OUT, 'scripts'), { recursive: true });
-for (const f of ['embedded-postgres.mjs', 'postgres-as-root.mjs', 'app-flags.mjs']) fs.copyFileSync(path.join(ROOT, 'scripts', f), path.join(OUT, 'scripts', f));
+for (const f of ['embedded-postgres.mjs', 'postgres-as-root.mjs', 'app-flags.mjs'])
+  fs.copyFileSync(path.join(ROOT, 'scripts', f), path.join(OUT, 'scripts', f));
 
 const nodeFlags = [
   '--enable-source-maps',
