@@ -223,15 +223,24 @@ export class Generaties {
     });
     if (!gewisseld) return false;
     // Every old schema still there, also one a crash right after an earlier swap left behind.
-    // Reports that started on an old generation finish first: DROP waits for their locks.
-    const { rows: oud } = await this.pool.query<{ schema_naam: string }>(
-      `SELECT g.schema_naam FROM rm_generatie g JOIN pg_namespace n ON n.nspname = g.schema_naam WHERE g.status = 'oud'`,
-    );
-    for (const o of oud) await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(o.schema_naam)} CASCADE`);
+    // Reports that started on an old generation finish first: DROP waits for their locks. Under
+    // the lock an instance that starts takes to migrate the generations it finds
+    // (migreerBestaande), so a schema never goes while it is being migrated.
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext(current_schema() || '.rm_migraties'))`);
+      const { rows: oud } = await client.query<{ schema_naam: string }>(
+        `SELECT g.schema_naam FROM rm_generatie g JOIN pg_namespace n ON n.nspname = g.schema_naam WHERE g.status = 'oud'`,
+      );
+      for (const o of oud) await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(o.schema_naam)} CASCADE`);
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext(current_schema() || '.rm_migraties'))`).catch(() => undefined);
+      client.release();
+    }
     return true;
   }
 
-  /** Per gemeente: up to which global position its events are applied in this generation. */
+  /** One transaction on a connection of its own. */
   private async inTransactie<T>(werk: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
