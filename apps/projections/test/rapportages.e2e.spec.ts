@@ -144,7 +144,7 @@ describe('rebuild', () => {
       return { defs: defs.map((d) => d.indexdef.replaceAll(schema, '<schema>')), uitgesteld };
     };
     const indexenVoor = await indexen();
-    expect(indexenVoor.defs.some((d) => d.includes('rm_item_huidig_gemeente'))).toBe(true);
+    expect(indexenVoor.defs.some((d) => d.includes('rm_item_periode_huidig'))).toBe(true);
     const beheer = await s.token('beheer', ['GM0005']);
     const start = await s.projections.http.post('/beheer/herbouw').set('Authorization', `Bearer ${beheer}`);
     expect(start.status).toBe(202);

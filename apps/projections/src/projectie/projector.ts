@@ -36,6 +36,9 @@ export interface ItemRij {
   instroomreden: string | null;
   uitstroomreden: string | null;
   ingetrokken: boolean;
+  /** The client's, for the stand's breakdowns: set by the ReadModelWriter from rm_client. */
+  geslacht: string | null;
+  geboortedatum: string | null;
 }
 
 export interface AanmeldingRij {
@@ -122,6 +125,8 @@ const voorzieningRij = (s: Exclude<VoorzieningState, { status: 'onbekend' }>): I
   // An einddatum set at toekenning or by correctie, without a beëindiging, ends as planned.
   uitstroomreden: s.beeindigingReden ?? (s.einddatum ? 'volgens-plan' : null),
   ingetrokken: s.ingetrokken,
+  geslacht: null,
+  geboortedatum: null,
 });
 
 const uitkeringRij = (s: Exclude<UitkeringState, { status: 'onbekend' }>): ItemRij => ({
@@ -141,6 +146,8 @@ const uitkeringRij = (s: Exclude<UitkeringState, { status: 'onbekend' }>): ItemR
   instroomreden: s.instroomreden,
   uitstroomreden: s.einddatum ? (s.uitstroomreden ?? 'overig') : null,
   ingetrokken: s.ingetrokken,
+  geslacht: null,
+  geboortedatum: null,
 });
 
 const aanmeldingRij = (s: Exclude<AanmeldingState, { status: 'onbekend' }>): AanmeldingRij => ({

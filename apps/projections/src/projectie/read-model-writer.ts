@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { RecordedEvent } from '@sd/event-store';
 import { kopieer } from './copy-tekst.js';
-import { ID_KOLOM, type Projectie, type Tabel, teLaden, type Versie } from './projector.js';
+import { ID_KOLOM, type ItemRij, type Projectie, type Tabel, teLaden, type Versie } from './projector.js';
 
 /**
  * Reads and writes the read-model rows of one transaction (the caller's, with the generation's
@@ -29,6 +29,16 @@ export class ReadModelWriter {
   }
 
   async write(client: pg.PoolClient, p: Projectie): Promise<void> {
+    // The first registration of a client wins (a client stream has one event, but the read model
+    // does not rely on it): an INSERT that can skip a conflict, which COPY cannot. Before the items,
+    // which take their client's geslacht and geboortedatum from rm_client.
+    if (p.clienten.length) {
+      await client.query(
+        `INSERT INTO rm_client SELECT * FROM jsonb_populate_recordset(NULL::rm_client, $1::jsonb) ON CONFLICT (client_id) DO NOTHING`,
+        [JSON.stringify(p.clienten)],
+      );
+    }
+    await metClientKenmerken(client, p.versies.rm_item as Versie<ItemRij>[]);
     for (const tabel of Object.keys(p.versies) as Tabel[]) {
       const gesloten = p.gesloten[tabel];
       if (gesloten.length) {
@@ -41,14 +51,6 @@ export class ReadModelWriter {
       }
       await copyVersions(client, tabel, p.versies[tabel]);
     }
-    // The first registration of a client wins (a client stream has one event, but the read model
-    // does not rely on it): an INSERT that can skip a conflict, which COPY cannot.
-    if (p.clienten.length) {
-      await client.query(
-        `INSERT INTO rm_client SELECT * FROM jsonb_populate_recordset(NULL::rm_client, $1::jsonb) ON CONFLICT (client_id) DO NOTHING`,
-        [JSON.stringify(p.clienten)],
-      );
-    }
     for (const g of p.bevolkingGesloten) {
       await client.query(`UPDATE rm_bevolking SET known_to = $3 WHERE gemeente = $1 AND jaar = $2 AND known_to IS NULL`, [
         g.gemeente,
@@ -57,6 +59,28 @@ export class ReadModelWriter {
       ]);
     }
     await copyVersions(client, 'rm_bevolking', p.bevolking);
+  }
+}
+
+/**
+ * Gives each item version its client's geslacht and geboortedatum (what the stand breaks down by),
+ * read from rm_client in one statement per batch. A client of another gemeente, or none, leaves them
+ * NULL: the stand counts such an item in its totals but not under age or geslacht, as it did when it
+ * joined the clients.
+ */
+async function metClientKenmerken(client: pg.PoolClient, versies: Versie<ItemRij>[]): Promise<void> {
+  if (versies.length === 0) return;
+  const ids = [...new Set(versies.map((v) => v.rij.client_id))];
+  const { rows } = await client.query<{ client_id: string; gemeente: string; geslacht: string; geboortedatum: string }>(
+    `SELECT client_id, gemeente, geslacht, to_char(geboortedatum, 'YYYY-MM-DD') AS geboortedatum FROM rm_client WHERE client_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const kenmerken = new Map(rows.map((r) => [r.client_id, r]));
+  for (const v of versies) {
+    const k = kenmerken.get(v.rij.client_id);
+    const eigen = k?.gemeente === v.rij.gemeente;
+    v.rij.geslacht = eigen ? k.geslacht : null;
+    v.rij.geboortedatum = eigen ? k.geboortedatum : null;
   }
 }
 

@@ -5,7 +5,13 @@ export async function bezwaren(db: Q, s: Selectie, van: string, tot: string): Pr
   const p = new Params();
   const a = p.add(van);
   const b = p.add(tot);
-  const w = [`z.gemeente = ANY(${p.add(s.gemeenten)}::text[])`, kennis(p, s, 'z'), 'NOT z.ingetrokken'];
+  // Only bezwaren received or handled in the period count: each condition has its index.
+  const w = [
+    `z.gemeente = ANY(${p.add(s.gemeenten)}::text[])`,
+    `(z.ontvangen_op BETWEEN ${a}::date AND ${b}::date OR z.afgehandeld_op BETWEEN ${a}::date AND ${b}::date)`,
+    kennis(p, s, 'z'),
+    'NOT z.ingetrokken',
+  ];
   if (s.wet) w.push(`z.wet = ${p.add(s.wet)}`);
   const { rows } = await db.query<{ soort: string; gemeente: string | null; sleutel: string | null; g: number; aantal: string }>(
     `WITH z AS (

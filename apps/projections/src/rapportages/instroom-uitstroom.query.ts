@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { InstroomUitstroomRapport, StroomCijfers } from './rapportage.types.js';
-import { itemFilter, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 import { GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
 
 /** The GROUPING() columns: the shared breakdowns, then the two reasons. */
@@ -24,7 +24,7 @@ export async function instroomUitstroom(db: Q, s: Selectie, van: string, tot: st
               (i.ingangsdatum BETWEEN ${a}::date AND ${b}::date) AS in_stroom,
               (i.einddatum BETWEEN ${a}::date AND ${b}::date) AS uit_stroom,
               (i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum > ${b}::date)) AS in_eind
-         FROM rm_item i
+         FROM ${itemBron(p, s, van, tot)} i
         WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date))
      SELECT ${KOLOMMEN.join(', ')},
             GROUPING(${KOLOMMEN.join(', ')}) AS g,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { eindVak, kennisVak, vak } from '../leesmodel/tijdvak.js';
 import type { RapportMeta } from './rapportage.types.js';
 
 /*
@@ -48,6 +49,64 @@ export function kennis(p: Params, s: Selectie, alias: string): string {
   if (!s.kennis) return `${alias}.known_to IS NULL`;
   const k = p.add(s.kennis.toISOString());
   return `${alias}.known_from <= ${k}::timestamptz AND (${alias}.known_to IS NULL OR ${alias}.known_to > ${k}::timestamptz)`;
+}
+
+const ITEM_KOLOMMEN = [
+  'gemeente',
+  'soort',
+  'wet',
+  'productcategorie',
+  'leveringsvorm',
+  'regeling',
+  'client_id',
+  'huishouden',
+  'besluitdatum',
+  'ingangsdatum',
+  'einddatum',
+  'levering_start',
+  'instroomreden',
+  'uitstroomreden',
+  'ingetrokken',
+  'geslacht',
+  'geboortedatum',
+  'known_from',
+  'known_to',
+].join(', ');
+
+/**
+ * The item versions that can count for [van, tot] (a peildatum: van = tot), as a FROM source: those
+ * whose valid interval reaches the period, through the bucket indexes of tijdvak.ts, so that the rows
+ * read follow the caseload of the period rather than the history. Without a kennisdatum only current
+ * versions; with one, also the closed versions known at it, each kind through its own partial index.
+ * What it yields is a superset: the report's own conditions (itemFilter, its dates) still decide.
+ * The start is least(ingangsdatum, besluitdatum), so it serves the wachtlijst's besluiten too.
+ */
+export function itemBron(p: Params, s: Selectie, van: string, tot: string): string {
+  const a = `${p.add(van)}::date`;
+  const b = `${p.add(tot)}::date`;
+  const bereikt = `${eindVak('einddatum')} >= ${vak(a)} AND least(ingangsdatum, besluitdatum) <= ${b}`;
+  const huidig = `SELECT ${ITEM_KOLOMMEN} FROM rm_item WHERE known_to IS NULL AND ${bereikt}`;
+  if (!s.kennis) return `(${huidig})`;
+  const k = `${p.add(s.kennis.toISOString())}::timestamptz`;
+  return `(${huidig}
+     UNION ALL SELECT ${ITEM_KOLOMMEN} FROM rm_item WHERE known_to IS NOT NULL AND einddatum IS NOT NULL AND ${bereikt}
+     UNION ALL SELECT ${ITEM_KOLOMMEN} FROM rm_item
+                WHERE known_to IS NOT NULL AND einddatum IS NULL AND ${kennisVak('known_to')} >= ${kennisVak(k)} AND known_from <= ${k})`;
+}
+
+const AANMELDING_KOLOMMEN = 'gemeente, wet, ontvangen_op, afgerond_op, ingetrokken, known_from, known_to';
+
+/** The aanmeldingen that can be open on the peildatum, as known at the kennisdatum (as itemBron). */
+export function aanmeldingBron(p: Params, s: Selectie, peildatum: string): string {
+  const d = `${p.add(peildatum)}::date`;
+  const bereikt = `${eindVak('afgerond_op')} >= ${vak(d)} AND ontvangen_op <= ${d}`;
+  const huidig = `SELECT ${AANMELDING_KOLOMMEN} FROM rm_aanmelding WHERE known_to IS NULL AND ${bereikt}`;
+  if (!s.kennis) return `(${huidig})`;
+  const k = `${p.add(s.kennis.toISOString())}::timestamptz`;
+  return `(${huidig}
+     UNION ALL SELECT ${AANMELDING_KOLOMMEN} FROM rm_aanmelding WHERE known_to IS NOT NULL AND afgerond_op IS NOT NULL AND ${bereikt}
+     UNION ALL SELECT ${AANMELDING_KOLOMMEN} FROM rm_aanmelding
+                WHERE known_to IS NOT NULL AND afgerond_op IS NULL AND ${kennisVak('known_to')} >= ${kennisVak(k)} AND known_from <= ${k})`;
 }
 
 /** Items (voorzieningen and uitkeringen) of the selection, as known at the kennisdatum. */

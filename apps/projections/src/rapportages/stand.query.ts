@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { LEEFTIJDSGROEPEN, type StandCijfers, type StandRapport } from './rapportage.types.js';
-import { itemFilter, n, Params, type Selectie, type Snapshot, sorteer, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, n, Params, type Selectie, type Snapshot, sorteer, type ZonderMeta } from './sql.js';
 import { bit, GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
 
 /** The stand's GROUPING() columns: the shared breakdowns, then age and geslacht of the client. */
@@ -15,10 +15,10 @@ function leeftijdSql(p: Params, peildatum: string): string {
   const d = Temporal.PlainDate.from(peildatum);
   const grens = (jaren: number) => `${p.add(d.subtract({ years: jaren }).toString())}::date`;
   return `CASE
-    WHEN c.geboortedatum > ${grens(18)} THEN '0-17'
-    WHEN c.geboortedatum > ${grens(27)} THEN '18-26'
-    WHEN c.geboortedatum > ${grens(65)} THEN '27-64'
-    WHEN c.geboortedatum > ${grens(75)} THEN '65-74'
+    WHEN i.geboortedatum > ${grens(18)} THEN '0-17'
+    WHEN i.geboortedatum > ${grens(27)} THEN '18-26'
+    WHEN i.geboortedatum > ${grens(65)} THEN '27-64'
+    WHEN i.geboortedatum > ${grens(75)} THEN '65-74'
     ELSE '75+' END`;
 }
 
@@ -33,13 +33,13 @@ function deel(s: Selectie, peildatum: string, sets: readonly (readonly string[])
   const p = new Params();
   const d = p.add(peildatum);
   const metClient = eigen.includes('leeftijdsgroep') || eigen.includes('geslacht');
-  const waarde = (k: string) => (k === 'leeftijdsgroep' ? leeftijdSql(p, peildatum) : k === 'geslacht' ? 'c.geslacht' : `i.${k}`);
+  const waarde = (k: string) => (k === 'leeftijdsgroep' ? leeftijdSql(p, peildatum) : `i.${k}`);
   const altijd = KOLOMMEN.filter((k) => !eigen.includes(k)).reduce((g, k) => g | bit(KOLOMMEN, k), 0);
   return {
     text: `WITH items AS (
        SELECT ${eigen.map((k) => `${waarde(k)} AS ${k}`).join(', ')}, i.client_id, i.huishouden
-         FROM rm_item i ${metClient ? `JOIN rm_client c ON c.client_id = i.client_id AND c.gemeente = i.gemeente AND c.gemeente = ANY(${p.add(s.gemeenten)}::text[])` : ''}
-        WHERE ${itemFilter(p, s)}
+         FROM ${itemBron(p, s, peildatum, peildatum)} i
+        WHERE ${itemFilter(p, s)} ${metClient ? 'AND i.geslacht IS NOT NULL' : ''}
           AND i.ingangsdatum <= ${d}::date AND (i.einddatum IS NULL OR i.einddatum > ${d}::date))
      SELECT ${eigen.join(', ')}, ${[String(altijd), ...eigen.map((k) => `(GROUPING(${k}) * ${bit(KOLOMMEN, k)})`)].join(' | ')} AS g,
             count(*) AS voorzieningen, count(DISTINCT client_id) AS clienten,
@@ -52,11 +52,11 @@ function deel(s: Selectie, peildatum: string, sets: readonly (readonly string[])
 
 export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promise<ZonderMeta<StandRapport>> {
   // Counting distinct clients and huishoudens sorts the items once per grouping set: the sets are
-  // split over two statements (only the second needs the clients' age and geslacht), which run at
-  // the same time on two connections of one snapshot. A huishouden is a uuid (see the projector),
-  // as cheap to count as a client. A client's items are all of its own gemeente,
-  // so the join reads only the clients of the gemeenten asked for (said in so many words: the
-  // planner does not carry `= ANY(...)` over from the items to the clients).
+  // split over two statements, which run at the same time on two connections of one snapshot. A
+  // huishouden is a uuid (see the projector), as cheap to count as a client. The client's age and
+  // geslacht are on the item rows (the projection copies them from rm_client): an item whose client
+  // is unknown counts in the totals but not under regeling, age or geslacht, as when this joined
+  // the clients.
   //
   // Asked for one gemeente, its row equals the total: not counted a second time. The sets are split
   // so that both statements take about as long.

@@ -1,5 +1,5 @@
 import { STAPEL_KLASSEN, type StapelingCijfers, type StapelingGemeente, type StapelingRapport } from './rapportage.types.js';
-import { itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 export async function stapeling(
   db: Q,
@@ -19,8 +19,9 @@ export async function stapeling(
           const b = p.add(periode.tot);
           return `i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date)`;
         })();
+  const bron = 'peildatum' in periode ? itemBron(p, s, periode.peildatum, periode.peildatum) : itemBron(p, s, periode.van, periode.tot);
   const { rows } = await db.query<{ soort: string; gemeente: string | null; sleutel: string; g: number; aantal: string }>(
-    `WITH items AS (SELECT i.gemeente, i.client_id, i.huishouden, i.wet FROM rm_item i WHERE ${itemFilter(p, s)} AND ${actief}),
+    `WITH items AS (SELECT i.gemeente, i.client_id, i.huishouden, i.wet FROM ${bron} i WHERE ${itemFilter(p, s)} AND ${actief}),
      per_client AS (SELECT gemeente, client_id, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse,
                            string_agg(DISTINCT wet, '+' ORDER BY wet) AS combinatie
                       FROM items GROUP BY gemeente, client_id),

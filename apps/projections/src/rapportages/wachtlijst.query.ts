@@ -1,5 +1,5 @@
 import { WACHTTIJD_KLASSEN, type WachtlijstCijfers, type WachtlijstRapport } from './rapportage.types.js';
-import { itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { aanmeldingBron, itemBron, itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 export async function wachtlijst(
   db: Q,
@@ -30,7 +30,7 @@ export async function wachtlijst(
     `WITH wachtend AS (
        SELECT a.gemeente, a.wet, (${d}::date - a.ontvangen_op) AS wachttijd,
               (${d}::date - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
-         FROM rm_aanmelding a
+         FROM ${aanmeldingBron(p, s, peildatum)} a
         WHERE ${aw.join(' AND ')}
           AND a.ontvangen_op <= ${d}::date AND (a.afgerond_op IS NULL OR a.afgerond_op > ${d}::date)),
      geklasseerd AS (
@@ -45,7 +45,7 @@ export async function wachtlijst(
   const d2 = q.add(peildatum);
   const { rows: nietGestart } = await db.query<{ gemeente: string | null; wet: string | null; g: number; aantal: string }>(
     `SELECT gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
-       FROM rm_item i
+       FROM ${itemBron(q, s, peildatum, peildatum)} i
       WHERE ${itemFilter(q, s)} AND i.soort = 'voorziening'
         AND i.besluitdatum <= ${d2}::date
         AND (i.levering_start IS NULL OR i.levering_start > ${d2}::date)

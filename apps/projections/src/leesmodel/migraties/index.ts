@@ -6,6 +6,7 @@ import { DekkendeIndexen1763900005000 } from './1763900005000-dekkende-indexen.j
 import { StateAlleenHuidig1763900006000 } from './1763900006000-state-alleen-huidig.js';
 import { HuishoudenAlsUuid1763900007000 } from './1763900007000-huishouden-als-uuid.js';
 import { VulCursor1763900008000 } from './1763900008000-vul-cursor.js';
+import { PeriodeIndexen1763900009000 } from './1763900009000-periode-indexen.js';
 
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
@@ -18,6 +19,7 @@ export const LEESMODEL_MIGRATIES = {
     StateAlleenHuidig1763900006000,
     HuishoudenAlsUuid1763900007000,
     VulCursor1763900008000,
+    PeriodeIndexen1763900009000,
   ],
   table: 'rm_migraties',
 };
