@@ -4,7 +4,8 @@
  * The whole benchmark in one run, on one embedded PostgreSQL (durable, as in production):
  *   1. append through the event store port, side by side with Emmett's PostgreSQL event store and
  *      plain multi-row INSERTs (bench/lib/append.ts);
- *   2. a realistic history of N events (1,000,000; quick: 100,000) seeded through the port;
+ *   2. a realistic history of N events (1,000,000; quick: 100,000; more: a longer history with the
+ *      same caseload) seeded straight into the event store (bench/lib/bulk-seed.ts);
  *   3. the three apps started as `npm start` runs them (bench/lib/apps.ts); the projection daemon
  *      catches up from position 0, then a full rebuild over REST (POST /beheer/herbouw), and a
  *      plain COPY of the same rows for comparison;
@@ -22,16 +23,16 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
-import { PostgresEventStore } from '@sd/event-store';
 import { type AppendResultaat, meetAppends } from './lib/append.js';
 import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
-import { GEMEENTEN, generateHistory } from './lib/history.js';
+import { bulkSeed } from './lib/bulk-seed.js';
+import { GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
 import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
 import { meetRestCommands, type RestResultaat } from './lib/rest.js';
 import { argv, getal, vlag } from './lib/args.js';
-import { type Kennisdatum, seedHistorie } from './lib/seed.js';
+import type { Kennisdatum } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
@@ -40,7 +41,7 @@ if (vlag('help')) {
   --quick            100,000 events, 20 requests per report and scope, short append and REST runs (< 3 min)
   --only PARTS       run only these parts: append (1), projections (2-4: history, catch-up, rebuild, COPY, reports), rest (5)
   --waits            sample pg_stat_activity during each append run and print the wait events per system
-  --events N         events in the history (default 1,000,000)
+  --events N         events in the history (default 1,000,000; N/10 clients over max(3, 3·N/1M) years up to 2017)
   --requests N       measured requests per report and scope (default 50)
   --rest-seconds N   measured seconds of POST /voorzieningen (default 30, quick 8)
   --keep             keep the PostgreSQL data directory`);
@@ -146,31 +147,40 @@ try {
   let historie: Resultaat['historie'] | undefined;
   let kennisdata: Kennisdatum[] = [];
   if (DELEN.has('projections')) {
-    log(`\n2. History of ${fmt(EVENTS)} events, seeded through the port (${sinds()})`);
-    const clients = Math.round(EVENTS / 10);
-    const genBar = new Voortgang('generate', clients, 'clients');
-    let gegenereerd: ReturnType<typeof generateHistory> | null = generateHistory({ clients, seed: SEED, voortgang: (k) => genBar.zet(k) });
-    genBar.stop();
-    const seedPool = createPool({ url: db.url, schema, poolSize: 16 });
-    const seedBar = new Voortgang('seed', gegenereerd.events);
-    const seedStart = performance.now();
+    const jaren = jarenVoor(EVENTS);
+    log(`\n2. History of ${fmt(EVENTS)} events over ${jaren} years, generated and seeded in bulk (${sinds()})`);
+    const seedPool = createPool({ url: db.url, schema, poolSize: 1 });
+    const seedBar = new Voortgang('seed', EVENTS);
     meter.begin();
-    kennisdata = await seedHistorie(new PostgresEventStore(seedPool), admin, gegenereerd.appends, 16, (n) => seedBar.plus(n));
+    const seed = await bulkSeed(seedPool, {
+      historie: { clients: Math.round(EVENTS / 10), seed: SEED, jaren },
+      voortgang: (n) => seedBar.zet(n, Math.max(EVENTS, n)),
+    });
     belasting.seed = meter.meet();
+    seedBar.zet(seed.events, seed.events);
     seedBar.stop();
-    const seedSeconden = (performance.now() - seedStart) / 1000;
     await seedPool.end();
-    const events = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM es_events`)).rows[0].n);
+    kennisdata = seed.kennisdata;
+    const h = seed.historie;
     historie = {
-      events,
-      appends: gegenereerd.appends.length,
-      clients: gegenereerd.clients,
-      households: gegenereerd.households,
-      seedSeconden: Math.round(seedSeconden * 10) / 10,
-      seedEventsPerSeconde: Math.round(events / seedSeconden),
+      events: seed.events,
+      appends: seed.appends,
+      streams: seed.streams,
+      clients: h.clients,
+      households: h.households,
+      jaren: h.jaren,
+      van: h.van,
+      tot: h.tot,
+      lopend: h.lopend,
+      seedSeconden: Math.round(seed.seconden * 10) / 10,
+      seedEventsPerSeconde: Math.round(seed.events / seed.seconden),
+      seedGeneratorSeconden: Math.round(seed.generatorSeconden * 10) / 10,
+      seedDatabaseSeconden: Math.round(seed.databaseSeconden * 10) / 10,
     };
-    gegenereerd = null; // the generator's memory is not the apps' business
-    log(`Seeded ${fmt(events)} events in ${seedSeconden.toFixed(1)} s (${fmt(events / seedSeconden)} events/s, 16 appends in flight)`);
+    log(
+      `Seeded ${fmt(seed.events)} events in bulk in ${seed.seconden.toFixed(1)} s (${fmt(seed.events / seed.seconden)} events/s; generator ${seed.generatorSeconden.toFixed(1)} s, PostgreSQL ${seed.databaseSeconden.toFixed(1)} s): ` +
+        `${fmt(h.clients)} clients, ${h.van} … ${h.tot} (${h.jaren} years); running on ${h.lopend.peildatum}: ${fmt(h.lopend.voorzieningen)} voorzieningen, ${fmt(h.lopend.uitkeringen)} uitkeringen`,
+    );
     // An event store in production has long been vacuumed; autovacuum's pass after the seed is not the rebuild's.
     await admin.query('VACUUM (ANALYZE) es_events, es_streams');
     await admin.query('CHECKPOINT');
@@ -306,7 +316,8 @@ async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => v
   // The store does not change while the daemon catches up: its gemeenten are read once.
   const { rows: inStore } = await admin.query<{ gemeente: string }>(`SELECT DISTINCT gemeente FROM es_streams`);
   const gemeenten = inStore.map((r) => r.gemeente);
-  const deadline = Date.now() + 30 * 60_000;
+  // 30 minutes, or more for a big store (at 5,000 events/s)
+  const deadline = Date.now() + Math.max(30 * 60_000, doel / 5);
   while (Date.now() < deadline) {
     const { rows: g } = await admin.query<{ schema_naam: string }>(`SELECT schema_naam FROM rm_generatie WHERE status = 'actief'`);
     if (g[0]) {
@@ -326,7 +337,7 @@ async function wachtOpCheckpoint(doel: number, voortgang: (positie: number) => v
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the projection daemon did not catch up within 30 minutes');
+  throw new Error(`the projection daemon did not catch up within ${Math.round(Math.max(30 * 60_000, doel / 5) / 60_000)} minutes`);
 }
 
 /** Events the projections app has written into a generation so far, from its /health (0 while it starts). */
@@ -409,7 +420,15 @@ interface Resultaat {
   omgeving: Record<string, unknown>;
   duurSeconden: number;
   append?: AppendResultaat;
-  historie?: { events: number; appends: number; clients: number; households: number; seedSeconden: number; seedEventsPerSeconde: number };
+  historie?: Pick<HistoryStats, 'clients' | 'households' | 'jaren' | 'van' | 'tot' | 'lopend'> & {
+    events: number;
+    appends: number;
+    streams: number;
+    seedSeconden: number;
+    seedEventsPerSeconde: number;
+    seedGeneratorSeconden: number;
+    seedDatabaseSeconden: number;
+  };
   kennisdata: { label: string; instant: string; positie: number }[];
   projectie?: {
     events: number;
@@ -544,7 +563,7 @@ function tabel(r: Resultaat): string {
   }
   if (r.historie)
     regels.push(
-      `Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s through the port, 16 in flight)`,
+      `Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s, generator and COPY); ${r.historie.van} … ${r.historie.tot}, ${fmt(r.historie.clients)} clients, running on ${r.historie.lopend.peildatum}: ${fmt(r.historie.lopend.voorzieningen)} voorzieningen, ${fmt(r.historie.lopend.uitkeringen)} uitkeringen`,
     );
   if (r.rss)
     regels.push(

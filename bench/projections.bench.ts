@@ -5,11 +5,12 @@
  *   one gemeente, any peildatum and kennisdatum, answers in under 100 ms at the 95th percentile;
  *   for all gemeenten together under 1 s; a full rebuild runs at 20,000 events/s or more on 2 cores.
  *
- *   npm run bench:projections -- [--quick] [--events N] [--requests N] [--concurrency N]
+ *   npm run bench:projections -- [--quick] [--events N] [--requests N]
  *                                [--seed N] [--profile] [--explain] [--analyze] [--keep]
  *
  * Starts its own embedded PostgreSQL (durable, as in production) in a temp dir, seeds a realistic
- * history through the event store port, rebuilds the read models with the Herbouw service, asks
+ * history straight into the event store (bench/lib/bulk-seed.ts; more events: a longer history,
+ * the same caseload), rebuilds the read models with the Herbouw service, asks
  * every report over HTTP of the real app, and writes bench/results/projections-<date>.{json,html}.
  * See bench/README.md.
  */
@@ -22,8 +23,8 @@ import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
-import { PostgresEventStore } from '@sd/event-store';
-import { GEMEENTEN, generateHistory } from './lib/history.js';
+import { bulkSeed } from './lib/bulk-seed.js';
+import { GEMEENTEN, jarenVoor } from './lib/history.js';
 import {
   type Belasting,
   BelastingMeter,
@@ -39,16 +40,14 @@ import {
 import { type Doel, html, type Resultaat, tabel, type Tiende, tiendenTabel } from './lib/output.js';
 import { devToken, meetRapporten } from './lib/reports.js';
 import { argv, getal, vlag } from './lib/args.js';
-import { seedHistorie } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
 if (vlag('help')) {
-  console.log(`npm run bench:projections -- [--quick] [--events N] [--requests N] [--concurrency N] [--seed N] [--profile] [--explain] [--analyze] [--keep]
+  console.log(`npm run bench:projections -- [--quick] [--events N] [--requests N] [--seed N] [--profile] [--explain] [--analyze] [--keep]
   --quick          100,000 events and 20 requests per report and scope (default 1,000,000 and 50)
-  --events N       events to seed (about N/10 clients)
+  --events N       events to seed (N/10 clients; above 1,000,000 a longer history: max(3, 3·N/1M) years up to 2017)
   --requests N     measured requests per report and scope
-  --concurrency N  appends in flight while seeding (default 16)
   --profile        after the measured rebuild, a second rebuild under the CPU profiler (.cpuprofile + summary)
   --explain        EXPLAIN (ANALYZE, BUFFERS) the slowest request of every report (done anyway for a missed target)
   --analyze        ANALYZE the new read model before the reports (default: as autovacuum left it)
@@ -58,7 +57,6 @@ if (vlag('help')) {
 const QUICK = vlag('quick');
 const EVENTS = getal('events', QUICK ? 100_000 : 1_000_000);
 const REQUESTS = getal('requests', QUICK ? 20 : 50);
-const CONCURRENCY = getal('concurrency', 16);
 const SEED = getal('seed', 20_151_231);
 const WARMUP = 2;
 const DOEL_HERBOUW = 20_000;
@@ -89,18 +87,10 @@ const mb = (b: number) => Math.round(b / 1024 / 1024);
 
 // ---------------------------------------------------------------- 1. history
 
+const JAREN = jarenVoor(EVENTS);
+const CLIENTS = Math.round(EVENTS / 10);
 log(
-  `Projections benchmark (${QUICK ? 'quick' : 'full'}): ${EVENTS.toLocaleString('en')} events, ${REQUESTS} requests per report and scope`,
-);
-rss.begin('generate');
-const genStart = performance.now();
-const clients = Math.round(EVENTS / 10);
-const genBar = new Voortgang('generate', clients, 'clients');
-let historie: ReturnType<typeof generateHistory> | null = generateHistory({ clients, seed: SEED, voortgang: (k) => genBar.zet(k) });
-genBar.stop();
-const genSeconden = (performance.now() - genStart) / 1000;
-log(
-  `History: ${historie.events.toLocaleString('en')} events in ${historie.appends.length.toLocaleString('en')} appends, ${historie.clients.toLocaleString('en')} clients, ${historie.households.toLocaleString('en')} households (${genSeconden.toFixed(1)} s; ${historie.refused} commands refused by the deciders and skipped)`,
+  `Projections benchmark (${QUICK ? 'quick' : 'full'}): ${EVENTS.toLocaleString('en')} events (${CLIENTS.toLocaleString('en')} clients over ${JAREN} years), ${REQUESTS} requests per report and scope`,
 );
 
 // ---------------------------------------------------------------- 2. PostgreSQL
@@ -141,43 +131,49 @@ for (const naam of [
 }
 
 try {
-  // -------------------------------------------------------------- 3. seeding through the port
+  // -------------------------------------------------------------- 3. the history, generated and seeded in bulk
 
   rss.begin('seed');
-  const seedPool = createPool({ url: db.url, schema, poolSize: CONCURRENCY });
-  const store = new PostgresEventStore(seedPool);
-  const appends = historie.appends;
-  const totaalEvents = historie.events;
+  const seedPool = createPool({ url: db.url, schema, poolSize: 1 });
   const belasting: Record<string, Belasting> = {};
   const meter = new BelastingMeter(dataDir);
-  const seedBar = new Voortgang('seed', totaalEvents);
-  const seedStart = performance.now();
-  const kennisdata = await seedHistorie(store, admin, appends, CONCURRENCY, (n) => seedBar.plus(n));
+  const seedBar = new Voortgang('seed', EVENTS);
+  const seed = await bulkSeed(seedPool, {
+    historie: { clients: CLIENTS, seed: SEED, jaren: JAREN },
+    voortgang: (n) => seedBar.zet(n, Math.max(EVENTS, n)),
+  });
+  seedBar.zet(seed.events, seed.events);
   seedBar.stop();
   belasting.seed = meter.meet();
-  const seedSeconden = (performance.now() - seedStart) / 1000;
   await seedPool.end();
+  const { historie: h, kennisdata } = seed;
+  const totaalEvents = seed.events;
   const { rows: grootte } = await admin.query<{ bytes: string; n: string }>(
     `SELECT pg_total_relation_size('es_events') AS bytes, (SELECT count(*) FROM es_events) AS n`,
   );
   log(
-    `Seeded ${Number(grootte[0].n).toLocaleString('en')} events in ${seedSeconden.toFixed(1)} s (${Math.round(totaalEvents / seedSeconden).toLocaleString('en')} events/s); es_events ${mb(Number(grootte[0].bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,
+    `History: ${h.events.toLocaleString('en')} events in ${h.appendCount.toLocaleString('en')} appends, ${h.clients.toLocaleString('en')} clients, ${h.households.toLocaleString('en')} households, ${h.van} … ${h.tot} (${h.jaren} years); running on ${h.lopend.peildatum}: ${h.lopend.voorzieningen.toLocaleString('en')} voorzieningen, ${h.lopend.uitkeringen.toLocaleString('en')} uitkeringen; ${h.refused} commands refused by the deciders and skipped`,
+  );
+  log(
+    `Seeded ${Number(grootte[0].n).toLocaleString('en')} events in bulk in ${seed.seconden.toFixed(1)} s (${Math.round(totaalEvents / seed.seconden).toLocaleString('en')} events/s; generator ${seed.generatorSeconden.toFixed(1)} s, PostgreSQL ${seed.databaseSeconden.toFixed(1)} s, ${seed.transacties} transactions); es_events ${mb(Number(grootte[0].bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,
   );
   const historieInfo = {
-    events: historie.events,
-    appends: historie.appends.length,
-    multiEventAppends: historie.appends.filter((a) => a.events.length > 1).length,
-    clients: historie.clients,
-    households: historie.households,
-    geweigerd: historie.refused,
-    perType: historie.perType,
-    perGemeente: historie.perGemeente,
-    generatieSeconden: Math.round(genSeconden * 10) / 10,
+    events: h.events,
+    appends: h.appendCount,
+    multiEventAppends: h.multiEventAppends,
+    clients: h.clients,
+    households: h.households,
+    jaren: h.jaren,
+    van: h.van,
+    tot: h.tot,
+    lopend: h.lopend,
+    geweigerd: h.refused,
+    perType: h.perType,
+    perGemeente: h.perGemeente,
+    streams: seed.streams,
     seed: SEED,
   };
-  historie = null; // let the history go before measuring the app
-  appends.length = 0;
-  gc();
+  gc(); // the generator ran in a worker: its memory is gone with it
 
   // -------------------------------------------------------------- 4. the app and a full rebuild
 
@@ -366,10 +362,11 @@ try {
     },
     historie: historieInfo,
     seed: {
-      seconden: Math.round(seedSeconden * 10) / 10,
-      eventsPerSeconde: Math.round(totaalEvents / seedSeconden),
-      appendsPerSeconde: Math.round(historieInfo.appends / seedSeconden),
-      concurrency: CONCURRENCY,
+      seconden: Math.round(seed.seconden * 10) / 10,
+      eventsPerSeconde: Math.round(totaalEvents / seed.seconden),
+      generatorSeconden: Math.round(seed.generatorSeconden * 10) / 10,
+      databaseSeconden: Math.round(seed.databaseSeconden * 10) / 10,
+      transacties: seed.transacties,
       esEventsMb: mb(Number(grootte[0].bytes)),
     },
     kennisdata,

@@ -9,6 +9,14 @@
  * bezwaren against some besluiten. About 30 % of the clients are the 2015 transition stock
  * (overgangsrecht: ingangsdatum 2015-01-01, no aanmelding). Business dates lie in 2015–2017.
  *
+ * A longer history (`jaren` > 3, the benchmarks' scale mode) starts earlier and still ends on
+ * 2017-12-31: the same clients per year over more years, so the caseload on a date stays what it is
+ * in 3 years while the history grows. Its transition stock is that of three years of clients, on its
+ * first day; its clients leave after at most 5 years, ending what still runs (a 3-year history cuts
+ * them off at its end instead); population figures for every year. It is generated and handed out in
+ * pieces (`HistoryStream`), so it is never in memory at once. With 3 years the history is what it
+ * always was.
+ *
  * Every event also gets a registration day (when a consulent would have entered it: on the day,
  * in advance, or months late). Appends are ordered by that day, so the global order and the
  * recordedAt axis follow the registrations, and a kennisdatum taken halfway sees half of them.
@@ -16,7 +24,7 @@
  * a consulent updating a dossier in one go), so 1M events need about 0.7M appends.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { type DomainEvent, encodeEvent } from '@sd/contracts';
+import { type DomainEvent, encodeEvent, type UitkeringEvent, type VoorzieningEvent } from '@sd/contracts';
 import {
   aanmeldingDecider,
   aanmeldingStreamId,
@@ -34,8 +42,13 @@ import {
   uitkeringStreamId,
   voorzieningDecider,
   voorzieningStreamId,
+  type AanmeldingState,
   type BesluitFeit,
   type ClientFeit,
+  type UitkeringCommand,
+  type UitkeringState,
+  type VoorzieningCommand,
+  type VoorzieningState,
 } from '@sd/domain';
 import type { NewEvent } from '@sd/event-store';
 import { Rng } from '@sd/testing';
@@ -149,6 +162,12 @@ const BEEINDIGING = [
   ['wlz', 8],
   ['overig', 7],
 ] as const;
+const VERTREK = [
+  ['verhuizing', 40],
+  ['overlijden', 30],
+  ['wlz', 20],
+  ['overig', 10],
+] as const;
 const VERWIJZER_JEUGD = [
   ['huisarts', 45],
   ['medisch-specialist', 8],
@@ -193,20 +212,11 @@ export interface Append {
   gemeente: string;
   /** The stream's version before this append (0: 'no-stream'). */
   versie: number;
+  /** The stream's last append in the history (after it the stream's version is final). */
+  laatste: boolean;
   events: NewEvent[];
   correlationId: string;
   requestHash: string;
-}
-
-export interface History {
-  appends: Append[];
-  events: number;
-  clients: number;
-  households: number;
-  perType: Record<string, number>;
-  perGemeente: Record<string, number>;
-  /** Commands the deciders refused (the generator tried something the rules forbid): skipped. */
-  refused: number;
 }
 
 // ---------------------------------------------------------------- streams
@@ -255,6 +265,8 @@ type AnyStroom = Stroom<never, unknown, DomainEvent>;
 
 class Bouwer {
   refused = 0;
+  /** Voorzieningen and uitkeringen running at the end of PEILDATUM_CASELOAD (as the stand counts them), in their final state. */
+  readonly lopend = { voorzieningen: 0, uitkeringen: 0, wachtendeAanmeldingen: 0, wachtendeVoorzieningen: 0 };
   private readonly streams: AnyStroom[] = [];
   private bsnTeller = 10_000_000;
   private readonly sleutel = 'bench-pseudoniem-sleutel';
@@ -262,6 +274,10 @@ class Bouwer {
   constructor(
     private readonly rng: Rng,
     private readonly venster: number,
+    /** The history's first day. */
+    readonly begin: number,
+    /** Clients leave after at most VERBLIJF days (a history longer than 3 years). */
+    readonly vertrek: boolean,
   ) {}
 
   stroom<C, S, E extends DomainEvent>(id: string, type: string, gemeente: string, decider: Decider<C, S, E>): Stroom<C, S, E> {
@@ -287,6 +303,7 @@ class Bouwer {
   /** Turns every stream's events into appends (a stream's registrations within `venster` days per append). */
   *appends(): Generator<Append> {
     for (const s of this.streams) {
+      this.telLopend(s);
       let versie = 0;
       let i = 0;
       while (i < s.pending.length) {
@@ -300,6 +317,7 @@ class Bouwer {
           streamType: s.type,
           gemeente: s.gemeente,
           versie,
+          laatste: j === s.pending.length,
           events: groep.map((p) => ({ ...encodeEvent(p.e), eventId: randomUUID() })),
           correlationId: randomUUID(),
           requestHash: createHash('sha256').update(`${s.id}:${versie}`).digest('base64url'),
@@ -310,6 +328,27 @@ class Bouwer {
       s.pending.length = 0;
     }
     this.streams.length = 0;
+  }
+
+  /** Counts the stream, in its final state, if it runs or waits at the end of PEILDATUM_CASELOAD (as the stand and the wachtlijst count). */
+  private telLopend(s: AnyStroom): void {
+    const p = PEILDATUM_CASELOAD;
+    if (s.type === 'aanmelding') {
+      const a = s.state as AanmeldingState;
+      if (a.status === 'ontvangen' && !a.ingetrokken && a.ontvangenOp <= p && (a.afronding === null || a.afronding.afgerondOp > p))
+        this.lopend.wachtendeAanmeldingen++;
+      return;
+    }
+    if (s.type !== 'voorziening' && s.type !== 'uitkering') return;
+    const st = s.state as VoorzieningState | UitkeringState;
+    if (st.status !== 'toegekend' || st.ingetrokken || (st.einddatum !== null && st.einddatum <= p)) return;
+    if (st.ingangsdatum <= p) {
+      if (s.type === 'voorziening') this.lopend.voorzieningen++;
+      else this.lopend.uitkeringen++;
+    }
+    if ('leveringGestartOp' in st && st.besluitdatum <= p && (st.leveringGestartOp === null || st.leveringGestartOp > p)) {
+      this.lopend.wachtendeVoorzieningen++;
+    }
   }
 }
 
@@ -322,7 +361,15 @@ interface ClientCtx {
   clientId: string;
   feit: ClientFeit;
   profiel: Profiel;
+  /** The client's last day in the history: LAATSTE, or (in a long history) the day it leaves. */
+  laatste: number;
+  /** Its voorzieningen and uitkeringen. */
+  items: ItemStroom[];
 }
+
+type ItemStroom =
+  | { soort: 'voorziening'; s: Stroom<VoorzieningCommand, VoorzieningState, VoorzieningEvent> }
+  | { soort: 'uitkering'; s: Stroom<UitkeringCommand, UitkeringState, UitkeringEvent> };
 
 /** Delay between a fact and its registration: mostly days, sometimes in advance, sometimes months late. */
 function registratie(rng: Rng, d: number, soort: 'normaal' | 'einde'): number {
@@ -338,7 +385,7 @@ function registratie(rng: Rng, d: number, soort: 'normaal' | 'einde'): number {
 function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwerp: string, vanaf: number): void {
   const { rng, gen } = c;
   const ontvangen = Math.max(vanaf, dag(besluit.besluitdatum)) + rng.int(3, 42);
-  if (ontvangen > LAATSTE || ontvangen < EERSTE) return;
+  if (ontvangen > c.laatste || ontvangen < gen.begin) return;
   const bezwaarId = randomUUID();
   const s = gen.stroom(bezwaarStreamId(bezwaarId), 'bezwaar', c.gemeente, bezwaarDecider);
   const ok = s.doe(
@@ -357,13 +404,13 @@ function bezwaar(c: ClientCtx, besluit: BesluitFeit, besluitId: string, onderwer
   let laatste = ontvangen;
   if (rng.chance(0.15)) {
     const verdaagd = ontvangen + rng.int(10, 40);
-    if (verdaagd <= LAATSTE && s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd) }, registratie(rng, verdaagd, 'normaal'))) {
+    if (verdaagd <= c.laatste && s.doe({ type: 'VerdaagBezwaar', verdaagdOp: iso(verdaagd) }, registratie(rng, verdaagd, 'normaal'))) {
       laatste = verdaagd;
     }
   }
   if (rng.chance(0.88)) {
     const af = laatste + rng.skewed(14, 220);
-    if (af <= LAATSTE) {
+    if (af <= c.laatste) {
       s.doe({ type: 'HandelBezwaarAf', afgehandeldOp: iso(af), uitkomst: rng.weighted(BEZWAAR_UITKOMST) }, registratie(rng, af, 'normaal'));
     }
   }
@@ -379,12 +426,13 @@ function voorziening(
   opties: { aanmeldingId?: string; overgang?: boolean; productcategorie?: string },
 ): void {
   const { rng, gen } = c;
-  if (besluitdatum > LAATSTE || ingangsdatum > LAATSTE) return;
+  if (besluitdatum > c.laatste || ingangsdatum > c.laatste) return;
   const voorzieningId = randomUUID();
   const productcategorie = opties.productcategorie ?? rng.weighted(wet === 'wmo' ? WMO : JEUGD);
   const s = gen.stroom(voorzieningStreamId(voorzieningId), 'voorziening', c.gemeente, voorzieningDecider);
+  c.items.push({ soort: 'voorziening', s });
   const gepland = rng.chance(wet === 'jeugdwet' ? 0.5 : 0.15) ? ingangsdatum + rng.int(90, 730) : undefined;
-  const regToekenning = opties.overgang ? EERSTE + rng.int(1, 50) : registratie(rng, besluitdatum, 'normaal');
+  const regToekenning = opties.overgang ? gen.begin + rng.int(1, 50) : registratie(rng, besluitdatum, 'normaal');
   const ok = s.doe(
     {
       type: 'KenVoorzieningToe',
@@ -408,7 +456,7 @@ function voorziening(
   if (rng.chance(0.9)) {
     start = opties.overgang ? ingangsdatum : ingangsdatum + rng.skewed(0, 60);
     if (gepland !== undefined && start > gepland) start = ingangsdatum;
-    if (start <= LAATSTE) {
+    if (start <= c.laatste) {
       if (!s.doe({ type: 'StartLevering', datum: iso(start) }, Math.max(regToekenning, registratie(rng, start, 'normaal')))) start = null;
     } else start = null;
   }
@@ -417,7 +465,7 @@ function voorziening(
   if (rng.chance(gepland !== undefined ? 0.4 : 0.75)) {
     const max = gepland !== undefined ? gepland - 1 : ingangsdatum + rng.int(120, 900);
     const e = Math.max(start ?? ingangsdatum, ingangsdatum + rng.int(30, Math.max(31, max - ingangsdatum)));
-    if (e <= LAATSTE && (gepland === undefined || e < gepland)) {
+    if (e <= c.laatste && (gepland === undefined || e < gepland)) {
       if (s.doe({ type: 'BeeindigVoorziening', einddatum: iso(e), reden: rng.weighted(BEEINDIGING) }, registratie(rng, e, 'einde'))) {
         einde = e;
         if (rng.chance(0.04)) {
@@ -468,7 +516,7 @@ function voorziening(
   if (ingetrokken) s.doe({ type: 'TrekVoorzieningIn', reden: 'foutieve registratie' }, regToekenning + rng.int(1, 60));
 
   // Herindicatie: an ended voorziening often continues under a new besluit from the next day.
-  if (!ingetrokken && einde !== null && einde < LAATSTE && rng.chance(0.45)) {
+  if (!ingetrokken && einde !== null && einde < c.laatste && rng.chance(0.45)) {
     voorziening(c, wet, Math.max(besluitdatum, einde - rng.int(0, 30)), einde + 1, {
       productcategorie: rng.chance(0.8) ? productcategorie : undefined,
     });
@@ -487,10 +535,11 @@ function voorziening(
 
 function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, overgang: boolean): number | null {
   const { rng, gen } = c;
-  if (besluitdatum > LAATSTE) return null;
+  if (besluitdatum > c.laatste) return null;
   const uitkeringId = randomUUID();
   const s = gen.stroom(uitkeringStreamId(uitkeringId), 'uitkering', c.gemeente, uitkeringDecider);
-  const reg = overgang ? EERSTE + rng.int(1, 60) : registratie(rng, besluitdatum, 'normaal');
+  c.items.push({ soort: 'uitkering', s });
+  const reg = overgang ? gen.begin + rng.int(1, 60) : registratie(rng, besluitdatum, 'normaal');
   const ok = s.doe(
     {
       type: 'KenUitkeringToe',
@@ -509,7 +558,7 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
   if (rng.chance(0.65)) {
     const e = Math.max(ingangsdatum, besluitdatum) + rng.int(60, 900);
     if (
-      e <= LAATSTE &&
+      e <= c.laatste &&
       s.doe({ type: 'BeeindigUitkering', einddatum: iso(e), uitstroomreden: rng.weighted(UITSTROOM) }, registratie(rng, e, 'einde'))
     ) {
       einde = e;
@@ -570,7 +619,7 @@ function uitkering(c: ClientCtx, besluitdatum: number, ingangsdatum: number, ove
 /** One aanmelding and what follows from it. */
 function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvangen: number): void {
   const { rng, gen } = c;
-  if (ontvangen > LAATSTE) return;
+  if (ontvangen > c.laatste) return;
   const aanmeldingId = randomUUID();
   const s = gen.stroom(aanmeldingStreamId(aanmeldingId), 'aanmelding', c.gemeente, aanmeldingDecider);
   const ok = s.doe(
@@ -597,12 +646,12 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
   }
   if (!rng.chance(0.9)) return; // stays open (on the wachtlijst)
   const afgerond = ontvangen + (rng.chance(0.8) ? rng.skewed(3, 70) : rng.int(40, 200));
-  if (afgerond > LAATSTE) return;
+  if (afgerond > c.laatste) return;
   const uitkomst = rng.weighted(AFRONDING);
   if (!s.doe({ type: 'RondAanmeldingAf', afgerondOp: iso(afgerond), uitkomst }, registratie(rng, afgerond, 'normaal'))) return;
   if (uitkomst !== 'aanvraag') return;
   const besluit = afgerond + rng.skewed(0, 28);
-  if (besluit > LAATSTE) return;
+  if (besluit > c.laatste) return;
   if (rng.chance(0.1)) {
     const afwijzingId = randomUUID();
     const a = gen.stroom(afwijzingStreamId(afwijzingId), 'afwijzing', c.gemeente, afwijzingDecider);
@@ -650,8 +699,8 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
   }
 }
 
-/** One client's whole history. */
-function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | undefined): void {
+/** One client's whole history, entering with `lichting` (or, as transition stock, on the history's first day). */
+function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | undefined, lichting: Lichting): void {
   const profiel = rng.weighted([
     ['jeugd', 30],
     ['wmo-oud', 27],
@@ -668,15 +717,15 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
           : dag('1955-01-01') + rng.int(0, 42 * 365);
   const bsn = gen.bsn();
   const clientId = gen.clientId(gemeente, bsn);
-  const overgang = rng.chance(0.3);
-  const entry = overgang ? EERSTE : EERSTE + rng.int(0, LAATSTE - EERSTE - 60);
+  const overgang = rng.chance(lichting.overgangskans);
+  const entry = overgang ? gen.begin : lichting.van + rng.int(0, lichting.tot - lichting.van);
   const cs = gen.stroom(clientStreamId(clientId), 'client', gemeente, clientDecider);
   cs.doe(
     {
       type: 'RegistreerClient',
       clientId,
       bsn,
-      geboortedatum: iso(geboorte),
+      geboortedatum: iso(geboorte + lichting.verschuiving),
       geslacht: rng.weighted([
         ['man', 48],
         ['vrouw', 51],
@@ -685,7 +734,7 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
       gemeente,
       ...(huishoudenId ? { huishoudenId } : {}),
     },
-    overgang ? EERSTE + rng.int(0, 20) : entry - rng.int(0, 3),
+    overgang ? gen.begin + rng.int(0, 20) : entry - rng.int(0, VOORLOOP),
   );
   const c: ClientCtx = {
     gen,
@@ -694,20 +743,25 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
     clientId,
     feit: { gemeente, ...(huishoudenId ? { huishoudenId } : {}) },
     profiel,
+    // In a long history a client leaves after at most VERBLIJF days, as a client of a 3-year
+    // history is cut off by its end: otherwise open-ended care would pile up over the decades.
+    laatste: gen.vertrek ? Math.min(LAATSTE, entry + rng.int(60, VERBLIJF)) : LAATSTE,
+    items: [],
   };
   const wet = profiel === 'jeugd' ? 'jeugdwet' : profiel === 'pw' ? 'participatiewet' : 'wmo';
 
   if (overgang) {
-    // The 2015 transition: existing care continues from 2015-01-01, decided late in 2014.
+    // The transition (2015: the decentralisation): existing care continues from the history's first
+    // day, decided before it.
     if (wet === 'participatiewet') {
-      uitkering(c, EERSTE - rng.int(30, 900), EERSTE - rng.int(30, 900), true);
+      uitkering(c, gen.begin - rng.int(30, 900), gen.begin - rng.int(30, 900), true);
     } else {
       const n = rng.weighted([
         [1, 60],
         [2, 30],
         [3, 10],
       ] as const);
-      for (let i = 0; i < n; i++) voorziening(c, wet, EERSTE - rng.int(10, 90), EERSTE, { overgang: true });
+      for (let i = 0; i < n; i++) voorziening(c, wet, gen.begin - rng.int(10, 90), gen.begin, { overgang: true });
     }
   } else {
     casus(c, wet, entry);
@@ -716,76 +770,271 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
   let t = entry;
   while (rng.chance(0.63)) {
     t += rng.int(45, 400);
-    if (t > LAATSTE - 30) break;
+    if (t > c.laatste - 30) break;
     const andere = profiel === 'pw' && rng.chance(0.35) ? 'wmo' : profiel === 'wmo' && rng.chance(0.2) ? 'participatiewet' : wet;
     casus(c, andere, t);
   }
+  if (c.laatste < LAATSTE) vertrek(c);
+}
+
+/** The client leaves (moves away, dies, goes to the Wlz) on its last day: what still runs ends then. */
+function vertrek(c: ClientCtx): void {
+  const { rng } = c;
+  const einde = iso(c.laatste);
+  for (const item of c.items) {
+    const st = item.s.state;
+    if (st.status !== 'toegekend' || st.ingetrokken || (st.einddatum !== null && st.einddatum <= einde)) continue;
+    const einddatum = st.ingangsdatum > einde ? st.ingangsdatum : einde;
+    const reg = registratie(rng, c.laatste, 'einde');
+    if (item.soort === 'voorziening') item.s.doe({ type: 'BeeindigVoorziening', einddatum, reden: rng.weighted(VERTREK) }, reg);
+    else item.s.doe({ type: 'BeeindigUitkering', einddatum, uitstroomreden: rng.weighted(UITSTROOM) }, reg);
+  }
+}
+
+// ---------------------------------------------------------------- the history
+
+/** Clients entering in [van, tot] (day numbers, both inclusive), generated one after the other. */
+interface Lichting {
+  van: number;
+  tot: number;
+  clients: number;
+  /** The chance that a client of this lichting is transition stock (entering on the history's first day). */
+  overgangskans: number;
+  /** Days added to the birth dates, so that ages at entry are distributed as in 2015–2017. */
+  verschuiving: number;
+}
+
+/** In a history longer than 3 years a client leaves at most this many days after it entered (see `client`). */
+const VERBLIJF = 5 * 365;
+
+/** The share of transition stock in three years of clients (the 2015 decentralisation). */
+const OVERGANG = 0.3;
+
+/** Years of history for a number of events: 3 per 1,000,000 events, at least 3 (2015–2017). */
+export const jarenVoor = (events: number): number => Math.max(3, Math.round((3 * events) / 1_000_000));
+
+/** The first day of a history of `jaren` years: it always ends on 2017-12-31. */
+export const beginVan = (jaren: number): number => dag(`${2018 - jaren}-01-01`);
+
+/** The items running at the end of this day are the caseload check of the seed summary (a peildatum the reports ask). */
+export const PEILDATUM_CASELOAD = '2016-06-30';
+
+/**
+ * A client is registered at most this many days before it enters; nothing else of its history is
+ * registered before its entry. So once every client entering before day d has been generated, the
+ * appends registered before d - VOORLOOP are final: no later client adds one before them.
+ */
+const VOORLOOP = 3;
+
+/**
+ * The first registration day of the history's last three years (2015–2017, the years the reports
+ * ask about): kennisdata are taken among the events registered from here on.
+ */
+export const KENNIS_VANAF = EERSTE - VOORLOOP;
+
+/**
+ * The clients in lichtingen by entry date. A history of 3 years is one lichting (entries uniform over
+ * 2015-01-01 … 2017-11-01, 30 % transition stock), as it always was. A longer one has a lichting per
+ * quarter (so that little is held in memory at once) with the same density of new clients per day,
+ * and the transition stock of three years of that density (not 30 % of all) in the first quarter.
+ */
+function lichtingen(clients: number, jaren: number, begin: number): Lichting[] {
+  const eind = LAATSTE - 60; // the last entry: something can still happen after it
+  const overgang = OVERGANG * ((3 * clients) / jaren); // expected transition stock
+  const nieuw = clients - overgang;
+  const kwartaal = (k: number) => Date.UTC(2018 - jaren, 3 * k, 1) / DAG_MS; // the first day of the k-th quarter
+  const vakken: [number, number][] =
+    jaren === 3
+      ? [[begin, eind]]
+      : Array.from({ length: 4 * jaren }, (_, k): [number, number] => [kwartaal(k), Math.min(eind, kwartaal(k + 1) - 1)]).filter(
+          ([van, tot]) => van <= tot,
+        );
+  const dagen = vakken.reduce((t, [van, tot]) => t + tot - van + 1, 0);
+  const uit: Lichting[] = [];
+  let verstreken = 0;
+  let gehad = 0;
+  for (const [van, tot] of vakken) {
+    verstreken += tot - van + 1;
+    const totNu = Math.round(overgang + (nieuw * verstreken) / dagen); // cumulative, so the lichtingen add up to `clients`
+    const n = totNu - gehad;
+    gehad = totNu;
+    const jaar = new Date(van * DAG_MS).getUTCFullYear();
+    const blok = 2015 + 3 * Math.floor((jaar - 2015) / 3);
+    uit.push({
+      van,
+      tot,
+      clients: n,
+      overgangskans: uit.length === 0 && n > 0 ? OVERGANG * ((3 * clients) / jaren / n) : 0,
+      verschuiving: dag(`${blok}-01-01`) - EERSTE,
+    });
+  }
+  return uit;
 }
 
 export interface HistoryOptions {
   clients: number;
   seed: number;
+  /** Years of history, always ending on 2017-12-31 (default 3: 2015–2017). See `jarenVoor`. */
+  jaren?: number;
   /** Events of one stream registered within this many days of its first go into one append (default 60). */
   venster?: number;
   /** Called every 1,000 clients. */
   voortgang?: (klaar: number) => void;
 }
 
-/** Generates every client's history and returns the appends in registration order. */
-export function generateHistory(opts: HistoryOptions): History {
-  const rng = new Rng(opts.seed);
-  const gen = new Bouwer(rng, opts.venster ?? 60);
-  const appends: Append[] = [];
-  const perType: Record<string, number> = {};
-  const perGemeente: Record<string, number> = {};
-  let events = 0;
+export interface HistoryStats {
+  events: number;
+  appendCount: number;
+  /** Appends of more than one event. */
+  multiEventAppends: number;
+  clients: number;
+  households: number;
+  perType: Record<string, number>;
+  perGemeente: Record<string, number>;
+  /** Commands the deciders refused (the generator tried something the rules forbid): skipped. */
+  refused: number;
+  jaren: number;
+  /** The first and the last day of the business dates. */
+  van: string;
+  tot: string;
+  /**
+   * At the end of `peildatum`, in the final state: voorzieningen and uitkeringen running (as the stand
+   * counts them), and what waits (as the wachtlijst counts: aanmeldingen not afgerond, toegekende
+   * voorzieningen not started and not ended).
+   */
+  lopend: { peildatum: string; voorzieningen: number; uitkeringen: number; wachtendeAanmeldingen: number; wachtendeVoorzieningen: number };
+}
 
-  // Population figures per gemeente and year, for the per-1,000 figures of stapeling.
-  const totaal = GEMEENTEN.reduce((s, [, w]) => s + w, 0);
-  for (const [gemeente, w] of GEMEENTEN) {
-    const s = gen.stroom(bevolkingStreamId(gemeente), 'bevolking', gemeente, bevolkingDecider);
-    const inwoners = Math.round((opts.clients * (w / totaal)) / 0.06);
-    for (const jaar of [2015, 2016, 2017]) {
-      s.doe(
-        { type: 'StelBevolkingVast', gemeente, jaar, inwoners: inwoners + (jaar - 2015) * 1000, huishoudens: Math.round(inwoners / 2.1) },
-        dag(`${jaar}-01-01`) + rng.int(0, 40),
-      );
-    }
+export interface History extends HistoryStats {
+  appends: Append[];
+}
+
+/**
+ * The history as a stream: `stukken()` hands out the appends in registration order in pieces, while
+ * it generates, so a long history is never in memory at once. The lichtingen are generated in order
+ * of entry; after each, the appends registered before the next lichting's first registration are
+ * final and go out, sorted (a stable sort, so the pieces together are exactly the sort of the whole).
+ * `stats` is complete once `stukken()` has run to the end.
+ */
+export class HistoryStream {
+  readonly stats: HistoryStats;
+  private readonly jaren: number;
+  private readonly begin: number;
+
+  constructor(private readonly opts: HistoryOptions) {
+    this.jaren = opts.jaren ?? 3;
+    if (!Number.isInteger(this.jaren) || this.jaren < 1) throw new RangeError('jaren must be a whole number of at least 1');
+    this.begin = beginVan(this.jaren);
+    this.stats = {
+      events: 0,
+      appendCount: 0,
+      multiEventAppends: 0,
+      clients: opts.clients,
+      households: 0,
+      perType: {},
+      perGemeente: {},
+      refused: 0,
+      jaren: this.jaren,
+      van: iso(this.begin),
+      tot: iso(LAATSTE),
+      lopend: { peildatum: PEILDATUM_CASELOAD, voorzieningen: 0, uitkeringen: 0, wachtendeAanmeldingen: 0, wachtendeVoorzieningen: 0 },
+    };
   }
 
-  // Households: about 55 % of the clients share one with others (1–5 members).
-  const huishoudens = new Map<string, number>();
-  const open = new Map<string, string[]>();
-  for (let i = 0; i < opts.clients; i++) {
-    const gemeente = rng.weighted(GEMEENTEN);
-    let huishoudenId: string | undefined;
-    if (rng.chance(0.55)) {
-      const lijst = open.get(gemeente) ?? [];
-      open.set(gemeente, lijst);
-      if (lijst.length > 0 && rng.chance(0.5)) {
-        const k = rng.int(Math.max(0, lijst.length - 50), lijst.length - 1);
-        huishoudenId = lijst[k]!;
-        const n = (huishoudens.get(`${gemeente}:${huishoudenId}`) ?? 0) + 1;
-        huishoudens.set(`${gemeente}:${huishoudenId}`, n);
-        if (n >= 5 || rng.chance(0.4)) lijst.splice(k, 1);
-      } else {
-        huishoudenId = `HH-${gemeente.slice(2)}-${String(i).padStart(7, '0')}`;
-        huishoudens.set(`${gemeente}:${huishoudenId}`, 1);
-        lijst.push(huishoudenId);
-      }
-    }
-    client(gen, rng, gemeente, huishoudenId);
-    if ((i + 1) % 1000 === 0 || i === opts.clients - 1) {
+  /** Pieces of appends in registration order (some empty: one piece per 1,000 clients). */
+  *stukken(): Generator<Append[]> {
+    const { opts, stats } = this;
+    const rng = new Rng(opts.seed);
+    const gen = new Bouwer(rng, opts.venster ?? 60, this.begin, this.jaren > 3);
+    let pool: Append[] = [];
+    /** Every append not yet handed out is registered at or after this. */
+    let grens = -Infinity;
+    const verzamel = () => {
       for (const a of gen.appends()) {
-        appends.push(a);
-        events += a.events.length;
-        perGemeente[a.gemeente] = (perGemeente[a.gemeente] ?? 0) + a.events.length;
-        for (const e of a.events) perType[e.type] = (perType[e.type] ?? 0) + 1;
+        if (a.reg < grens) throw new Error(`an append registered on ${iso(Math.floor(a.reg))} came after the pieces up to ${iso(grens)}`);
+        pool.push(a);
+        stats.events += a.events.length;
+        stats.appendCount++;
+        if (a.events.length > 1) stats.multiEventAppends++;
+        stats.perGemeente[a.gemeente] = (stats.perGemeente[a.gemeente] ?? 0) + a.events.length;
+        for (const e of a.events) stats.perType[e.type] = (stats.perType[e.type] ?? 0) + 1;
       }
-      opts.voortgang?.(i + 1);
+      stats.refused = gen.refused;
+      Object.assign(stats.lopend, gen.lopend);
+    };
+
+    // Population figures per gemeente and year, for the per-1,000 figures of stapeling: the
+    // population of three years of clients, as in 2015–2017.
+    const drieJaar = (3 * opts.clients) / this.jaren;
+    const totaal = GEMEENTEN.reduce((s, [, w]) => s + w, 0);
+    for (const [gemeente, w] of GEMEENTEN) {
+      const s = gen.stroom(bevolkingStreamId(gemeente), 'bevolking', gemeente, bevolkingDecider);
+      const inwoners = Math.round((drieJaar * (w / totaal)) / 0.06);
+      for (let jaar = 2018 - this.jaren; jaar <= 2017; jaar++) {
+        s.doe(
+          {
+            type: 'StelBevolkingVast',
+            gemeente,
+            jaar,
+            // 1,000 more every year; before 2015 fewer, but at least half
+            inwoners: jaar >= 2015 ? inwoners + (jaar - 2015) * 1000 : Math.max(Math.round(inwoners / 2), inwoners + (jaar - 2015) * 1000),
+            huishoudens: Math.round(inwoners / 2.1),
+          },
+          dag(`${jaar}-01-01`) + rng.int(0, 40),
+        );
+      }
     }
+
+    // Households: about 55 % of the clients share one with others (1–5 members).
+    const huishoudens = new Map<string, number>();
+    const open = new Map<string, string[]>();
+    const alle = lichtingen(opts.clients, this.jaren, this.begin);
+    let i = 0;
+    for (const [l, lichting] of alle.entries()) {
+      const einde = i + lichting.clients;
+      for (; i < einde; i++) {
+        const gemeente = rng.weighted(GEMEENTEN);
+        let huishoudenId: string | undefined;
+        if (rng.chance(0.55)) {
+          const lijst = open.get(gemeente) ?? [];
+          open.set(gemeente, lijst);
+          if (lijst.length > 0 && rng.chance(0.5)) {
+            const k = rng.int(Math.max(0, lijst.length - 50), lijst.length - 1);
+            huishoudenId = lijst[k]!;
+            const n = (huishoudens.get(`${gemeente}:${huishoudenId}`) ?? 0) + 1;
+            huishoudens.set(`${gemeente}:${huishoudenId}`, n);
+            if (n >= 5 || rng.chance(0.4)) lijst.splice(k, 1);
+          } else {
+            huishoudenId = `HH-${gemeente.slice(2)}-${String(i).padStart(7, '0')}`;
+            huishoudens.set(`${gemeente}:${huishoudenId}`, 1);
+            lijst.push(huishoudenId);
+          }
+        }
+        client(gen, rng, gemeente, huishoudenId, lichting);
+        if ((i + 1) % 1000 === 0 || i === einde - 1) {
+          verzamel();
+          opts.voortgang?.(i + 1);
+          if (i < einde - 1) yield [];
+        }
+      }
+      // Every client entering before the next lichting is made: what is registered before its first
+      // registration is final.
+      const volgende = alle[l + 1];
+      if (lichting.clients === 0) verzamel();
+      grens = volgende ? volgende.van - VOORLOOP : Infinity;
+      const uit = pool.filter((a) => a.reg < grens).sort((a, b) => a.reg - b.reg);
+      pool = pool.filter((a) => a.reg >= grens);
+      yield uit;
+    }
+    const singles = opts.clients - [...huishoudens.values()].reduce((s, n) => s + n, 0);
+    stats.households = huishoudens.size + singles;
   }
-  appends.sort((a, b) => a.reg - b.reg);
-  const singles = opts.clients - [...huishoudens.values()].reduce((s, n) => s + n, 0);
-  return { appends, events, clients: opts.clients, households: huishoudens.size + singles, perType, perGemeente, refused: gen.refused };
+}
+
+/** Generates every client's history and returns the appends in registration order (all in memory: for small histories). */
+export function generateHistory(opts: HistoryOptions): History {
+  const stroom = new HistoryStream(opts);
+  const appends: Append[] = [];
+  for (const stuk of stroom.stukken()) for (const a of stuk) appends.push(a);
+  return { ...stroom.stats, appends };
 }

@@ -42,7 +42,15 @@ export interface Resultaat {
   argumenten: string[];
   omgeving: Record<string, unknown>;
   historie: Record<string, unknown>;
-  seed: { seconden: number; eventsPerSeconde: number; appendsPerSeconde: number; concurrency: number; esEventsMb: number };
+  /** The bulk seed (bench/lib/bulk-seed.ts): generator and COPY, durable commits. */
+  seed: {
+    seconden: number;
+    eventsPerSeconde: number;
+    generatorSeconden: number;
+    databaseSeconden: number;
+    transacties: number;
+    esEventsMb: number;
+  };
   kennisdata: { label: string; instant: string; positie: number; registratiesTot: string }[];
   herbouw: {
     events: number;
@@ -70,6 +78,7 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits
 
 export function tabel(r: Resultaat): string {
   const regels: string[] = [];
+  const lopend = r.historie.lopend as { peildatum: string; voorzieningen: number; uitkeringen: number };
   const kop = `${'figure'.padEnd(46)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}   ${'target'.padEnd(14)} ok`;
   regels.push(kop, '-'.repeat(kop.length));
   const h = r.herbouw;
@@ -97,7 +106,10 @@ export function tabel(r: Resultaat): string {
       .join(', ')})`,
   );
   regels.push(
-    `seed: ${fmt(Number(r.historie.events))} events in ${fmt(r.seed.seconden, 1)} s (${fmt(r.seed.eventsPerSeconde)} events/s, ${fmt(r.seed.appendsPerSeconde)} appends/s, ${r.seed.concurrency} in flight)`,
+    `history: ${String(r.historie.van)} … ${String(r.historie.tot)} (${String(r.historie.jaren)} years), ${fmt(Number(r.historie.clients))} clients; running on ${lopend.peildatum}: ${fmt(lopend.voorzieningen)} voorzieningen, ${fmt(lopend.uitkeringen)} uitkeringen`,
+  );
+  regels.push(
+    `seed (bulk COPY): ${fmt(Number(r.historie.events))} events in ${fmt(r.seed.seconden, 1)} s (${fmt(r.seed.eventsPerSeconde)} events/s; generator ${fmt(r.seed.generatorSeconden, 1)} s, PostgreSQL ${fmt(r.seed.databaseSeconden, 1)} s, ${fmt(r.seed.transacties)} transactions)`,
   );
   regels.push(
     `rebuild: ${fmt(h.events)} events in ${fmt(h.seconden, 1)} s; CPU node ${fmt(h.nodeCpuSeconden, 1)} s, postgres ${h.postgresCpuSeconden === null ? '?' : fmt(h.postgresCpuSeconden, 1)} s`,
@@ -203,7 +215,7 @@ table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #
 td.n { text-align: right; font-variant-numeric: tabular-nums; } pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 11px; }
 </style></head><body>
 <h1>Projections benchmark — ${esc(r.datum)} (${r.modus})</h1>
-<p>${fmt(Number(r.historie.events))} events, ${fmt(Number(r.historie.clients))} clients over 10 gemeenten; real embedded PostgreSQL (durable settings), ${esc(String(r.omgeving.cpus))} cores. Report latencies are end-to-end HTTP (token, validation, query, JSON).</p>
+<p>${fmt(Number(r.historie.events))} events, ${fmt(Number(r.historie.clients))} clients over 10 gemeenten, business dates ${esc(String(r.historie.van))} … ${esc(String(r.historie.tot))}; real embedded PostgreSQL (durable settings), ${esc(String(r.omgeving.cpus))} cores. Report latencies are end-to-end HTTP (token, validation, query, JSON).</p>
 <table><tr><th>figure</th><th>measured</th><th>target</th><th></th></tr>${doelen}</table>
 <p>CPU load per phase (all cores): ${esc(
     Object.entries(r.belasting)
@@ -222,7 +234,7 @@ ${staven(
       tekst: `${fmt(h.eventsPerSeconde)} events/s`,
     },
     {
-      label: 'seeding (append, durable)',
+      label: 'bulk seed (generator + COPY, durable)',
       waarde: r.seed.eventsPerSeconde,
       kleur: '#888',
       tekst: `${fmt(r.seed.eventsPerSeconde)} events/s`,

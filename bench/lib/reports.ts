@@ -25,8 +25,9 @@ export interface ReportSeriesOptions {
  * Asks each of the five reports `requests` times for (a) one random gemeente and (b) all
  * gemeenten of the token, after `warmup` requests that are not counted. Parameters: peildatum in
  * 2015-06-01 … 2017-06-30, periods of 1, 3, 6 or 12 months starting in 2015-06 … 2017-06, stapeling
- * with a period 20 % of the time, kennisdatum none or one of `kennisdata`. Client-side time from
- * sending the request to the last byte of the body.
+ * with a period 20 % of the time, kennisdatum none or one of `kennisdata`. These are the last three
+ * years of the history at every size (a longer history starts earlier: history.ts), so the reports
+ * ask about the same caseload. Client-side time from sending the request to the last byte of the body.
  */
 export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeting[]> {
   const rng = new Rng(o.seed);

@@ -1,11 +1,18 @@
-/** Seeding the benchmarks' history through the event store port, with kennisdata along the way. */
+/**
+ * Seeding a history through the event store port, with kennisdata along the way: one append at a
+ * time, as the apps append (the herbouw-crash e2e test seeds with it). The benchmarks seed in bulk
+ * with the same rules (bulk-seed.ts).
+ */
 import type pg from 'pg';
 import type { PostgresEventStore } from '@sd/event-store';
 import { type Append, iso } from './history.js';
 
 export interface Kennisdatum {
   label: string;
-  /** The database clock when every append before it had committed. */
+  /**
+   * An instant at which every append up to `positie` is known and no later one: here the database
+   * clock once they had committed; in a bulk seed the recorded_at of the last of them.
+   */
   instant: string;
   positie: number;
   /** The registration day of the last append before it. */
