@@ -24,7 +24,7 @@
  * a consulent updating a dossier in one go), so 1M events need about 0.7M appends.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { type DomainEvent, encodeEvent, type UitkeringEvent, type VoorzieningEvent } from '@sd/contracts';
+import { type AanmeldingEvent, type DomainEvent, encodeEvent, type UitkeringEvent, type VoorzieningEvent } from '@sd/contracts';
 import {
   aanmeldingDecider,
   aanmeldingStreamId,
@@ -42,6 +42,7 @@ import {
   uitkeringStreamId,
   voorzieningDecider,
   voorzieningStreamId,
+  type AanmeldingCommand,
   type AanmeldingState,
   type BesluitFeit,
   type ClientFeit,
@@ -167,6 +168,12 @@ const VERTREK = [
   ['overlijden', 30],
   ['wlz', 20],
   ['overig', 10],
+] as const;
+/** How an aanmelding still open ends in a long history (see `casus`). */
+const VERTREK_AFRONDING = [
+  ['ingetrokken', 50],
+  ['geen-ondersteuning', 30],
+  ['doorverwezen', 20],
 ] as const;
 const VERWIJZER_JEUGD = [
   ['huisarts', 45],
@@ -365,6 +372,7 @@ interface ClientCtx {
   laatste: number;
   /** Its voorzieningen and uitkeringen. */
   items: ItemStroom[];
+  aanmeldingen: Stroom<AanmeldingCommand, AanmeldingState, AanmeldingEvent>[];
 }
 
 type ItemStroom =
@@ -622,6 +630,7 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
   if (ontvangen > c.laatste) return;
   const aanmeldingId = randomUUID();
   const s = gen.stroom(aanmeldingStreamId(aanmeldingId), 'aanmelding', c.gemeente, aanmeldingDecider);
+  c.aanmeldingen.push(s);
   const ok = s.doe(
     {
       type: 'OntvangAanmelding',
@@ -644,7 +653,19 @@ function casus(c: ClientCtx, wet: 'wmo' | 'jeugdwet' | 'participatiewet', ontvan
     s.doe({ type: 'TrekAanmeldingIn', reden: 'dubbel geregistreerd' }, ontvangen + rng.int(1, 30));
     return;
   }
-  if (!rng.chance(0.9)) return; // stays open (on the wachtlijst)
+  if (!rng.chance(0.9)) {
+    // Stays open (on the wachtlijst). In a long history not for ever: it is closed after a wait as
+    // long as the open ones of 2015–2017 have had by mid-2016, or when the client leaves.
+    if (gen.vertrek) {
+      const dicht = ontvangen + rng.int(30, OPEN_MAX);
+      if (dicht <= c.laatste)
+        s.doe(
+          { type: 'RondAanmeldingAf', afgerondOp: iso(dicht), uitkomst: rng.weighted(VERTREK_AFRONDING) },
+          registratie(rng, dicht, 'normaal'),
+        );
+    }
+    return;
+  }
   const afgerond = ontvangen + (rng.chance(0.8) ? rng.skewed(3, 70) : rng.int(40, 200));
   if (afgerond > c.laatste) return;
   const uitkomst = rng.weighted(AFRONDING);
@@ -747,6 +768,7 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
     // history is cut off by its end: otherwise open-ended care would pile up over the decades.
     laatste: gen.vertrek ? Math.min(LAATSTE, entry + rng.int(60, VERBLIJF)) : LAATSTE,
     items: [],
+    aanmeldingen: [],
   };
   const wet = profiel === 'jeugd' ? 'jeugdwet' : profiel === 'pw' ? 'participatiewet' : 'wmo';
 
@@ -777,10 +799,18 @@ function client(gen: Bouwer, rng: Rng, gemeente: string, huishoudenId: string | 
   if (c.laatste < LAATSTE) vertrek(c);
 }
 
-/** The client leaves (moves away, dies, goes to the Wlz) on its last day: what still runs ends then. */
+/** The client leaves (moves away, dies, goes to the Wlz) on its last day: what still runs or waits ends then. */
 function vertrek(c: ClientCtx): void {
   const { rng } = c;
   const einde = iso(c.laatste);
+  for (const s of c.aanmeldingen) {
+    const a = s.state;
+    if (a.status !== 'ontvangen' || a.ingetrokken || a.afronding !== null) continue;
+    s.doe(
+      { type: 'RondAanmeldingAf', afgerondOp: a.ontvangenOp > einde ? a.ontvangenOp : einde, uitkomst: rng.weighted(VERTREK_AFRONDING) },
+      registratie(rng, c.laatste, 'normaal'),
+    );
+  }
   for (const item of c.items) {
     const st = item.s.state;
     if (st.status !== 'toegekend' || st.ingetrokken || (st.einddatum !== null && st.einddatum <= einde)) continue;
@@ -806,6 +836,9 @@ interface Lichting {
 
 /** In a history longer than 3 years a client leaves at most this many days after it entered (see `client`). */
 const VERBLIJF = 5 * 365;
+
+/** In a history longer than 3 years an aanmelding that stays open is closed at most this many days after it came in (see `casus`). */
+const OPEN_MAX = Number(process.env.H18_OPEN ?? 1060);
 
 /** The share of transition stock in three years of clients (the 2015 decentralisation). */
 const OVERGANG = 0.3;
