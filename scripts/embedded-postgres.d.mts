@@ -1,4 +1,5 @@
 export function freePort(): Promise<number>;
+export function freePorts(n: number): Promise<number[]>;
 export function portInUse(port: number): Promise<boolean>;
 export function startEmbeddedPostgres(options: {
   dataDir: string;

@@ -10,15 +10,34 @@ import { placeForPostgres } from './postgres-as-root.mjs';
 
 /** A TCP port that is free right now on the loopback interface. */
 export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+  const [port] = await freePorts(1);
+  return port;
+}
+
+/**
+ * `n` different TCP ports that are free right now. All are held open until every one is known:
+ * asked one after another, the kernel may hand out a port it just released (CI once gave NATS and
+ * an app the same one).
+ */
+export async function freePorts(n) {
+  const servers = [];
+  try {
+    const ports = [];
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      srv.unref();
+      servers.push(srv);
+      ports.push(
+        await new Promise((resolve, reject) => {
+          srv.once('error', reject);
+          srv.listen(0, '127.0.0.1', () => resolve(srv.address().port));
+        }),
+      );
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(() => resolve(undefined)))));
+  }
 }
 
 /** Is something already listening on this port? */

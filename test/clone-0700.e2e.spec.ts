@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../scripts/embedded-postgres.mjs';
+import { freePorts } from '../scripts/embedded-postgres.mjs';
 
 /**
  * A new user's first try: `git clone` into a private (0700) folder, `npm start` there with the
@@ -21,8 +21,9 @@ let child: ChildProcess | undefined;
 
 async function npmStart(extraEnv: NodeJS.ProcessEnv, user?: { uid: number; gid: number }) {
   const ports: Record<string, number> = {};
-  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'])
-    ports[name] = await freePort();
+  const namen = ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'];
+  const vrij = await freePorts(namen.length);
+  namen.forEach((name, i) => (ports[name] = vrij[i]));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_FORMAT: 'json',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runMigrations } from '@sd/database';
-import { freePort, startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
+import { freePorts, startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
 import { devToken, stuur } from './belasting.js';
 import { nieuwBsn } from './helpers.js';
 
@@ -27,11 +27,12 @@ const startPostgres = async () => {
 };
 
 beforeAll(async () => {
-  pgPort = await freePort();
+  const [pg, intake, projections] = await freePorts(3);
+  pgPort = pg;
+  Object.assign(poort, { intake, projections });
   await startPostgres();
   await runMigrations({ url: db!.url, schema: 'public' });
   for (const app of ['intake', 'projections'] as const) {
-    poort[app] = await freePort();
     const proc = spawn(process.execPath, [path.join(ROOT, `dist/apps/${app}/src/main.js`)], {
       cwd: ROOT,
       env: {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../scripts/embedded-postgres.mjs';
+import { freePorts } from '../scripts/embedded-postgres.mjs';
 
 /**
  * `npm start` as a user runs it: its own embedded PostgreSQL in a fresh DATA_DIR, migrations, the
@@ -31,8 +31,9 @@ async function waitFor(pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-start-'));
   fs.chmodSync(dataDir, 0o755);
-  for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'])
-    ports[name] = await freePort();
+  const namen = ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'];
+  const vrij = await freePorts(namen.length);
+  namen.forEach((name, i) => (ports[name] = vrij[i]));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,

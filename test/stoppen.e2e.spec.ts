@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createTestDatabase, spawnBuiltApp, type TestDatabase } from '@sd/testing';
-import { freePort, portInUse } from '../scripts/embedded-postgres.mjs';
+import { freePorts, portInUse } from '../scripts/embedded-postgres.mjs';
 import { type AppPoorten, devToken, type GeslaagdeOpdracht, startBelasting, stuur, vijfhonderden } from './belasting.js';
 
 /**
@@ -67,7 +67,8 @@ describe('each app on SIGTERM, under load', () => {
 
   it('finishes its requests, answers no 5xx, exits 0 within 10 s; every 2xx command is stored once', async () => {
     db = await createTestDatabase();
-    const poorten = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()]))) as unknown as AppPoorten;
+    const vrij = await freePorts(APPS.length);
+    const poorten = Object.fromEntries(APPS.map((a, i) => [a, vrij[i]])) as unknown as AppPoorten;
     const start = () =>
       APPS.map((app) => {
         const proc = spawnBuiltApp(
@@ -161,8 +162,9 @@ describe('npm start on Ctrl-C, under load', () => {
   }, 30_000);
 
   it('drains the apps first, then stops PostgreSQL and NATS; no 5xx; every 2xx command is stored once', async () => {
-    for (const name of ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'])
-      ports[name] = await freePort();
+    const namen = ['INTAKE_PORT', 'VOORZIENINGEN_PORT', 'PROJECTIONS_PORT', 'PG_PORT', 'NATS_PORT', 'RELAY_PORT'];
+    const vrij = await freePorts(namen.length);
+    namen.forEach((name, i) => (ports[name] = vrij[i]));
     const poorten: AppPoorten = { intake: ports.INTAKE_PORT, voorzieningen: ports.VOORZIENINGEN_PORT, projections: ports.PROJECTIONS_PORT };
     await npmStart();
     const tokens = {
