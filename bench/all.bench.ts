@@ -26,7 +26,7 @@ import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { type AppendResultaat, meetAppends } from './lib/append.js';
 import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
 import { bulkSeed } from './lib/bulk-seed.js';
-import { GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
+import { caseload, GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
 import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
@@ -179,7 +179,7 @@ try {
     };
     log(
       `Seeded ${fmt(seed.events)} events in bulk in ${seed.seconden.toFixed(1)} s (${fmt(seed.events / seed.seconden)} events/s; generator ${seed.generatorSeconden.toFixed(1)} s, PostgreSQL ${seed.databaseSeconden.toFixed(1)} s): ` +
-        `${fmt(h.clients)} clients, ${h.van} … ${h.tot} (${h.jaren} years); running on ${h.lopend.peildatum}: ${fmt(h.lopend.voorzieningen)} voorzieningen, ${fmt(h.lopend.uitkeringen)} uitkeringen`,
+        `${fmt(h.clients)} clients, ${h.van} … ${h.tot} (${h.jaren} years); ${caseload(h.lopend)}`,
     );
     // An event store in production has long been vacuumed; autovacuum's pass after the seed is not the rebuild's.
     await admin.query('VACUUM (ANALYZE) es_events, es_streams');
@@ -563,7 +563,7 @@ function tabel(r: Resultaat): string {
   }
   if (r.historie)
     regels.push(
-      `Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s, generator and COPY); ${r.historie.van} … ${r.historie.tot}, ${fmt(r.historie.clients)} clients, running on ${r.historie.lopend.peildatum}: ${fmt(r.historie.lopend.voorzieningen)} voorzieningen, ${fmt(r.historie.lopend.uitkeringen)} uitkeringen`,
+      `Seed: ${fmt(r.historie.events)} events in ${r.historie.seedSeconden} s (${fmt(r.historie.seedEventsPerSeconde)} events/s, generator and COPY); ${r.historie.van} … ${r.historie.tot}, ${fmt(r.historie.clients)} clients; ${caseload(r.historie.lopend)}`,
     );
   if (r.rss)
     regels.push(

@@ -24,7 +24,7 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { bulkSeed } from './lib/bulk-seed.js';
-import { GEMEENTEN, jarenVoor } from './lib/history.js';
+import { caseload, GEMEENTEN, jarenVoor } from './lib/history.js';
 import {
   type Belasting,
   BelastingMeter,
@@ -152,7 +152,7 @@ try {
     `SELECT pg_total_relation_size('es_events') AS bytes, (SELECT count(*) FROM es_events) AS n`,
   );
   log(
-    `History: ${h.events.toLocaleString('en')} events in ${h.appendCount.toLocaleString('en')} appends, ${h.clients.toLocaleString('en')} clients, ${h.households.toLocaleString('en')} households, ${h.van} … ${h.tot} (${h.jaren} years); running on ${h.lopend.peildatum}: ${h.lopend.voorzieningen.toLocaleString('en')} voorzieningen, ${h.lopend.uitkeringen.toLocaleString('en')} uitkeringen; ${h.refused} commands refused by the deciders and skipped`,
+    `History: ${h.events.toLocaleString('en')} events in ${h.appendCount.toLocaleString('en')} appends, ${h.clients.toLocaleString('en')} clients, ${h.households.toLocaleString('en')} households, ${h.van} … ${h.tot} (${h.jaren} years); ${caseload(h.lopend)}; ${h.refused} commands refused by the deciders and skipped`,
   );
   log(
     `Seeded ${Number(grootte[0].n).toLocaleString('en')} events in bulk in ${seed.seconden.toFixed(1)} s (${Math.round(totaalEvents / seed.seconden).toLocaleString('en')} events/s; generator ${seed.generatorSeconden.toFixed(1)} s, PostgreSQL ${seed.databaseSeconden.toFixed(1)} s, ${seed.transacties} transactions); es_events ${mb(Number(grootte[0].bytes))} MB; kennisdata ${kennisdata.map((k) => `${k.label}=${k.instant} (positie ${k.positie}, registrations up to ${k.registratiesTot})`).join(', ')}`,

@@ -838,7 +838,7 @@ interface Lichting {
 const VERBLIJF = 5 * 365;
 
 /** In a history longer than 3 years an aanmelding that stays open is closed at most this many days after it came in (see `casus`). */
-const OPEN_MAX = Number(process.env.H18_OPEN ?? 1060);
+const OPEN_MAX = 1065; // 35 months
 
 /** The share of transition stock in three years of clients (the 2015 decentralisation). */
 const OVERGANG = 0.3;
@@ -936,6 +936,12 @@ export interface HistoryStats {
    * voorzieningen not started and not ended).
    */
   lopend: { peildatum: string; voorzieningen: number; uitkeringen: number; wachtendeAanmeldingen: number; wachtendeVoorzieningen: number };
+}
+
+/** The caseload check for a summary line: what runs and what waits on the peildatum. */
+export function caseload(l: HistoryStats['lopend']): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return `on ${l.peildatum} ${n(l.voorzieningen)} voorzieningen and ${n(l.uitkeringen)} uitkeringen running, ${n(l.wachtendeAanmeldingen)} aanmeldingen and ${n(l.wachtendeVoorzieningen)} voorzieningen waiting`;
 }
 
 export interface History extends HistoryStats {

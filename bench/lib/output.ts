@@ -1,4 +1,5 @@
 /** The benchmark's results: the console table, the JSON file and a self-contained HTML page. */
+import { caseload, type HistoryStats } from './history.js';
 import type { Belasting, ProfielSamenvatting, SqlTiming, Verdeling } from './measure.js';
 
 export type Scope = 'een' | 'alle';
@@ -78,7 +79,6 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits
 
 export function tabel(r: Resultaat): string {
   const regels: string[] = [];
-  const lopend = r.historie.lopend as { peildatum: string; voorzieningen: number; uitkeringen: number };
   const kop = `${'figure'.padEnd(46)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}   ${'target'.padEnd(14)} ok`;
   regels.push(kop, '-'.repeat(kop.length));
   const h = r.herbouw;
@@ -106,7 +106,7 @@ export function tabel(r: Resultaat): string {
       .join(', ')})`,
   );
   regels.push(
-    `history: ${String(r.historie.van)} … ${String(r.historie.tot)} (${String(r.historie.jaren)} years), ${fmt(Number(r.historie.clients))} clients; running on ${lopend.peildatum}: ${fmt(lopend.voorzieningen)} voorzieningen, ${fmt(lopend.uitkeringen)} uitkeringen`,
+    `history: ${String(r.historie.van)} … ${String(r.historie.tot)} (${String(r.historie.jaren)} years), ${fmt(Number(r.historie.clients))} clients; ${caseload(r.historie.lopend as HistoryStats['lopend'])}`,
   );
   regels.push(
     `seed (bulk COPY): ${fmt(Number(r.historie.events))} events in ${fmt(r.seed.seconden, 1)} s (${fmt(r.seed.eventsPerSeconde)} events/s; generator ${fmt(r.seed.generatorSeconden, 1)} s, PostgreSQL ${fmt(r.seed.databaseSeconden, 1)} s, ${fmt(r.seed.transacties)} transactions)`,
