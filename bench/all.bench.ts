@@ -26,6 +26,7 @@ import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { type AppendResultaat, meetAppends } from './lib/append.js';
 import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
 import { bulkSeed } from './lib/bulk-seed.js';
+import { walRegel, type WalStand, walStand, walVerschil } from './lib/wal.js';
 import { caseload, GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
@@ -223,6 +224,7 @@ try {
 
       apps.fase('rebuild');
       const beheer = await apps.token('beheer', gemeenten);
+      const wal0 = await walStand(admin);
       meter.begin();
       const hbStart = performance.now();
       const start = await fetch(`${apps.projections.url}/beheer/herbouw`, {
@@ -243,8 +245,9 @@ try {
       belasting.rebuild = meter.meet();
       if (status.fout) throw new Error(`rebuild failed: ${status.fout}`);
       const hbSeconden = (performance.now() - hbStart) / 1000;
+      const wal = walVerschil(wal0, await walStand(admin));
       log(
-        `Rebuild (POST /beheer/herbouw: new generation, every event, index build, VACUUM ANALYZE, swap): ${hbSeconden.toFixed(1)} s = ${fmt(events / hbSeconden)} events/s`,
+        `Rebuild (POST /beheer/herbouw: new generation, every event, index build, VACUUM ANALYZE, swap): ${hbSeconden.toFixed(1)} s = ${fmt(events / hbSeconden)} events/s; ${walRegel(wal)}`,
       );
 
       apps.fase('copy');
@@ -260,6 +263,7 @@ try {
         inhalenEventsPerSeconde: Math.round(events / inhaalSeconden),
         herbouwSeconden: Math.round(hbSeconden * 10) / 10,
         herbouwEventsPerSeconde: Math.round(events / hbSeconden),
+        herbouwWal: wal,
         copy,
         copyEventsPerSeconde: copyRate,
       };
@@ -436,6 +440,7 @@ interface Resultaat {
     inhalenEventsPerSeconde: number;
     herbouwSeconden: number;
     herbouwEventsPerSeconde: number;
+    herbouwWal: WalStand;
     copy: CopyMeting;
     copyEventsPerSeconde: number;
   };

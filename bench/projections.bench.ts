@@ -24,6 +24,7 @@ import type { INestApplication } from '@nestjs/common';
 import type pg from 'pg';
 import { createPool, quoteIdent, runMigrations } from '@sd/database';
 import { bulkSeed } from './lib/bulk-seed.js';
+import { walRegel, walStand, walVerschil } from './lib/wal.js';
 import { caseload, GEMEENTEN, jarenVoor } from './lib/history.js';
 import {
   type Belasting,
@@ -206,6 +207,7 @@ try {
   const streamsPerPagina = app.get(Fill).streamsPerPage;
   const pgCpu0 = postgresCpuSeconden(dataDir);
   const nodeCpu0 = nodeCpuSeconden();
+  const wal0 = await walStand(admin);
   sqlMeter.reset();
   sqlMeter.actief = true;
   // Progress in events applied (rows the event store returned): with a checkpoint per gemeente the
@@ -227,6 +229,7 @@ try {
   });
   const hbSeconden = (performance.now() - hbStart) / 1000;
   belasting.rebuild = meter.meet();
+  const wal = walVerschil(wal0, await walStand(admin));
   sqlMeter.actief = false;
   hbBar.stop();
   const nodeCpu = nodeCpuSeconden() - nodeCpu0;
@@ -239,6 +242,7 @@ try {
   log(
     `Rebuild: ${totaalEvents.toLocaleString('en')} events in ${hbSeconden.toFixed(1)} s = ${hbRate.toLocaleString('en')} events/s (Herbouw says ${status.eventsPerSeconde?.toLocaleString('en')}); CPU node ${nodeCpu.toFixed(1)} s, postgres ${pgCpu?.toFixed(1) ?? '?'} s`,
   );
+  log(`  during the rebuild: ${walRegel(wal)}`);
   let actiefSchema = await actieveGeneratie(admin);
   const leesmodel = await leesmodelInfo(admin, actiefSchema);
   const herbouwSql = sqlMeter.top(12);
@@ -378,6 +382,7 @@ try {
       eventsPerSecondeVolgensHerbouw: status.eventsPerSeconde,
       nodeCpuSeconden: Math.round(nodeCpu * 10) / 10,
       postgresCpuSeconden: pgCpu === null ? null : Math.round(pgCpu * 10) / 10,
+      wal,
       sql: herbouwSql,
       tienden,
       leesmodel,

@@ -1,5 +1,6 @@
 /** The benchmark's results: the console table, the JSON file and a self-contained HTML page. */
 import { caseload, type HistoryStats } from './history.js';
+import type { WalStand } from './wal.js';
 import type { Belasting, ProfielSamenvatting, SqlTiming, Verdeling } from './measure.js';
 
 export type Scope = 'een' | 'alle';
@@ -62,6 +63,8 @@ export interface Resultaat {
     eventsPerSecondeVolgensHerbouw?: number;
     nodeCpuSeconden: number;
     postgresCpuSeconden: number | null;
+    /** WAL and checkpoints during the rebuild (they show whether max_wal_size fits it). */
+    wal?: WalStand;
     sql: SqlTiming[];
     tienden: Tiende[];
     leesmodel: Record<string, unknown>;
