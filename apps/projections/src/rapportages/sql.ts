@@ -121,9 +121,17 @@ export function itemFilter(p: Params, s: Selectie, alias = 'i'): string {
 }
 
 /**
- * The rows of a statement over several points (a series), per point: `nr` is the point's 1-based
- * ordinality in the unnest of the points.
+ * The points a row counts on, as a FROM item yielding `nr`: the 1-based numbers of the points (a
+ * sorted date array) from its start up to the day before its end (null: open). width_bucket(x,
+ * points) is the number of points <= x, so only the points a row covers are generated: the join
+ * follows the rows and what they cover, not rows × points. Read a point as `(points)[nr]`.
  */
+export function gedekt(punten: string, start: string, eind: string | null, aantal: number): string {
+  const tot = eind === null ? String(aantal) : `coalesce(width_bucket(${eind} - 1, ${punten}), ${aantal})`;
+  return `generate_series(width_bucket(${start} - 1, ${punten}) + 1, ${tot})`;
+}
+
+/** The rows of a statement over several points (a series), per point: `nr` is the point's 1-based number. */
 export function perPunt<T extends { nr: string | number }>(rows: T[], punten: number): T[][] {
   const uit: T[][] = Array.from({ length: punten }, () => []);
   for (const r of rows) uit[Number(r.nr) - 1].push(r);

@@ -1,5 +1,5 @@
 import { STAPEL_KLASSEN, type StapelingCijfers, type StapelingGemeente, type StapelingRapport } from './rapportage.types.js';
-import { itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { gedekt, itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 type StapelRij = { nr: string; soort: string; gemeente: string | null; sleutel: string; g: number; aantal: string };
 type Bevolking = { gemeente: string; jaar: number; inwoners: number; huishoudens: number };
@@ -25,10 +25,9 @@ export async function stapeling(
 export async function stapelingPerPeildatum(db: Q, s: Selectie, peildata: string[]): Promise<ZonderMeta<StapelingRapport>[]> {
   const p = new Params();
   const punten = p.add(peildata);
-  const items = `SELECT pt.nr, i.gemeente, i.client_id, i.huishouden, i.wet
+  const items = `SELECT nr, i.gemeente, i.client_id, i.huishouden, i.wet
                    FROM ${itemBron(p, s, peildata[0], peildata[peildata.length - 1])} i
-                   JOIN unnest(${punten}::date[]) WITH ORDINALITY AS pt(d, nr)
-                     ON i.ingangsdatum <= pt.d AND (i.einddatum IS NULL OR i.einddatum > pt.d)
+                  CROSS JOIN LATERAL ${gedekt(`${punten}::date[]`, 'i.ingangsdatum', 'i.einddatum', peildata.length)} AS nr
                   WHERE ${itemFilter(p, s)}`;
   const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
   const jaren = peildata.map((d) => Number(d.slice(0, 4)));

@@ -1,5 +1,5 @@
 import { WACHTTIJD_KLASSEN, type WachtlijstCijfers, type WachtlijstRapport } from './rapportage.types.js';
-import { aanmeldingBron, itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { aanmeldingBron, gedekt, itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 export async function wachtlijst(
   db: Q,
@@ -44,11 +44,10 @@ export async function wachtlijsten(
     boven: string;
   }>(
     `WITH wachtend AS (
-       SELECT pt.nr, a.gemeente, a.wet, (pt.d - a.ontvangen_op) AS wachttijd,
-              (pt.d - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
+       SELECT nr, a.gemeente, a.wet, ((${punten}::date[])[nr] - a.ontvangen_op) AS wachttijd,
+              ((${punten}::date[])[nr] - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
          FROM ${aanmeldingBron(p, s, eerste, laatste)} a
-         JOIN unnest(${punten}::date[]) WITH ORDINALITY AS pt(d, nr)
-           ON a.ontvangen_op <= pt.d AND (a.afgerond_op IS NULL OR a.afgerond_op > pt.d)
+        CROSS JOIN LATERAL ${gedekt(`${punten}::date[]`, 'a.ontvangen_op', 'a.afgerond_op', peildata.length)} AS nr
         WHERE ${aw.join(' AND ')}),
      geklasseerd AS (
        SELECT *, CASE WHEN wachttijd <= 14 THEN '0-14' WHEN wachttijd <= 28 THEN '15-28' WHEN wachttijd <= 42 THEN '29-42'
@@ -61,14 +60,12 @@ export async function wachtlijsten(
   const q = new Params();
   const punten2 = q.add(peildata);
   const { rows: nietGestart } = await db.query<{ nr: string; gemeente: string | null; wet: string | null; g: number; aantal: string }>(
-    `SELECT pt.nr, gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
+    `SELECT nr, gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
        FROM ${itemBron(q, s, eerste, laatste)} i
-       JOIN unnest(${punten2}::date[]) WITH ORDINALITY AS pt(d, nr)
-         ON i.besluitdatum <= pt.d
-        AND (i.levering_start IS NULL OR i.levering_start > pt.d)
-        AND (i.einddatum IS NULL OR i.einddatum > pt.d)
+      -- waiting from the besluit until the levering starts or the voorziening ends (least skips NULL)
+      CROSS JOIN LATERAL ${gedekt(`${punten2}::date[]`, 'i.besluitdatum', 'least(i.levering_start, i.einddatum)', peildata.length)} AS nr
       WHERE ${itemFilter(q, s)} AND i.soort = 'voorziening'
-      GROUP BY GROUPING SETS ((pt.nr), (pt.nr, gemeente), (pt.nr, wet))`,
+      GROUP BY GROUPING SETS ((nr), (nr, gemeente), (nr, wet))`,
     q.values,
   );
   const [wachtend, ng] = [perPunt(aanmeldingen, peildata.length), perPunt(nietGestart, peildata.length)];
