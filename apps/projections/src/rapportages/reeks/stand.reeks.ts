@@ -20,7 +20,7 @@ import { Segmenten, tellingen, volgordeVan } from './segmenten.js';
 /** The ages at which the leeftijdsgroep changes (LEEFTIJDSGROEPEN). */
 const GRENZEN = [18, 27, 65, 75] as const;
 
-/** Positions in a row: client, household, the stand's columns, the points [a, b), from which point the client is 18, 27, 65, 75. */
+/** Positions in a row: client, household (uuids), the stand's columns, the points [a, b), from which point the client is 18, 27, 65, 75. */
 const KOLOM = { client: 0, huishouden: 1, a: 8, b: 9, grenzen: 10 } as const;
 const POSITIE: Record<string, number> = { gemeente: 2, wet: 3, productcategorie: 4, leveringsvorm: 5, regeling: 6, geslacht: 7 };
 type ItemRij = (string | number | null)[];
@@ -45,10 +45,9 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
       for (let i = 0; i < rows.length; i++) uit[i] = rows[i][k] as number;
       return uit;
     };
-    const items = { client: kol(KOLOM.client), huishouden: kol(KOLOM.huishouden), a: kol(KOLOM.a), b: kol(KOLOM.b) };
+    const items = { client: nummers(rows, KOLOM.client), huishouden: nummers(rows, KOLOM.huishouden), a: kol(KOLOM.a), b: kol(KOLOM.b) };
     const grenzen = GRENZEN.map((_, i) => kol(KOLOM.grenzen + i));
-    // The rows come by client and start; households are gathered here.
-    const perClient = Uint32Array.from(rows.keys());
+    const perClient = volgordeVan(items.client, items.a);
     const perHuishouden = volgordeVan(items.huishouden, items.a);
     delen.forEach(([set, telt], d) => {
       const segmenten = new Segmenten();
@@ -104,10 +103,9 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
 }
 
 /**
- * The items that run on any of the peildata, as short arrays: client and household numbered by the
- * database, the points [a, b) (width_bucket(x, points) is the number of points <= x: an item counts
+ * The items that run on any of the peildata, as short arrays: client and household, the points [a, b) (width_bucket(x, points) is the number of points <= x: an item counts
  * from its ingangsdatum up to the day before its einddatum), and the points from which its client is
- * 18, 27, 65 and 75, by client and then start.
+ * 18, 27, 65 and 75.
  */
 async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRij[]> {
   const n = peildata.length;
@@ -117,17 +115,27 @@ async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRi
   const grens = (jaren: number) =>
     `${p.add(peildata.map((d) => Temporal.PlainDate.from(d).subtract({ years: jaren }).toString()))}::date[]`;
   const { rows } = await db.query<ItemRij>({
-    text: `SELECT dense_rank() OVER (ORDER BY client_id)::int, dense_rank() OVER (ORDER BY huishouden)::int,
-                  gemeente, wet, productcategorie, leveringsvorm, regeling, geslacht, a, b, c18, c27, c65, c75
+    text: `SELECT client_id, huishouden, gemeente, wet, productcategorie, leveringsvorm, regeling, geslacht, a, b, c18, c27, c65, c75
              FROM (SELECT i.*, width_bucket(i.ingangsdatum - 1, ${punten}) AS a,
                           coalesce(width_bucket(i.einddatum - 1, ${punten}), ${n}) AS b,
                           ${GRENZEN.map((j) => `coalesce(width_bucket(i.geboortedatum - 1, ${grens(j)}), 0) AS c${j}`).join(', ')}
                      FROM ${itemBron(p, s, peildata[0], peildata[n - 1])} i
                     WHERE ${itemFilter(p, s)}) i
-            WHERE a < b
-            ORDER BY client_id, a`,
+            WHERE a < b`,
     values: p.values,
     rowMode: 'array',
   });
   return rows;
+}
+
+/** A number per distinct value of a column (a client, a household): integers group faster than uuids. */
+function nummers(rows: ItemRij[], kolom: number): Int32Array {
+  const nummer = new Map<unknown, number>();
+  const uit = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let k = nummer.get(rows[i][kolom]);
+    if (k === undefined) nummer.set(rows[i][kolom], (k = nummer.size));
+    uit[i] = k;
+  }
+  return uit;
 }
