@@ -103,9 +103,10 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
 }
 
 /**
- * The items that run on any of the peildata, as short arrays: client and household, the points [a, b) (width_bucket(x, points) is the number of points <= x: an item counts
- * from its ingangsdatum up to the day before its einddatum), and the points from which its client is
- * 18, 27, 65 and 75.
+ * The items that run on any of the peildata, as arrays: client and household, the stand's columns,
+ * the points [a, b) it covers (width_bucket(x, points) is the number of points <= x: an item counts
+ * from its ingangsdatum up to the day before its einddatum), and the points from which its client
+ * is 18, 27, 65 and 75.
  */
 async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRij[]> {
   const n = peildata.length;
