@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
@@ -102,6 +103,20 @@ describe('the dashboard in Chromium', () => {
     expect(Object.keys((await tabellen(page))['Stand op 30-06-2016 per gemeente'].rijen)).toEqual(['GM0006']);
   }, 60_000);
 
+  it('offers the numbers of a figure as CSV (Excel NL: BOM, semicolons), the same as its table', async () => {
+    const t = await open('stand');
+    const figuur = page.locator('section.sd-figuur', { has: page.locator('caption', { hasText: /^Stand op 30-06-2016 per wet$/ }) });
+    const [download] = await Promise.all([page.waitForEvent('download'), figuur.getByRole('button', { name: /Download CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe('stand-op-30-06-2016-per-wet.csv');
+    const tekst = fs.readFileSync((await download.path())!, 'utf8');
+    expect(tekst.startsWith('\uFEFFWet;Voorzieningen;Cliënten;Huishoudens\r\n')).toBe(true);
+    const regels = tekst.slice(1).split('\r\n').slice(1);
+    const tabel = t['Stand op 30-06-2016 per wet'];
+    expect(regels.map((r) => r.split(';').slice(1).map(Number))).toEqual(
+      Object.values(tabel.rijen).map((r) => ['voorzieningen', 'clienten', 'huishoudens'].map((k) => getal(r[k]))),
+    );
+  }, 60_000);
+
   it('pins the kennisdatum: a late beëindiging changes today’s figure, not the pinned one', async () => {
     await open('stand');
     const voor = getal((await tabellen(page))['Stand op 30-06-2016'].rijen.totaal.voorzieningen);
@@ -135,7 +150,8 @@ describe('the dashboard in Chromium', () => {
     const perWet = kolom(t['Stand op 30-06-2016 per wet'], 'voorzieningen');
     expect(perWet).toEqual(Object.fromEntries(pub.perWet.map((w: any) => [w.wet, w.voorzieningen])));
     expect(Object.values(perWet)).toContain(null);
-    expect(t['Stand op 30-06-2016 per wet'].rijen.jeugdwet.voorzieningen).toBe('geheim');
+    // The one uitkering: a count of 1 is secret.
+    expect(t['Stand op 30-06-2016 per wet'].rijen.participatiewet.voorzieningen).toBe('geheim');
     await expectToegankelijk(page, 'publicatie');
     await schermafdruk(page, 'publicatie');
   }, 60_000);
@@ -160,6 +176,28 @@ describe('the dashboard in Chromium', () => {
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('H1');
     // The view's query goes along: the same gemeente, dates and interval.
     expect(new URL(page.url()).searchParams.get('interval')).toBe('kwartaal');
+  }, 60_000);
+
+  it('takes a regio instead of gemeenten: its numbers, and in stapeling the regio beside its gemeenten', async () => {
+    const beheer = await s.token('beheer', ['GM0005', 'GM0006']);
+    const res = await s.projections.http
+      .put('/regios/TESTREGIO')
+      .set('Authorization', `Bearer ${beheer}`)
+      .send({ naam: 'Testregio', gemeenten: ['GM0005', 'GM0006'] });
+    expect(res.status).toBe(200);
+    const stapeling = await api('/rapportages/stapeling', { peildatum: '2016-06-30', regio: 'TESTREGIO', minPositie: String(res.body.positie) });
+    expect(stapeling.filters.regio).toBe('TESTREGIO');
+
+    const t = await open('stapeling', { regio: 'TESTREGIO' });
+    expect(await page.getByLabel('Regio', { exact: true }).inputValue()).toBe('TESTREGIO');
+    const per1000 = t['Cliënten en huishoudens met een voorziening per 1.000 op 30-06-2016'];
+    expect(per1000.rijen.regio.gemeente).toBe('Regio Testregio');
+    expect(kolom(per1000, 'clientenPer1000Inwoners')).toMatchObject(
+      Object.fromEntries(stapeling.perGemeente.map((g: any) => [g.gemeente, g.clientenPer1000Inwoners])),
+    );
+    await open('stand', { regio: 'TESTREGIO' });
+    const stand = await api('/rapportages/stand', { peildatum: '2016-06-30', regio: 'TESTREGIO' });
+    expect(kolom((await tabellen(page))['Stand op 30-06-2016'], 'clienten')).toEqual({ totaal: stand.totaal.clienten });
   }, 60_000);
 
   it('goes back to sign-in when the API answers 401', async () => {

@@ -18,6 +18,8 @@ export function maakUserManager(config: DashboardConfig): UserManager {
     post_logout_redirect_uri: `${window.location.origin}${BASIS}`,
     response_type: 'code',
     scope: config.oidcScope ?? 'openid profile',
+    // The PKCE verifier and the tokens stay in this tab (oidc-client-ts keeps its state in localStorage by default).
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
     automaticSilentRenew: false,
   });

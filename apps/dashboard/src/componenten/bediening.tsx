@@ -81,6 +81,7 @@ export function Bediening({
             {regios ? (
               <Select id="f-regio" {...uitleg('f-regio')} value={w.regio ?? ''} onChange={zet('regio')}>
                 <SelectOption value="">Geen regio</SelectOption>
+                {w.regio && !regios.some((r) => r.code === w.regio) && <SelectOption value={w.regio}>{w.regio}</SelectOption>}
                 {regios.map((r) => (
                   <SelectOption key={r.code} value={r.code}>
                     {r.naam} ({r.gemeenten.length} gemeenten)

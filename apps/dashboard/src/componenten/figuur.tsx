@@ -20,7 +20,7 @@ export function Cijfertabel({ titel, tabel }: { titel: string; tabel: Tabel }) {
   const [eerste, ...overige] = tabel.kolommen;
   return (
     // A wide table scrolls on its own; the region takes focus so that the keyboard can scroll it too.
-    <div className="sd-tabel-houder" role="region" aria-label={titel} tabIndex={0}>
+    <div className="sd-tabel-houder" role="region" aria-label={`Tabel: ${titel}`} tabIndex={0}>
       <Table className="sd-tabel">
         <TableCaption>{titel}</TableCaption>
         <TableHeader>

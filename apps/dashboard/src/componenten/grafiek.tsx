@@ -71,7 +71,8 @@ function optie(titel: string, vorm: GrafiekVorm, tabel: Tabel): Optie {
     textStyle: { color: '#333', fontFamily: 'inherit' },
     legend: { top: 0, textStyle: { color: '#333' } },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    // ECharts 6 shrinks the grid so that the axis labels stay inside the chart (grid.outerBounds).
+    grid: { left: liggend ? 200 : 56, right: 24, top: 56, bottom: 32 },
     xAxis: liggend ? waarde : categorie,
     yAxis: liggend ? { ...categorie, inverse: true } : waarde,
     series,
