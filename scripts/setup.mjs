@@ -96,7 +96,15 @@ function buildDashboard(out) {
 export function build() {
   const next = path.join(ROOT, `dist.${process.pid}`);
   fs.rmSync(next, { recursive: true, force: true });
-  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), ['apps', 'libs', '-d', next, '--ignore', '**/*.spec.ts,apps/dashboard/**', '--quiet']);
+  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), [
+    'apps',
+    'libs',
+    '-d',
+    next,
+    '--ignore',
+    '**/*.spec.ts,apps/dashboard/**',
+    '--quiet',
+  ]);
   buildDashboard(next);
   const old = path.join(ROOT, `dist.old.${process.pid}`);
   if (fs.existsSync(path.join(ROOT, 'dist'))) fs.renameSync(path.join(ROOT, 'dist'), old);

@@ -54,12 +54,13 @@ export async function tabellen(page: Page): Promise<Record<string, GelezenTabel>
   return page.evaluate(() => {
     const doc = (globalThis as any).document;
     const uit: Record<string, GelezenTabel> = {};
-    for (const t of Array.from(doc.querySelectorAll('table')) as any[]) {
-      const kolommen = (Array.from(t.querySelectorAll('thead th')) as any[]).map((th) => th.getAttribute('data-sleutel') ?? '');
+    for (const t of Array.from<any>(doc.querySelectorAll('table'))) {
+      const kolommen = Array.from<any>(t.querySelectorAll('thead th')).map((th) => th.getAttribute('data-sleutel') ?? '');
       const rijen: Record<string, Record<string, string>> = {};
-      for (const tr of Array.from(t.querySelectorAll('tbody tr[data-sleutel]')) as any[]) {
+      for (const tr of Array.from<any>(t.querySelectorAll('tbody tr[data-sleutel]'))) {
         const cellen: Record<string, string> = {};
-        for (const c of Array.from(tr.querySelectorAll('th, td')) as any[]) cellen[c.getAttribute('data-sleutel') ?? ''] = String(c.textContent ?? '').trim();
+        for (const c of Array.from<any>(tr.querySelectorAll('th, td')))
+          cellen[c.getAttribute('data-sleutel') ?? ''] = String(c.textContent ?? '').trim();
         rijen[tr.getAttribute('data-sleutel')] = cellen;
       }
       uit[String(t.querySelector('caption')?.textContent ?? '').trim()] = { kolommen, rijen };

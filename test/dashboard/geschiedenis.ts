@@ -28,8 +28,14 @@ export async function registreer(s: TestStack): Promise<Geschiedenis> {
   }
   for (const id of hulp.slice(1)) await c5.ok(`/voorzieningen/${id}/start-levering`, { datum: '2016-01-04' });
 
-  const laat = await c5.voorziening({ wet: 'wmo', productcategorie: '02', leveringsvorm: 'pgb', besluitdatum: '2016-01-20', ingangsdatum: '2016-02-01' });
-  await c5.ok(`/voorzieningen/${laat}/start-levering`, { datum: '2016-02-01' }));
+  const laat = await c5.voorziening({
+    wet: 'wmo',
+    productcategorie: '02',
+    leveringsvorm: 'pgb',
+    besluitdatum: '2016-01-20',
+    ingangsdatum: '2016-02-01',
+  });
+  await c5.ok(`/voorzieningen/${laat}/start-levering`, { datum: '2016-02-01' });
 
   const kind = await c5.client({ geboortedatum: '2008-03-01', geslacht: 'vrouw' });
   await c5.voorziening({

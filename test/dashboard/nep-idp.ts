@@ -85,7 +85,10 @@ export async function startNepIdp(claims: { rol: string; gemeenten: string[] }, 
         const pkce = !!gegeven && createHash('sha256').update(verifier).digest('base64url') === gegeven.challenge;
         uitwisselingen.push({ pkce, clientId: form.get('client_id'), redirectUri: form.get('redirect_uri') });
         if (!pkce || form.get('redirect_uri') !== gegeven.redirectUri) return json(400, { error: 'invalid_grant' });
-        void Promise.all([teken({ ...claims }, 'sociaal-domein'), teken({ name: 'Rapporteur', ...(gegeven.nonce ? { nonce: gegeven.nonce } : {}) }, clientId)]).then(([access, id]) =>
+        void Promise.all([
+          teken({ ...claims }, 'sociaal-domein'),
+          teken({ name: 'Rapporteur', ...(gegeven.nonce ? { nonce: gegeven.nonce } : {}) }, clientId),
+        ]).then(([access, id]) =>
           json(200, { access_token: access, id_token: id, token_type: 'Bearer', expires_in: 3600, scope: 'openid profile' }),
         );
       });

@@ -12,7 +12,7 @@ const OP = (d: string) => `op ${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)
 /** Absent from a breakdown is zero (secret, published). */
 const of0 = (v: number | null | undefined, pub: boolean) => (v === undefined ? (pub ? null : 0) : v);
 
-function per<T>(rijen: T[], sleutel: (r: T) => string, waarde: (r: T) => number | null): Record<string, number | null> {
+function per(rijen: any[], sleutel: (r: any) => string, waarde: (r: any) => number | null): Record<string, number | null> {
   return Object.fromEntries(rijen.map((r) => [sleutel(r), waarde(r)]));
 }
 
@@ -38,7 +38,7 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
   {
     pad: '',
     titel: 'Overzicht',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const s = await enkel(api, 'stand', { peildatum: v.peildatum }, pub);
       const w = await enkel(api, 'wachtlijst', { peildatum: v.peildatum }, pub);
       const rs = await reeks(api, 'stand', v, pub);
@@ -47,10 +47,26 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
       return {
         [`Kerncijfers ${OP(v.peildatum)}`]: { aantal: kern },
         'Kerncijfers per kwartaal': {
-          voorzieningen: per(rs.punten, (p) => p.peildatum, (p) => p.totaal.voorzieningen),
-          clienten: per(rs.punten, (p) => p.peildatum, (p) => p.totaal.clienten),
-          aanmeldingen: per(rw.punten, (p) => p.peildatum, (p) => p.totaal.aanmeldingen),
-          nietGestart: per(rw.punten, (p) => p.peildatum, (p) => p.totaal.nietGestart),
+          voorzieningen: per(
+            rs.punten,
+            (p) => p.peildatum,
+            (p) => p.totaal.voorzieningen,
+          ),
+          clienten: per(
+            rs.punten,
+            (p) => p.peildatum,
+            (p) => p.totaal.clienten,
+          ),
+          aanmeldingen: per(
+            rw.punten,
+            (p) => p.peildatum,
+            (p) => p.totaal.aanmeldingen,
+          ),
+          nietGestart: per(
+            rw.punten,
+            (p) => p.peildatum,
+            (p) => p.totaal.nietGestart,
+          ),
         },
       };
     },
@@ -58,14 +74,23 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
   {
     pad: 'stand',
     titel: 'Stand',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const s = await enkel(api, 'stand', { peildatum: v.peildatum }, pub);
       const r = await reeks(api, 'stand', v, pub);
       const op = OP(v.peildatum);
       return {
         'Lopende voorzieningen per wet, per kwartaal': {
-          ...codes(r.punten, (p) => p.peildatum, (p) => Object.fromEntries(p.perWet.map((w: any) => [w.wet, w.voorzieningen])), pub),
-          totaal: per(r.punten, (p) => p.peildatum, (p) => p.totaal.voorzieningen),
+          ...codes(
+            r.punten,
+            (p) => p.peildatum,
+            (p) => Object.fromEntries(p.perWet.map((w: any) => [w.wet, w.voorzieningen])),
+            pub,
+          ),
+          totaal: per(
+            r.punten,
+            (p) => p.peildatum,
+            (p) => p.totaal.voorzieningen,
+          ),
         },
         [`Stand ${op}`]: velden([{ ...s.totaal, k: 'totaal' }], (x) => x.k, STAND),
         [`Stand ${op} per wet`]: velden(s.perWet, (x) => x.wet, STAND),
@@ -80,7 +105,7 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
   {
     pad: 'instroom-uitstroom',
     titel: 'Instroom en uitstroom',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const r = await reeks(api, 'instroom-uitstroom', v, pub);
       return {
         'Instroom en uitstroom per kwartaal': velden(
@@ -88,15 +113,25 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
           (x) => x.van,
           ['beginstand', 'instroom', 'uitstroom', 'eindstand'],
         ),
-        'Uitstroom per reden, per kwartaal': codes(r.punten, (p) => p.van, (p) => p.totaal.uitstroomPerReden, pub),
-        'Instroom per reden, per kwartaal': codes(r.punten, (p) => p.van, (p) => p.totaal.instroomPerReden, pub),
+        'Uitstroom per reden, per kwartaal': codes(
+          r.punten,
+          (p) => p.van,
+          (p) => p.totaal.uitstroomPerReden,
+          pub,
+        ),
+        'Instroom per reden, per kwartaal': codes(
+          r.punten,
+          (p) => p.van,
+          (p) => p.totaal.instroomPerReden,
+          pub,
+        ),
       };
     },
   },
   {
     pad: 'wachtlijst',
     titel: 'Wachtlijst',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const w = await enkel(api, 'wachtlijst', { peildatum: v.peildatum }, pub);
       const r = await reeks(api, 'wachtlijst', v, pub);
       const op = OP(v.peildatum);
@@ -107,7 +142,14 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
           WACHT,
         ),
         [`Wachttijd van de open aanmeldingen ${op}`]: velden(w.wachttijdVerdeling, (x) => x.klasse, ['aanmeldingen']),
-        [`Wachtlijst ${op} per wet`]: { ...velden(w.perWet, (x) => x.wet, WACHT), norm: per(w.perWet, (x: any) => x.wet, (x: any) => w.normen[x.wet]) },
+        [`Wachtlijst ${op} per wet`]: {
+          ...velden(w.perWet, (x) => x.wet, WACHT),
+          norm: per(
+            w.perWet,
+            (x: any) => x.wet,
+            (x: any) => w.normen[x.wet],
+          ),
+        },
         [`Wachtlijst ${op} per gemeente`]: velden(w.perGemeente, (x) => x.gemeente, WACHT),
       };
     },
@@ -115,7 +157,7 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
   {
     pad: 'stapeling',
     titel: 'Stapeling',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const s = await enkel(api, 'stapeling', { peildatum: v.peildatum }, pub);
       const op = OP(v.peildatum);
       const klassen = ['1', '2', '3', '4', '5', '6+'];
@@ -127,7 +169,11 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
         [`Cliënten per combinatie van wetten ${op}`]: { clienten: s.totaal.combinaties },
         [`Cliënten en huishoudens met een voorziening per 1.000 ${op}`]: {
           clientenPer1000Inwoners: {
-            ...per(s.perGemeente, (g: any) => g.gemeente, (g: any) => g.clientenPer1000Inwoners),
+            ...per(
+              s.perGemeente,
+              (g: any) => g.gemeente,
+              (g: any) => g.clientenPer1000Inwoners,
+            ),
             // The regio: the gemeenten's ratios weighted by their population.
             regio:
               Math.round(
@@ -143,7 +189,7 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
   {
     pad: 'bezwaren',
     titel: 'Bezwaren',
-    async verwacht(api, v, pub) {
+    async verwacht(api, v, pub): Promise<Verwachting> {
       const r = await reeks(api, 'bezwaren', v, pub);
       return {
         'Bezwaren per kwartaal': velden(
@@ -151,8 +197,18 @@ export const verwachtePaginas: { pad: string; titel: string; verwacht: (api: Api
           (x) => x.van,
           ['ontvangen', 'afgehandeld', 'binnenTermijn'],
         ),
-        'Afgehandelde bezwaren per uitkomst, per kwartaal': codes(r.punten, (p) => p.van, (p) => p.totaal.perUitkomst, pub),
-        'Ontvangen bezwaren per onderwerp, per kwartaal': codes(r.punten, (p) => p.van, (p) => p.totaal.perOnderwerp, pub),
+        'Afgehandelde bezwaren per uitkomst, per kwartaal': codes(
+          r.punten,
+          (p) => p.van,
+          (p) => p.totaal.perUitkomst,
+          pub,
+        ),
+        'Ontvangen bezwaren per onderwerp, per kwartaal': codes(
+          r.punten,
+          (p) => p.van,
+          (p) => p.totaal.perOnderwerp,
+          pub,
+        ),
       };
     },
   },

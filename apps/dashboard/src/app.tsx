@@ -1,4 +1,15 @@
-import { Button, Document, Heading1, Link, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import {
+  Button,
+  Document,
+  Heading1,
+  Link,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { vraagJson } from './api/http';
 import type { Regio } from './api/rapportages';
@@ -46,7 +57,19 @@ function Navigatie({ pagina, weergave }: { pagina: Pagina; weergave: Weergave })
 }
 
 /** The signed-in dashboard: navigation, filters and the page the URL names. */
-function Dashboard({ pagina, weergave, config, sessie, onUitloggen }: { pagina: Pagina | null; weergave: Weergave; config: DashboardConfig; sessie: Sessie; onUitloggen: () => void }) {
+function Dashboard({
+  pagina,
+  weergave,
+  config,
+  sessie,
+  onUitloggen,
+}: {
+  pagina: Pagina | null;
+  weergave: Weergave;
+  config: DashboardConfig;
+  sessie: Sessie;
+  onUitloggen: () => void;
+}) {
   const [regios, setRegios] = useState<Regio[] | null>(null);
   useEffect(() => {
     // Without regio's (none defined, or not yet on this server) the regio field is a plain code field.
@@ -64,7 +87,7 @@ function Dashboard({ pagina, weergave, config, sessie, onUitloggen }: { pagina: 
   const e = useMemo(() => effectief(weergave, pagina ?? ''), [weergave, pagina]);
   const inhoud = pagina === null ? null : INHOUD[pagina];
   return (
-    <>
+    <Page>
       <PageHeader className="sd-kop">
         <Paragraph className="sd-naam">Sociaal domein · rapportages</Paragraph>
         <div className="sd-gebruiker">
@@ -86,7 +109,13 @@ function Dashboard({ pagina, weergave, config, sessie, onUitloggen }: { pagina: 
           {inhoud ? (
             <>
               <Bediening pagina={pagina!} weergave={weergave} effectief={e} bedieningen={inhoud.bedieningen} regios={regios} />
-              <inhoud.component pagina={pagina!} weergave={weergave} effectief={e} publicatieGeheimTot={config.publicatieGeheimTot ?? 7} regios={regios} />
+              <inhoud.component
+                pagina={pagina!}
+                weergave={weergave}
+                effectief={e}
+                publicatieGeheimTot={config.publicatieGeheimTot ?? 7}
+                regios={regios}
+              />
             </>
           ) : (
             <Paragraph>Deze pagina bestaat niet; kies een rapportage hierboven.</Paragraph>
@@ -96,7 +125,7 @@ function Dashboard({ pagina, weergave, config, sessie, onUitloggen }: { pagina: 
       <PageFooter>
         <Paragraph>Alleen aggregaten, nooit persoonsgegevens. Cijfers uit de projections-API van dit domein.</Paragraph>
       </PageFooter>
-    </>
+    </Page>
   );
 }
 
@@ -130,8 +159,19 @@ export function App() {
   const ctx = useMemo(() => (sessie ? { sessie, verlopen } : null), [sessie, verlopen]);
 
   let scherm: ReactNode;
-  if (configFout) scherm = <main id="inhoud"><Heading1>Dashboard sociaal domein</Heading1><Foutmelding fout={configFout} /></main>;
-  else if (!config) scherm = <main id="inhoud"><Paragraph role="status">Laden…</Paragraph></main>;
+  if (configFout)
+    scherm = (
+      <main id="inhoud">
+        <Heading1>Dashboard sociaal domein</Heading1>
+        <Foutmelding fout={configFout} />
+      </main>
+    );
+  else if (!config)
+    scherm = (
+      <main id="inhoud">
+        <Paragraph role="status">Laden…</Paragraph>
+      </main>
+    );
   else if (pagina === 'aangemeld') scherm = <OidcTerug config={config} onIngelogd={ingelogd} />;
   else if (!sessie || !ctx) scherm = <Inloggen config={config} melding={melding} onIngelogd={ingelogd} />;
   else

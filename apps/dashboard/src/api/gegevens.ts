@@ -25,12 +25,18 @@ export interface Gegevens {
 export function useRapporten(verzoeken: Verzoek[]): Gegevens {
   const { sessie, verlopen } = useSessie();
   // Each answer remembers which requests it answers: with other requests the page is loading at once.
-  const [staat, setStaat] = useState<Omit<Gegevens, 'bezig'> & { voor: string | null }>({ voor: null, data: null, herkomst: null, fout: null });
+  const [staat, setStaat] = useState<Omit<Gegevens, 'bezig'> & { voor: string | null }>({
+    voor: null,
+    data: null,
+    herkomst: null,
+    fout: null,
+  });
   const sleutel = verzoeken.map((v) => `${v.sleutel} ${v.pad}?${v.params.toString()}`).join('\n');
 
   useEffect(() => {
     const afbreken = new AbortController();
-    const vraag = (v: Verzoek, params = v.params) => vraagJson<{ kennisdatum: string; positie: number }>(v.pad, { token: sessie.token, params, signal: afbreken.signal });
+    const vraag = (v: Verzoek, params = v.params) =>
+      vraagJson<{ kennisdatum: string; positie: number }>(v.pad, { token: sessie.token, params, signal: afbreken.signal });
     (async () => {
       const [eerste, ...rest] = verzoeken;
       const antwoord = await vraag(eerste);

@@ -1,4 +1,14 @@
-import { Button, FormField, FormFieldDescription, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import {
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading1,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiFout, vraagJson } from '../api/http';
 import { Foutmelding } from '../componenten/foutmelding';
@@ -50,7 +60,9 @@ function DevInloggen({ onIngelogd }: { onIngelogd: (token: string) => void }) {
       </FormField>
       <FormField>
         <FormLabel htmlFor="inloggen-gemeenten">Gemeenten</FormLabel>
-        <FormFieldDescription id="inloggen-gemeenten-uitleg">CBS-codes, gescheiden door komma’s, bijvoorbeeld GM0005,GM0006.</FormFieldDescription>
+        <FormFieldDescription id="inloggen-gemeenten-uitleg">
+          CBS-codes, gescheiden door komma’s, bijvoorbeeld GM0005,GM0006.
+        </FormFieldDescription>
         <Textbox
           id="inloggen-gemeenten"
           aria-describedby="inloggen-gemeenten-uitleg"
@@ -85,7 +97,15 @@ function OidcInloggen({ config }: { config: DashboardConfig }) {
   );
 }
 
-export function Inloggen({ config, melding, onIngelogd }: { config: DashboardConfig; melding?: string; onIngelogd: (token: string) => void }) {
+export function Inloggen({
+  config,
+  melding,
+  onIngelogd,
+}: {
+  config: DashboardConfig;
+  melding?: string;
+  onIngelogd: (token: string) => void;
+}) {
   useEffect(() => {
     document.title = 'Inloggen — Dashboard sociaal domein';
   }, []);

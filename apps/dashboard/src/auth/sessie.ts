@@ -44,7 +44,7 @@ export function wisSessie(): void {
 export interface SessieContext {
   sessie: Sessie;
   /** The API answered 401: back to sign-in, saying why. */
-  verlopen(): void;
+  verlopen: () => void;
 }
 
 export const SessieCtx = createContext<SessieContext | null>(null);

@@ -75,7 +75,15 @@ export function Bediening({
         <FieldsetLegend>Wie en wat</FieldsetLegend>
         <div className="sd-velden">
           <Veld id="f-gemeente" label="Gemeente(n)" uitleg="CBS-codes, gescheiden door komma’s; leeg: alle gemeenten van uw account.">
-            <Textbox id="f-gemeente" {...uitleg('f-gemeente')} value={w.gemeente ?? ''} onChange={zet('gemeente')} disabled={!!w.regio} spellCheck={false} autoComplete="off" />
+            <Textbox
+              id="f-gemeente"
+              {...uitleg('f-gemeente')}
+              value={w.gemeente ?? ''}
+              onChange={zet('gemeente')}
+              disabled={!!w.regio}
+              spellCheck={false}
+              autoComplete="off"
+            />
           </Veld>
           <Veld id="f-regio" label="Regio" uitleg="In plaats van gemeenten: alle gemeenten van een regio.">
             {regios ? (
@@ -89,7 +97,14 @@ export function Bediening({
                 ))}
               </Select>
             ) : (
-              <Textbox id="f-regio" {...uitleg('f-regio')} value={w.regio ?? ''} onChange={zet('regio')} spellCheck={false} autoComplete="off" />
+              <Textbox
+                id="f-regio"
+                {...uitleg('f-regio')}
+                value={w.regio ?? ''}
+                onChange={zet('regio')}
+                spellCheck={false}
+                autoComplete="off"
+              />
             )}
           </Veld>
           <Veld id="f-wet" label="Wet">
@@ -158,8 +173,19 @@ export function Bediening({
               </Veld>
             </>
           )}
-          <Veld id="f-kennisdatum" label="Zoals bekend op (kennisdatum)" uitleg="Een datum JJJJ-MM-DD (einde van die dag) of een tijdstip; leeg: alles wat nu bekend is.">
-            <Textbox id="f-kennisdatum" {...uitleg('f-kennisdatum')} value={w.kennisdatum ?? ''} onChange={zet('kennisdatum')} spellCheck={false} autoComplete="off" />
+          <Veld
+            id="f-kennisdatum"
+            label="Zoals bekend op (kennisdatum)"
+            uitleg="Een datum JJJJ-MM-DD (einde van die dag) of een tijdstip; leeg: alles wat nu bekend is."
+          >
+            <Textbox
+              id="f-kennisdatum"
+              {...uitleg('f-kennisdatum')}
+              value={w.kennisdatum ?? ''}
+              onChange={zet('kennisdatum')}
+              spellCheck={false}
+              autoComplete="off"
+            />
           </Veld>
         </div>
       </Fieldset>

@@ -97,5 +97,7 @@ export function Grafiek({ titel, vorm, tabel }: { titel: string; vorm: GrafiekVo
     // `inhoud` stands for titel, vorm and tabel.
   }, [inhoud]);
   const hoogte = vorm.soort === 'liggend' ? Math.max(200, tabel.rijen.length * 32 + 80) : 320;
-  return <div ref={ref} className="sd-grafiek" role="img" aria-label={grafiekBeschrijving(titel, vorm, tabel)} style={{ height: hoogte }} />;
+  return (
+    <div ref={ref} className="sd-grafiek" role="img" aria-label={grafiekBeschrijving(titel, vorm, tabel)} style={{ height: hoogte }} />
+  );
 }

@@ -31,7 +31,10 @@ export function navigeer(adres: string, opties: { vervang?: boolean } = {}): voi
 }
 
 /** For an <a href>: a plain click navigates in the page; a modified click (new tab) is the browser's. */
-export function volgLink(e: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void }, adres: string): void {
+export function volgLink(
+  e: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; preventDefault(): void },
+  adres: string,
+): void {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   navigeer(adres);

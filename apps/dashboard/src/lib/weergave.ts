@@ -54,7 +54,7 @@ export function paginaUitPad(pad: string): Pagina | 'aangemeld' | null {
   if (!pad.startsWith(BASIS) && pad !== BASIS.slice(0, -1)) return null;
   const rest = pad.slice(BASIS.length).replace(/\/+$/, '');
   if (rest === 'aangemeld') return 'aangemeld';
-  return (PAGINAS.find((p) => p.pad === rest)?.pad as Pagina | undefined) ?? null;
+  return PAGINAS.find((p) => p.pad === rest)?.pad ?? null;
 }
 
 export function href(pagina: Pagina, w: Weergave): string {
@@ -79,6 +79,7 @@ export function effectief(w: Weergave, pagina: Pagina, nu = new Date()): Effecti
   // Dates that are not dates go to the API as they are: its answer names the field.
   const geldig = /^\d{4}-\d{2}-\d{2}$/.test(peildatum);
   const tot = w.tot ?? (geldig ? eindeVanInterval(peildatum, interval) : peildatum);
-  const van = w.van ?? (/^\d{4}-\d{2}-\d{2}$/.test(tot) ? verschuif(beginVanInterval(tot, interval), interval, 1 - STANDAARD_AANTAL[interval]) : tot);
+  const van =
+    w.van ?? (/^\d{4}-\d{2}-\d{2}$/.test(tot) ? verschuif(beginVanInterval(tot, interval), interval, 1 - STANDAARD_AANTAL[interval]) : tot);
   return { peildatum, van, tot, interval, publicatie: w.publicatie === 'true' };
 }

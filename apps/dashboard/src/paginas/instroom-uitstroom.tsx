@@ -29,12 +29,21 @@ function StroomFiguren({ p, r }: { p: PaginaProps; r: Reeks<StroomPunt> }) {
   return (
     <>
       <Paragraph>
-        Beginstand is de stand op de dag vóór de periode, eindstand de stand op de laatste dag: eindstand = beginstand + instroom − uitstroom.
+        Beginstand is de stand op de dag vóór de periode, eindstand de stand op de laatste dag: eindstand = beginstand + instroom −
+        uitstroom.
       </Paragraph>
       <Heading2>Cijfers {per}</Heading2>
       <Figuur titel={`Instroom en uitstroom ${per}`} tabel={stroom} grafiek={{ soort: 'staaf', reeksen: ['instroom', 'uitstroom'] }} />
-      <Figuur titel={`Uitstroom per reden, ${per}`} tabel={uit} grafiek={{ soort: 'gestapeld', reeksen: uit.kolommen.slice(1).map((k) => k.sleutel) }} />
-      <Figuur titel={`Instroom per reden, ${per}`} tabel={inn} grafiek={{ soort: 'gestapeld', reeksen: inn.kolommen.slice(1).map((k) => k.sleutel) }} />
+      <Figuur
+        titel={`Uitstroom per reden, ${per}`}
+        tabel={uit}
+        grafiek={{ soort: 'gestapeld', reeksen: uit.kolommen.slice(1).map((k) => k.sleutel) }}
+      />
+      <Figuur
+        titel={`Instroom per reden, ${per}`}
+        tabel={inn}
+        grafiek={{ soort: 'gestapeld', reeksen: inn.kolommen.slice(1).map((k) => k.sleutel) }}
+      />
     </>
   );
 }
@@ -42,5 +51,9 @@ function StroomFiguren({ p, r }: { p: PaginaProps; r: Reeks<StroomPunt> }) {
 /** Instroom en uitstroom per interval: begin- and eindstand beside them, uitstroom per reden. */
 export function InstroomUitstroomPagina(p: PaginaProps) {
   const verzoeken = [reeks('reeks', 'instroom-uitstroom', p.weergave, p.effectief)];
-  return <Kader props={p} verzoeken={verzoeken}>{(data) => <StroomFiguren p={p} r={data.reeks as Reeks<StroomPunt>} />}</Kader>;
+  return (
+    <Kader props={p} verzoeken={verzoeken}>
+      {(data) => <StroomFiguren p={p} r={data.reeks as Reeks<StroomPunt>} />}
+    </Kader>
+  );
 }

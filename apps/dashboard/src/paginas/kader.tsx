@@ -18,7 +18,15 @@ export interface PaginaProps {
  * What every page does around its figures: ask its reports, say while it waits (aria-busy and a
  * status line), show a refusal as the API worded it, and say what the figures reflect.
  */
-export function Kader({ props, verzoeken, children }: { props: PaginaProps; verzoeken: Verzoek[]; children: (data: Record<string, unknown>) => ReactNode }) {
+export function Kader({
+  props,
+  verzoeken,
+  children,
+}: {
+  props: PaginaProps;
+  verzoeken: Verzoek[];
+  children: (data: Record<string, unknown>) => ReactNode;
+}) {
   const { data, herkomst, fout, bezig } = useRapporten(verzoeken);
   return (
     <div className="sd-cijfers" aria-busy={bezig} data-geladen={bezig ? 'nee' : fout ? 'fout' : 'ja'}>

@@ -66,5 +66,9 @@ export function OverzichtPagina(p: PaginaProps) {
     reeks('standReeks', 'stand', p.weergave, p.effectief),
     reeks('wachtReeks', 'wachtlijst', p.weergave, p.effectief),
   ];
-  return <Kader props={p} verzoeken={verzoeken}>{(data) => <OverzichtFiguren p={p} data={data} />}</Kader>;
+  return (
+    <Kader props={p} verzoeken={verzoeken}>
+      {(data) => <OverzichtFiguren p={p} data={data} />}
+    </Kader>
+  );
 }

@@ -35,11 +35,25 @@ function StandFiguren({ p, r, s }: { p: PaginaProps; r: Reeks<StandPunt>; s: Rap
       <Heading2>Stand {op}</Heading2>
       <Figuur
         titel={`Stand ${op}`}
-        tabel={uitsplitsing(naamKolom('naam', 'Populatie'), [{ ...s.totaal, naam: 'totaal' }], () => 'totaal', () => 'Totaal', DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('naam', 'Populatie'),
+          [{ ...s.totaal, naam: 'totaal' }],
+          () => 'totaal',
+          () => 'Totaal',
+          DRIE,
+          pub,
+        )}
       />
       <Figuur
         titel={`Stand ${op} per wet`}
-        tabel={uitsplitsing(naamKolom('wet', 'Wet'), s.perWet, (x) => x.wet, (x) => wetNaam(x.wet), DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('wet', 'Wet'),
+          s.perWet,
+          (x) => x.wet,
+          (x) => wetNaam(x.wet),
+          DRIE,
+          pub,
+        )}
         grafiek={STAAF}
       />
       <Figuur
@@ -56,22 +70,50 @@ function StandFiguren({ p, r, s }: { p: PaginaProps; r: Reeks<StandPunt>; s: Rap
       />
       <Figuur
         titel={`Stand ${op} per leveringsvorm`}
-        tabel={uitsplitsing(naamKolom('leveringsvorm', 'Leveringsvorm'), s.perLeveringsvorm, (x) => x.leveringsvorm, (x) => LEVERINGSVORMEN[x.leveringsvorm] ?? codeNaam(x.leveringsvorm), DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('leveringsvorm', 'Leveringsvorm'),
+          s.perLeveringsvorm,
+          (x) => x.leveringsvorm,
+          (x) => LEVERINGSVORMEN[x.leveringsvorm] ?? codeNaam(x.leveringsvorm),
+          DRIE,
+          pub,
+        )}
         grafiek={STAAF}
       />
       <Figuur
         titel={`Stand ${op} per leeftijdsgroep`}
-        tabel={uitsplitsing(naamKolom('leeftijdsgroep', 'Leeftijdsgroep'), s.perLeeftijdsgroep, (x) => x.leeftijdsgroep, (x) => leeftijdNaam(x.leeftijdsgroep), DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('leeftijdsgroep', 'Leeftijdsgroep'),
+          s.perLeeftijdsgroep,
+          (x) => x.leeftijdsgroep,
+          (x) => leeftijdNaam(x.leeftijdsgroep),
+          DRIE,
+          pub,
+        )}
         grafiek={STAAF}
       />
       <Figuur
         titel={`Stand ${op} per geslacht`}
-        tabel={uitsplitsing(naamKolom('geslacht', 'Geslacht'), s.perGeslacht, (x) => x.geslacht, (x) => GESLACHTEN[x.geslacht] ?? codeNaam(x.geslacht), DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('geslacht', 'Geslacht'),
+          s.perGeslacht,
+          (x) => x.geslacht,
+          (x) => GESLACHTEN[x.geslacht] ?? codeNaam(x.geslacht),
+          DRIE,
+          pub,
+        )}
         grafiek={STAAF}
       />
       <Figuur
         titel={`Stand ${op} per gemeente`}
-        tabel={uitsplitsing(naamKolom('gemeente', 'Gemeente'), s.perGemeente, (x) => x.gemeente, (x) => x.gemeente, DRIE, pub)}
+        tabel={uitsplitsing(
+          naamKolom('gemeente', 'Gemeente'),
+          s.perGemeente,
+          (x) => x.gemeente,
+          (x) => x.gemeente,
+          DRIE,
+          pub,
+        )}
         grafiek={STAAF}
       />
     </>

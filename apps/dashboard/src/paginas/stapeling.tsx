@@ -47,7 +47,14 @@ function StapelingFiguren({ p, s }: { p: PaginaProps; s: Rapport<StapelingPunt> 
       cellen: { klasse: k, clienten: aantal(s.totaal, `clienten.${k}`, pub), huishoudens: aantal(s.totaal, `huishoudens.${k}`, pub) },
     })),
   };
-  const combinaties = kaartRijen({ sleutel: 'combinatie', kop: 'Wetten' }, { sleutel: 'clienten', kop: 'Cliënten' }, s.totaal, 'combinaties', combinatieNaam, pub);
+  const combinaties = kaartRijen(
+    { sleutel: 'combinatie', kop: 'Wetten' },
+    { sleutel: 'clienten', kop: 'Cliënten' },
+    s.totaal,
+    'combinaties',
+    combinatieNaam,
+    pub,
+  );
   const regio = p.weergave.regio ? p.regios?.find((r) => r.code === p.weergave.regio) : undefined;
   const regioNaam = regio ? `Regio ${regio.naam}` : p.weergave.regio ? `Regio ${p.weergave.regio}` : 'Alle gekozen gemeenten samen';
   const per1000: Tabel = {
@@ -82,15 +89,24 @@ function StapelingFiguren({ p, s }: { p: PaginaProps; s: Rapport<StapelingPunt> 
     <>
       <Heading2>Stapeling {op}</Heading2>
       <Paragraph>Alle lopende voorzieningen en uitkeringen {op}, geteld per cliënt en per huishouden.</Paragraph>
-      <Figuur titel={`Cliënten en huishoudens naar aantal voorzieningen ${op}`} tabel={verdeling} grafiek={{ soort: 'staaf', reeksen: ['clienten', 'huishoudens'] }} />
-      <Figuur titel={`Cliënten per combinatie van wetten ${op}`} tabel={combinaties} grafiek={{ soort: 'liggend', reeksen: ['clienten'] }} />
+      <Figuur
+        titel={`Cliënten en huishoudens naar aantal voorzieningen ${op}`}
+        tabel={verdeling}
+        grafiek={{ soort: 'staaf', reeksen: ['clienten', 'huishoudens'] }}
+      />
+      <Figuur
+        titel={`Cliënten per combinatie van wetten ${op}`}
+        tabel={combinaties}
+        grafiek={{ soort: 'liggend', reeksen: ['clienten'] }}
+      />
       <Figuur
         titel={`Cliënten en huishoudens met een voorziening per 1.000 ${op}`}
         tabel={per1000}
         grafiek={{ soort: 'staaf', reeksen: ['clientenPer1000Inwoners', 'huishoudensPer1000Huishoudens'] }}
       />
       <Paragraph>
-        Per 1.000 alleen waar bevolkingscijfers van de gemeente voor dat jaar geladen zijn (PUT /bevolking); de regio weegt de gemeenten naar hun bevolking.
+        Per 1.000 alleen waar bevolkingscijfers van de gemeente voor dat jaar geladen zijn (PUT /bevolking); de regio weegt de gemeenten
+        naar hun bevolking.
       </Paragraph>
     </>
   );
@@ -99,5 +115,9 @@ function StapelingFiguren({ p, s }: { p: PaginaProps; s: Rapport<StapelingPunt> 
 /** Stapeling: items per client and household (1 … 6+), combinations of wetten, per 1,000 inwoners beside the regio. */
 export function StapelingPagina(p: PaginaProps) {
   const verzoeken = [enkelRapport('stapeling', 'stapeling', p.weergave, p.effectief)];
-  return <Kader props={p} verzoeken={verzoeken}>{(data) => <StapelingFiguren p={p} s={data.stapeling as Rapport<StapelingPunt>} />}</Kader>;
+  return (
+    <Kader props={p} verzoeken={verzoeken}>
+      {(data) => <StapelingFiguren p={p} s={data.stapeling as Rapport<StapelingPunt>} />}
+    </Kader>
+  );
 }

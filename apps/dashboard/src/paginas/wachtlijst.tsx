@@ -24,19 +24,41 @@ function WachtlijstFiguren({ p, r, s }: { p: PaginaProps; r: Reeks<WachtlijstPun
       cellen: { klasse: `${k.klasse.replace('-', '–')} dagen`, aanmeldingen: aantal(k, 'aanmeldingen', pub) },
     })),
   };
-  const perWet = uitsplitsing({ sleutel: 'wet', kop: 'Wet' }, s.perWet, (x) => x.wet, (x) => wetNaam(x.wet), DRIE, pub);
+  const perWet = uitsplitsing(
+    { sleutel: 'wet', kop: 'Wet' },
+    s.perWet,
+    (x) => x.wet,
+    (x) => wetNaam(x.wet),
+    DRIE,
+    pub,
+  );
   perWet.kolommen.splice(1, 0, { sleutel: 'norm', kop: 'Norm (dagen)' });
   for (const rij of perWet.rijen) rij.cellen.norm = s.normen[rij.sleutel] ?? null;
   return (
     <>
       <Heading2>Trend</Heading2>
-      <Figuur titel={`Wachtlijst ${perInterval(p.effectief.interval)}`} tabel={trend} grafiek={{ soort: 'lijn', reeksen: DRIE.map((k) => k.sleutel) }} />
+      <Figuur
+        titel={`Wachtlijst ${perInterval(p.effectief.interval)}`}
+        tabel={trend}
+        grafiek={{ soort: 'lijn', reeksen: DRIE.map((k) => k.sleutel) }}
+      />
       <Heading2>Wachtlijst {op}</Heading2>
-      <Figuur titel={`Wachttijd van de open aanmeldingen ${op}`} tabel={wachttijd} grafiek={{ soort: 'staaf', reeksen: ['aanmeldingen'] }} />
+      <Figuur
+        titel={`Wachttijd van de open aanmeldingen ${op}`}
+        tabel={wachttijd}
+        grafiek={{ soort: 'staaf', reeksen: ['aanmeldingen'] }}
+      />
       <Figuur titel={`Wachtlijst ${op} per wet`} tabel={perWet} grafiek={{ soort: 'staaf', reeksen: DRIE.map((k) => k.sleutel) }} />
       <Figuur
         titel={`Wachtlijst ${op} per gemeente`}
-        tabel={uitsplitsing({ sleutel: 'gemeente', kop: 'Gemeente' }, s.perGemeente, (x) => x.gemeente, (x) => x.gemeente, DRIE, pub)}
+        tabel={uitsplitsing(
+          { sleutel: 'gemeente', kop: 'Gemeente' },
+          s.perGemeente,
+          (x) => x.gemeente,
+          (x) => x.gemeente,
+          DRIE,
+          pub,
+        )}
         grafiek={{ soort: 'staaf', reeksen: DRIE.map((k) => k.sleutel) }}
       />
     </>
