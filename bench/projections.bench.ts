@@ -303,7 +303,9 @@ try {
 
   // -------------------------------------------------------------- 6. EXPLAIN of what missed its target
 
-  const teExplainen = metingen.filter((m) => vlag('explain') || m.verdeling.p95 >= m.doelMs);
+  // The single reports; a series is its own statement (reeks/), explained by hand when needed.
+  const enkel = ['stand', 'instroom-uitstroom', 'wachtlijst', 'stapeling', 'bezwaren'];
+  const teExplainen = metingen.filter((m) => enkel.includes(m.rapport) && (vlag('explain') || m.verdeling.p95 >= m.doelMs));
   const explain: NonNullable<Resultaat['explain']> = [];
   if (teExplainen.length) {
     log(`EXPLAIN (ANALYZE, BUFFERS) of the slowest request of ${teExplainen.length} report(s)…`);

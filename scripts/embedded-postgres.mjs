@@ -53,13 +53,14 @@ export async function portInUse(port) {
 }
 
 /**
- * Server settings that fit the machine, chosen by measurement (README, "PostgreSQL settings"; the
+ * Server settings that fit the machine, chosen by measurement (README, "At scale"; the
  * same reasoning for a production server in deploy/README.md):
  * - shared_buffers 1/16 of the memory, 128 MB to 2 GB: a report reads the index pages of its
  *   caseload, which the OS cache holds as well; 128 MB, 512 MB and 2 GB gave the same report
  *   latencies. A larger pool spares a rebuild's writes the evictions.
- * - max_wal_size 4 GB: a rebuild writes the whole read model; with 1 GB it checkpoints every few
- *   seconds and writes every page twice (full-page images after each checkpoint).
+ * - max_wal_size 4 GB: a rebuild writes the whole read model. The 10M benchmark's rebuild wrote
+ *   5.9 GB of WAL and checkpointed 3 times (at 1 GB it would be about every 0.5 GB: some 11 times),
+ *   and after each checkpoint the first change of every page is written whole (full-page image).
  * - effective_cache_size half the memory and random_page_cost 1.1: the data is on SSD and in cache,
  *   so the planner should not shy away from the report indexes.
  * work_mem stays the default: each report raises it for its own transaction (64 MB, its sorts).

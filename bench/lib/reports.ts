@@ -6,6 +6,9 @@ import type { RapportMeting, Scope } from './output.js';
 
 export const DOEL_EEN_MS = 100;
 export const DOEL_ALLE_MS = 1000;
+/** The dashboard's trend: the stand per month over 36 months in one request (issue 14). */
+export const DOEL_REEKS_EEN_MS = 300;
+export const DOEL_REEKS_ALLE_MS = 2000;
 
 export interface ReportSeriesOptions {
   /** Base URL of the projections app. */
@@ -47,17 +50,23 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
     const k = rng.pick<string | null>([null, ...o.kennisdata]);
     return k ? { kennisdatum: k } : {};
   };
-  const RAPPORTEN: { rapport: string; params: () => Record<string, string> }[] = [
+  const RAPPORTEN: { rapport: string; params: () => Record<string, string>; pad?: string; doel?: [number, number] }[] = [
     { rapport: 'stand', params: () => ({ peildatum: peildatum() }) },
     { rapport: 'instroom-uitstroom', params: () => periode() },
     { rapport: 'wachtlijst', params: () => ({ peildatum: peildatum() }) },
     { rapport: 'stapeling', params: () => (rng.chance(0.8) ? { peildatum: peildatum() } : periode()) },
     { rapport: 'bezwaren', params: () => periode() },
+    {
+      rapport: 'stand per maand, 36 maanden',
+      pad: 'reeks',
+      params: () => ({ rapport: 'stand', interval: 'maand', van: '2015-01-01', tot: '2017-12-31' }),
+      doel: [DOEL_REEKS_EEN_MS, DOEL_REEKS_ALLE_MS],
+    },
   ];
 
   const metingen: RapportMeting[] = [];
   for (const scope of ['een', 'alle'] as Scope[]) {
-    for (const { rapport, params } of RAPPORTEN) {
+    for (const { rapport, params, pad = rapport, doel = [DOEL_EEN_MS, DOEL_ALLE_MS] } of RAPPORTEN) {
       const tijden: number[] = [];
       const perGemeente: Record<string, number[]> = {};
       let fouten = 0;
@@ -70,7 +79,7 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
         const gemeente = scope === 'een' ? rng.pick(o.gemeenten) : undefined;
         const query = new URLSearchParams({ ...params(), ...kennisdatum(), ...(gemeente ? { gemeente } : {}) }).toString();
         const t0 = performance.now();
-        const res = await fetch(`${o.basis}/rapportages/${rapport}?${query}`, { headers: { authorization: `Bearer ${o.token}` } });
+        const res = await fetch(`${o.basis}/rapportages/${pad}?${query}`, { headers: { authorization: `Bearer ${o.token}` } });
         const tekst = await res.text();
         const ms = performance.now() - t0;
         bar?.zet(i + 1);
@@ -90,7 +99,7 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
         rapport,
         scope,
         verdeling: afgerond(v),
-        doelMs: scope === 'een' ? DOEL_EEN_MS : DOEL_ALLE_MS,
+        doelMs: scope === 'een' ? doel[0] : doel[1],
         fouten,
         eersteFout,
         bytes: Math.round(bytes / Math.max(tijden.length, 1)),

@@ -16,14 +16,17 @@ import { ProjectieModule } from './projectie/projectie.module.js';
 import { LeesmodelVoortgang } from './rapportages/leesmodel-voortgang.js';
 import { RapportageService } from './rapportages/rapportage.service.js';
 import { RapportagesController } from './rapportages/rapportages.controller.js';
+import { RegioService } from './regios/regio.service.js';
+import { RegiosController } from './regios/regios.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
   imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, DashboardModule],
-  controllers: [RapportagesController, AuditController, BevolkingController, HerbouwController],
+  controllers: [RapportagesController, RegiosController, AuditController, BevolkingController, HerbouwController],
   providers: [
     RapportageService,
     BevolkingService,
+    RegioService,
     Herbouw,
     // The reports' port, over the daemon and the store this app already has.
     {

@@ -6,6 +6,7 @@ import {
   CLIENT_STREAM,
   CODELIJST_STREAM,
   type DomainEvent,
+  REGIO_STREAM,
   UITKERING_STREAM,
   VOORZIENING_STREAM,
 } from '@sd/contracts';
@@ -27,6 +28,8 @@ import {
   codelijstStreamId,
   bevolkingDecider,
   bevolkingStreamId,
+  regioDecider,
+  regioStreamId,
   type Decider,
 } from '@sd/domain';
 
@@ -59,3 +62,5 @@ export const BEZWAAR = aggregate(BEZWAAR_STREAM, bezwaarStreamId, bezwaarDecider
 export const CODELIJST = aggregate(CODELIJST_STREAM, codelijstStreamId, codelijstDecider, 'Codelijst');
 /** Keyed by gemeente: its population per year. */
 export const BEVOLKING = aggregate(BEVOLKING_STREAM, bevolkingStreamId, bevolkingDecider, 'Bevolking');
+/** Keyed by code: the gemeenten of a regio (its stream lives under the first gemeente it named). */
+export const REGIO = aggregate(REGIO_STREAM, regioStreamId, regioDecider, 'Regio');

@@ -9,3 +9,4 @@ export * from './events/afwijzing.events.js';
 export * from './events/bezwaar.events.js';
 export * from './events/codelijst.events.js';
 export * from './events/bevolking.events.js';
+export * from './events/regio.events.js';

@@ -14,3 +14,4 @@ export * from './bezwaar/awb-termijn.js';
 export * from './bezwaar/bezwaar.decider.js';
 export * from './codelijst/codelijst.decider.js';
 export * from './bevolking/bevolking.decider.js';
+export * from './regio/regio.decider.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Rapport } from './rapportage.types.js';
+import type { Rapport, RapportMeta } from './rapportage.types.js';
 
 /*
  * CSV as Excel NL opens it: UTF-8 with a BOM, semicolons, Dutch column names, decimal comma.
@@ -43,8 +43,35 @@ const SLEUTELS = ['gemeente', 'wet', 'productcategorie', 'leveringsvorm', 'regel
 const cel = (v: unknown): string =>
   v === null ? '.' : typeof v === 'number' ? String(v).replace('.', ',') : String((v as string | boolean | undefined) ?? '');
 
+/** A series as GET /rapportages/reeks answers it: the meta once, a report body per point. */
+export type Reeks = RapportMeta & { interval: string; van: string; tot: string; punten: Record<string, unknown>[] };
+
 export function naarCsv(rapport: Rapport): string {
-  const meta: string[][] = [
+  const tabel = rapport.rapport === 'stapeling' ? stapelingTabel(rapport) : cijferTabel(rapport);
+  return '\uFEFF' + stringify([...metaRegels(rapport), [], ...tabel], { delimiter: ';', record_delimiter: '\r\n' });
+}
+
+/**
+ * A series as one table: each point's rows (as in the single report's CSV) behind the columns that
+ * name the point (Peildatum, or Van and Tot), so that a spreadsheet can pivot them.
+ */
+export function naarCsvReeks(reeks: Reeks): string {
+  const perPeildatum = 'peildatum' in (reeks.punten[0] ?? {});
+  const rijen: string[][] = [];
+  reeks.punten.forEach((punt, i) => {
+    const rapport = { ...reeks, ...punt } as unknown as Rapport;
+    const [kop, ...tabel] = rapport.rapport === 'stapeling' ? stapelingTabel(rapport) : cijferTabel(rapport);
+    const voor = perPeildatum ? [String(punt.peildatum)] : [String(punt.van), String(punt.tot)];
+    if (i === 0) rijen.push([...(perPeildatum ? ['Peildatum'] : ['Van', 'Tot']), ...kop]);
+    for (const r of tabel) rijen.push([...voor, ...r]);
+  });
+  const meta = metaRegels({ ...reeks, peildatum: undefined } as unknown as Rapport);
+  meta.splice(1, 0, ['Interval', reeks.interval]);
+  return '\uFEFF' + stringify([...meta, [], ...rijen], { delimiter: ';', record_delimiter: '\r\n' });
+}
+
+function metaRegels(rapport: Rapport): string[][] {
+  return [
     ['Rapport', rapport.rapport],
     ...(['peildatum', 'van', 'tot'] as const)
       .filter((k) => k in rapport && (rapport as unknown as Record<string, unknown>)[k] !== undefined)
@@ -56,10 +83,7 @@ export function naarCsv(rapport: Rapport): string {
       .filter(([k]) => k !== 'gemeente')
       .map(([k, v]) => [k[0].toUpperCase() + k.slice(1), String(v)]),
     ['Publicatie', rapport.publicatie ? 'ja (0–7 geheim, afgerond op vijftallen)' : 'nee'],
-    [],
   ];
-  const tabel = rapport.rapport === 'stapeling' ? stapelingTabel(rapport) : cijferTabel(rapport);
-  return '\uFEFF' + stringify([...meta, ...tabel], { delimiter: ';', record_delimiter: '\r\n' });
 }
 
 function cijferTabel(rapport: Exclude<Rapport, { rapport: 'stapeling' }>): string[][] {

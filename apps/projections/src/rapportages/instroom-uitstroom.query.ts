@@ -11,29 +11,53 @@ type StroomRij = Record<string, string | null> & { g: number; beginstand: string
 const dagVoor = (d: string): string => Temporal.PlainDate.from(d).subtract({ days: 1 }).toString();
 
 export async function instroomUitstroom(db: Q, s: Selectie, van: string, tot: string): Promise<ZonderMeta<InstroomUitstroomRapport>> {
+  return (await instroomUitstroomPerPeriode(db, s, [{ van, tot }]))[0];
+}
+
+/**
+ * In- and uitstroom in each of the periods (ascending) in one statement: every item is joined to the
+ * periods it touches and counted per period (`nr`). One period is the single report.
+ */
+export async function instroomUitstroomPerPeriode(
+  db: Q,
+  s: Selectie,
+  perioden: { van: string; tot: string }[],
+): Promise<ZonderMeta<InstroomUitstroomRapport>[]> {
   const p = new Params();
-  const a = p.add(van);
-  const b = p.add(tot);
-  const voor = p.add(dagVoor(van));
+  const vans = p.add(perioden.map((x) => x.van));
+  const tots = p.add(perioden.map((x) => x.tot));
+  const voors = p.add(perioden.map((x) => dagVoor(x.van)));
   // One scan for the figures and the reasons: the reasons are two more grouping sets.
-  const { rows } = await db.query<StroomRij>(
+  const { rows } = await db.query<StroomRij & { nr: string }>(
     `WITH items AS (
-       SELECT i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling,
+       SELECT pt.nr, i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling,
               coalesce(i.instroomreden, 'onbekend') AS instroomreden, coalesce(i.uitstroomreden, 'overig') AS uitstroomreden,
-              (i.ingangsdatum <= ${voor}::date AND (i.einddatum IS NULL OR i.einddatum > ${voor}::date)) AS in_begin,
-              (i.ingangsdatum BETWEEN ${a}::date AND ${b}::date) AS in_stroom,
-              (i.einddatum BETWEEN ${a}::date AND ${b}::date) AS uit_stroom,
-              (i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum > ${b}::date)) AS in_eind
-         FROM ${itemBron(p, s, van, tot)} i
-        WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date))
-     SELECT ${KOLOMMEN.join(', ')},
+              (i.ingangsdatum <= pt.voor AND (i.einddatum IS NULL OR i.einddatum > pt.voor)) AS in_begin,
+              (i.ingangsdatum BETWEEN pt.van AND pt.tot) AS in_stroom,
+              (i.einddatum BETWEEN pt.van AND pt.tot) AS uit_stroom,
+              (i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum > pt.tot)) AS in_eind
+         FROM ${itemBron(p, s, perioden[0].van, perioden[perioden.length - 1].tot)} i
+         JOIN unnest(${vans}::date[], ${tots}::date[], ${voors}::date[]) WITH ORDINALITY AS pt(van, tot, voor, nr)
+           ON i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum >= pt.van)
+        WHERE ${itemFilter(p, s)})
+     SELECT nr, ${KOLOMMEN.join(', ')},
             GROUPING(${KOLOMMEN.join(', ')}) AS g,
             count(*) FILTER (WHERE in_begin) AS beginstand, count(*) FILTER (WHERE in_stroom) AS instroom,
             count(*) FILTER (WHERE uit_stroom) AS uitstroom, count(*) FILTER (WHERE in_eind) AS eindstand
        FROM items
-      GROUP BY ${groupingSets([...Object.values(GROEPEN), ['instroomreden'], ['uitstroomreden']])}`,
+      GROUP BY ${groupingSets([...Object.values(GROEPEN), ['instroomreden'], ['uitstroomreden']].map((set) => ['nr', ...set]))}`,
     p.values,
   );
+  return perioden.map(({ van, tot }, j) =>
+    stroomUitRijen(
+      van,
+      tot,
+      rows.filter((r) => String(r.nr) === String(j + 1)),
+    ),
+  );
+}
+
+function stroomUitRijen(van: string, tot: string, rows: StroomRij[]): ZonderMeta<InstroomUitstroomRapport> {
   const cijfers = (r: StroomRij): StroomCijfers => ({
     beginstand: n(r.beginstand),
     instroom: n(r.instroom),

@@ -4,6 +4,7 @@ import type { Principal } from '@sd/auth';
 import { PG_POOL, quoteIdent } from '@sd/database';
 import { invalidField, ProblemException } from '@sd/http';
 import { ongeldig } from '../ongeldige-invoer.js';
+import { RegioService } from '../regios/regio.service.js';
 import { LeesmodelVoortgang } from './leesmodel-voortgang.js';
 import { kennisdatumInstant, periodeGrenzen } from './periode.js';
 import { publiceer } from './publicatie.js';
@@ -30,6 +31,7 @@ export class RapportageService {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly voortgang: LeesmodelVoortgang,
+    private readonly regios: RegioService,
   ) {}
 
   async maak<T extends object>(
@@ -39,11 +41,9 @@ export class RapportageService {
     query: (db: Snapshot, selectie: Selectie) => Promise<T>,
     opties: { tweeVerbindingen?: boolean } = {},
   ): Promise<T & RapportMeta> {
-    const gemeenten = vraag.gemeente ? [...new Set(vraag.gemeente.split(','))].sort() : [...gebruiker.gemeenten].sort();
-    const verboden = gemeenten.filter((g) => !gebruiker.gemeenten.includes(g));
-    if (verboden.length) throw new ForbiddenException(`Geen toegang tot gemeente ${verboden.join(', ')}.`);
     const kennis = vraag.kennisdatum ? kennisdatumInstant(vraag.kennisdatum) : null;
     if (vraag.kennisdatum && !kennis) throw ongeldig([invalidField('kennisdatum', 'geen bestaande datum of tijdstip')]);
+    const gemeenten = await this.gemeenten(vraag, gebruiker, kennis);
     if (vraag.minPositie !== undefined) await this.wachtOp(vraag.minPositie, gemeenten);
 
     const schema = await this.voortgang.actiefSchema();
@@ -88,6 +88,7 @@ export class RapportageService {
         positie: checkpoint.positie,
         filters: {
           gemeente: gemeenten,
+          ...(vraag.regio ? { regio: vraag.regio } : {}),
           ...(vraag.wet ? { wet: vraag.wet } : {}),
           ...(vraag.productcategorie ? { productcategorie: vraag.productcategorie } : {}),
           ...(vraag.leveringsvorm ? { leveringsvorm: vraag.leveringsvorm } : {}),
@@ -105,6 +106,23 @@ export class RapportageService {
       naast?.release();
       client.release();
     }
+  }
+
+  /** The gemeenten asked for (a list, a regio, or all of the token's), each of them the caller's. */
+  private async gemeenten(vraag: RapportVraagDto, gebruiker: Principal, kennis: Date | null): Promise<string[]> {
+    if (vraag.regio !== undefined && vraag.gemeente !== undefined)
+      throw ongeldig([invalidField('regio', 'geef gemeente of regio, niet beide')]);
+    let gemeenten = [...gebruiker.gemeenten];
+    if (vraag.gemeente) gemeenten = vraag.gemeente.split(',');
+    if (vraag.regio) {
+      const regio = await this.regios.regio(vraag.regio, kennis);
+      if (!regio) throw ongeldig([invalidField('regio', 'deze regio bestaat niet (GET /regios)')]);
+      gemeenten = regio.gemeenten;
+    }
+    gemeenten = [...new Set(gemeenten)].sort();
+    const verboden = gemeenten.filter((g) => !gebruiker.gemeenten.includes(g));
+    if (verboden.length) throw new ForbiddenException(`Geen toegang tot gemeente ${verboden.join(', ')}.`);
+    return gemeenten;
   }
 
   /**

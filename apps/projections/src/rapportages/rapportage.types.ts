@@ -28,6 +28,8 @@
 export interface RapportFilters {
   /** Gemeente codes asked for (or all the caller may see). */
   gemeente: string[];
+  /** The regio asked for, whose gemeenten are `gemeente`. */
+  regio?: string;
   wet?: string;
   productcategorie?: string;
   leveringsvorm?: string;

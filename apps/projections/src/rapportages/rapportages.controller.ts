@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { invalidField } from '@sd/http';
-import { naarCsv } from './csv.js';
-import { PeildatumVraagDto, PeriodeVraagDto, StapelingVraagDto } from './rapportage.dto.js';
+import { PeildatumVraagDto, PeriodeVraagDto, type RapportVraagDto, ReeksVraagDto, StapelingVraagDto } from './rapportage.dto.js';
 import * as q from './rapportage.queries.js';
 import { ongeldig } from '../ongeldige-invoer.js';
 import { periodeUit, RapportageService, WACHTLIJST_NORMEN } from './rapportage.service.js';
 import type { Rapport } from './rapportage.types.js';
+import { intervallen } from './reeks/intervallen.js';
+import { reeks } from './reeks/reeks.query.js';
+import { naarCsv, naarCsvReeks } from './csv.js';
 
 /** The five reports of DESIGN section 5: aggregates only, JSON or CSV (Accept: text/csv). */
 @ApiTags('rapportages')
@@ -92,12 +94,34 @@ export class RapportagesController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const nietVanToepassing = (['productcategorie', 'leveringsvorm', 'regeling'] as const).filter((k) => vraag[k] !== undefined);
-    if (nietVanToepassing.length) {
-      throw ongeldig(nietVanToepassing.map((k) => invalidField(k, `${k} geldt niet voor bezwaren (wel gemeente en wet)`)));
-    }
+    nietVoorBezwaren(vraag);
     const { van, tot } = periodeUit(vraag);
     return this.antwoord(req, res, await this.rapportages.maak('bezwaren', vraag, g, (db, s) => q.bezwaren(db, s, van, tot)));
+  }
+
+  @Get('reeks')
+  @Rollen('rapportage', 'auditor', 'beheer')
+  @ApiOperation({
+    summary:
+      'Tijdreeks van een rapport: per maand, kwartaal, halfjaar of jaar; elk punt gelijk aan het rapport voor die peildatum of periode',
+  })
+  async reeks(@Query() vraag: ReeksVraagDto, @Gebruiker() g: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (vraag.rapport === 'bezwaren') nietVoorBezwaren(vraag);
+    const uitkomst = intervallen(vraag.van, vraag.tot, vraag.interval);
+    if ('fouten' in uitkomst) throw ongeldig(uitkomst.fouten);
+    const { van, tot, interval } = vraag;
+    const antwoord = await this.rapportages.maak(vraag.rapport, vraag, g, async (db, s) => ({
+      interval,
+      van,
+      tot,
+      punten: await reeks(db, s, vraag.rapport, uitkomst.perioden, WACHTLIJST_NORMEN()),
+    }));
+    if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${vraag.rapport}-reeks.csv"`);
+      return naarCsvReeks(antwoord);
+    }
+    return antwoord;
   }
 
   /** JSON by default; CSV when the client asks for text/csv. */
@@ -108,5 +132,13 @@ export class RapportagesController {
       return naarCsv(rapport as Rapport);
     }
     return rapport;
+  }
+}
+
+/** The bezwaren report takes gemeente and wet only. */
+function nietVoorBezwaren(vraag: RapportVraagDto): void {
+  const nietVanToepassing = (['productcategorie', 'leveringsvorm', 'regeling'] as const).filter((k) => vraag[k] !== undefined);
+  if (nietVanToepassing.length) {
+    throw ongeldig(nietVanToepassing.map((k) => invalidField(k, `${k} geldt niet voor bezwaren (wel gemeente en wet)`)));
   }
 }

@@ -96,10 +96,11 @@ export function itemBron(p: Params, s: Selectie, van: string, tot: string): stri
 
 const AANMELDING_KOLOMMEN = 'gemeente, wet, ontvangen_op, afgerond_op, ingetrokken, known_from, known_to';
 
-/** The aanmeldingen that can be open on the peildatum, as known at the kennisdatum (as itemBron). */
-export function aanmeldingBron(p: Params, s: Selectie, peildatum: string): string {
-  const d = `${p.add(peildatum)}::date`;
-  const bereikt = `${eindVak('afgerond_op')} >= ${vak(d)} AND ontvangen_op <= ${d}`;
+/** The aanmeldingen that can be open on a day of [van, tot], as known at the kennisdatum (as itemBron). */
+export function aanmeldingBron(p: Params, s: Selectie, van: string, tot: string): string {
+  const a = `${p.add(van)}::date`;
+  const b = `${p.add(tot)}::date`;
+  const bereikt = `${eindVak('afgerond_op')} >= ${vak(a)} AND ontvangen_op <= ${b}`;
   const huidig = `SELECT ${AANMELDING_KOLOMMEN} FROM rm_aanmelding WHERE known_to IS NULL AND ${bereikt}`;
   if (!s.kennis) return `(${huidig})`;
   const k = `${p.add(s.kennis.toISOString())}::timestamptz`;

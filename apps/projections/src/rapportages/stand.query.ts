@@ -4,7 +4,7 @@ import { itemBron, itemFilter, n, Params, type Selectie, type Snapshot, sorteer,
 import { bit, GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
 
 /** The stand's GROUPING() columns: the shared breakdowns, then age and geslacht of the client. */
-const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'leeftijdsgroep', 'geslacht'];
+export const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'leeftijdsgroep', 'geslacht'];
 
 /**
  * Age group at the peildatum: the birth dates that separate the groups, worked out once (a client
@@ -22,7 +22,7 @@ function leeftijdSql(p: Params, peildatum: string): string {
     ELSE '75+' END`;
 }
 
-type StandRij = Record<string, string | null> & { g: number; voorzieningen: string; clienten: string; huishoudens: string };
+export type StandRij = Record<string, string | null> & { g: number; voorzieningen: string; clienten: string; huishoudens: string };
 
 /**
  * One statement over some of the grouping sets. It groups only by the columns of its own sets, so it
@@ -50,6 +50,23 @@ function deel(s: Selectie, peildatum: string, sets: readonly (readonly string[])
   };
 }
 
+/**
+ * The grouping sets of the stand in two halves, each one statement: the second counts only items
+ * whose client is known (age and geslacht come from the client).
+ */
+export function standSets(eenGemeente: boolean) {
+  return {
+    a: [
+      GROEPEN.totaal,
+      ...(eenGemeente ? [] : [GROEPEN.perGemeente]),
+      GROEPEN.perWet,
+      GROEPEN.perProductcategorie,
+      GROEPEN.perLeveringsvorm,
+    ],
+    b: [GROEPEN.perRegeling, ['leeftijdsgroep'], ['geslacht']],
+  } as const satisfies Record<string, readonly (readonly string[])[]>;
+}
+
 export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promise<ZonderMeta<StandRapport>> {
   // Counting distinct clients and huishoudens sorts the items once per grouping set: the sets are
   // split over two statements, which run at the same time on two connections of one snapshot. A
@@ -60,17 +77,16 @@ export async function stand(db: Snapshot, s: Selectie, peildatum: string): Promi
   //
   // Asked for one gemeente, its row equals the total: not counted a second time. The sets are split
   // so that both statements take about as long.
-  const eenGemeente = s.gemeenten.length === 1;
-  const a = deel(s, peildatum, [
-    GROEPEN.totaal,
-    ...(eenGemeente ? [] : [GROEPEN.perGemeente]),
-    GROEPEN.perWet,
-    GROEPEN.perProductcategorie,
-    GROEPEN.perLeveringsvorm,
-  ]);
-  const b = deel(s, peildatum, [GROEPEN.perRegeling, ['leeftijdsgroep'], ['geslacht']]);
+  const sets = standSets(s.gemeenten.length === 1);
+  const a = deel(s, peildatum, sets.a);
+  const b = deel(s, peildatum, sets.b);
   const [ra, rb] = await Promise.all([db.query<StandRij>(a.text, a.values), (db.naast ?? db).query<StandRij>(b.text, b.values)]);
-  const rows = [...ra.rows, ...rb.rows];
+  return standUitRijen(s, peildatum, [...ra.rows, ...rb.rows]);
+}
+
+/** The stand out of its grouping rows (g as in `deel`); the series builds the same rows per peildatum. */
+export function standUitRijen(s: Selectie, peildatum: string, rows: StandRij[]): ZonderMeta<StandRapport> {
+  const eenGemeente = s.gemeenten.length === 1;
   const cijfers = (r: StandRij): StandCijfers => ({
     voorzieningen: n(r.voorzieningen),
     clienten: n(r.clienten),

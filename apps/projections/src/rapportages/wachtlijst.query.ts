@@ -7,8 +7,23 @@ export async function wachtlijst(
   peildatum: string,
   normen: Record<string, number>,
 ): Promise<ZonderMeta<WachtlijstRapport>> {
+  return (await wachtlijsten(db, s, [peildatum], normen))[0];
+}
+
+/**
+ * The wachtlijst on each of the peildata (ascending), in two statements: every row is joined to the
+ * peildata it is open on and counted per peildatum (`nr`). One peildatum is the single report.
+ */
+export async function wachtlijsten(
+  db: Q,
+  s: Selectie,
+  peildata: string[],
+  normen: Record<string, number>,
+): Promise<ZonderMeta<WachtlijstRapport>[]> {
+  const eerste = peildata[0];
+  const laatste = peildata[peildata.length - 1];
   const p = new Params();
-  const d = p.add(peildatum);
+  const punten = p.add(peildata);
   const normJson = p.add(JSON.stringify(normen));
   // Aanmeldingen have no productcategorie, leveringsvorm or regeling: such a filter leaves none.
   const aanmeldingenMogelijk = !s.productcategorie && !s.leveringsvorm && !s.regeling;
@@ -20,6 +35,7 @@ export async function wachtlijst(
   ];
   if (s.wet) aw.push(`a.wet = ${p.add(s.wet)}`);
   const { rows: aanmeldingen } = await db.query<{
+    nr: string;
     gemeente: string | null;
     wet: string | null;
     klasse: string | null;
@@ -28,31 +44,50 @@ export async function wachtlijst(
     boven: string;
   }>(
     `WITH wachtend AS (
-       SELECT a.gemeente, a.wet, (${d}::date - a.ontvangen_op) AS wachttijd,
-              (${d}::date - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
-         FROM ${aanmeldingBron(p, s, peildatum)} a
-        WHERE ${aw.join(' AND ')}
-          AND a.ontvangen_op <= ${d}::date AND (a.afgerond_op IS NULL OR a.afgerond_op > ${d}::date)),
+       SELECT pt.nr, a.gemeente, a.wet, (pt.d - a.ontvangen_op) AS wachttijd,
+              (pt.d - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
+         FROM ${aanmeldingBron(p, s, eerste, laatste)} a
+         JOIN unnest(${punten}::date[]) WITH ORDINALITY AS pt(d, nr)
+           ON a.ontvangen_op <= pt.d AND (a.afgerond_op IS NULL OR a.afgerond_op > pt.d)
+        WHERE ${aw.join(' AND ')}),
      geklasseerd AS (
        SELECT *, CASE WHEN wachttijd <= 14 THEN '0-14' WHEN wachttijd <= 28 THEN '15-28' WHEN wachttijd <= 42 THEN '29-42'
                       WHEN wachttijd <= 56 THEN '43-56' WHEN wachttijd <= 91 THEN '57-91' ELSE '92+' END AS klasse
          FROM wachtend)
-     SELECT gemeente, wet, klasse, GROUPING(gemeente, wet, klasse) AS g, count(*) AS aantal, count(*) FILTER (WHERE boven) AS boven
-       FROM geklasseerd GROUP BY GROUPING SETS ((), (gemeente), (wet), (klasse))`,
+     SELECT nr, gemeente, wet, klasse, GROUPING(gemeente, wet, klasse) AS g, count(*) AS aantal, count(*) FILTER (WHERE boven) AS boven
+       FROM geklasseerd GROUP BY GROUPING SETS ((nr), (nr, gemeente), (nr, wet), (nr, klasse))`,
     p.values,
   );
   const q = new Params();
-  const d2 = q.add(peildatum);
-  const { rows: nietGestart } = await db.query<{ gemeente: string | null; wet: string | null; g: number; aantal: string }>(
-    `SELECT gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
-       FROM ${itemBron(q, s, peildatum, peildatum)} i
+  const punten2 = q.add(peildata);
+  const { rows: nietGestart } = await db.query<{ nr: string; gemeente: string | null; wet: string | null; g: number; aantal: string }>(
+    `SELECT pt.nr, gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
+       FROM ${itemBron(q, s, eerste, laatste)} i
+       JOIN unnest(${punten2}::date[]) WITH ORDINALITY AS pt(d, nr)
+         ON i.besluitdatum <= pt.d
+        AND (i.levering_start IS NULL OR i.levering_start > pt.d)
+        AND (i.einddatum IS NULL OR i.einddatum > pt.d)
       WHERE ${itemFilter(q, s)} AND i.soort = 'voorziening'
-        AND i.besluitdatum <= ${d2}::date
-        AND (i.levering_start IS NULL OR i.levering_start > ${d2}::date)
-        AND (i.einddatum IS NULL OR i.einddatum > ${d2}::date)
-      GROUP BY GROUPING SETS ((), (gemeente), (wet))`,
+      GROUP BY GROUPING SETS ((pt.nr), (pt.nr, gemeente), (pt.nr, wet))`,
     q.values,
   );
+  return peildata.map((peildatum, j) => {
+    const nr = String(j + 1);
+    return wachtlijstUitRijen(
+      peildatum,
+      normen,
+      aanmeldingen.filter((r) => String(r.nr) === nr),
+      nietGestart.filter((r) => String(r.nr) === nr),
+    );
+  });
+}
+
+function wachtlijstUitRijen(
+  peildatum: string,
+  normen: Record<string, number>,
+  aanmeldingen: { gemeente: string | null; wet: string | null; klasse: string | null; g: number; aantal: string; boven: string }[],
+  nietGestart: { gemeente: string | null; wet: string | null; g: number; aantal: string }[],
+): ZonderMeta<WachtlijstRapport> {
   const rij = (aanm?: { aantal: string; boven: string }, ng?: { aantal: string }): WachtlijstCijfers => ({
     aanmeldingen: n(aanm?.aantal),
     aanmeldingenBovenNorm: n(aanm?.boven),
