@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
+import { ExpressLoader } from '@nestjs/serve-static';
 import type { Response } from 'express';
 import { DashboardConfigController, dashboardConfigFromEnv } from './dashboard-config.controller.js';
 
@@ -33,25 +34,34 @@ function headers(res: Response, bestand: string): void {
   res.setHeader('Cache-Control', bestand.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
-const map = dashboardMap();
-
 /**
  * The reporting dashboard at /dashboard: a front end only, served by this app so that it shares
  * the API's origin and bearer token. Every path under /dashboard that is no file is the page
  * (the dashboard routes in the browser); /dashboard/config.json tells it how to sign in.
+ *
+ * @nestjs/serve-static's ExpressLoader does the serving, registered here when the app starts.
+ * Its ServeStaticModule would pick the loader as soon as its providers are made, and Nest's
+ * TestingModule makes them before the app has its HTTP adapter, so under test it served nothing.
  */
-@Module({
-  imports: [
-    ServeStaticModule.forRoot({
-      rootPath: map,
-      serveRoot: '/dashboard',
-      serveStaticOptions: {
-        index: ['index.html'],
-        // serve-static calls this for the page too, and reads the page's stat first: only when it was built.
-        ...(fs.existsSync(path.join(map, 'index.html')) ? { setHeaders: headers } : {}),
+@Module({ controllers: [DashboardConfigController] })
+export class DashboardModule implements OnModuleInit {
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly config: ApplicationConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const map = dashboardMap();
+    new ExpressLoader().register(this.adapter.httpAdapter, this.config, [
+      {
+        rootPath: map,
+        serveRoot: '/dashboard',
+        serveStaticOptions: {
+          index: ['index.html'],
+          // serve-static calls this for the page too, and reads the page's stat first: only when it was built.
+          ...(fs.existsSync(path.join(map, 'index.html')) ? { setHeaders: headers } : {}),
+        },
       },
-    }),
-  ],
-  controllers: [DashboardConfigController],
-})
-export class DashboardModule {}
+    ]);
+  }
+}
