@@ -15,7 +15,9 @@ import { Foutmelding } from '../componenten/foutmelding';
 import { navigeer } from '../lib/locatie';
 import { BASIS } from '../lib/weergave';
 import type { DashboardConfig } from './config';
-import { maakUserManager, startInloggen, voltooiInloggen } from './oidc';
+
+/** oidc-client-ts only where it signs in (jwt mode): the dev form needs none of it. */
+const oidc = () => import('./oidc');
 
 const ROLLEN = ['rapportage', 'auditor', 'beheer', 'consulent'] as const;
 
@@ -84,7 +86,9 @@ function OidcInloggen({ config }: { config: DashboardConfig }) {
   const [fout, setFout] = useState<unknown>(null);
   const start = () => {
     const terug = window.location.pathname + window.location.search;
-    startInloggen(maakUserManager(config), terug.startsWith(BASIS) ? terug : BASIS).catch(setFout);
+    oidc()
+      .then(({ maakUserManager, startInloggen }) => startInloggen(maakUserManager(config), terug.startsWith(BASIS) ? terug : BASIS))
+      .catch(setFout);
   };
   return (
     <>
@@ -126,14 +130,16 @@ export function OidcTerug({ config, onIngelogd }: { config: DashboardConfig; onI
     // A code can be exchanged once.
     if (gedaan.current) return;
     gedaan.current = true;
-    voltooiInloggen(maakUserManager(config)).then(
-      ({ token, terug }) => {
-        onIngelogd(token);
-        // The code and state leave the address bar and the history.
-        navigeer(terug, { vervang: true });
-      },
-      (f: unknown) => setFout(f),
-    );
+    oidc()
+      .then(({ maakUserManager, voltooiInloggen }) => voltooiInloggen(maakUserManager(config)))
+      .then(
+        ({ token, terug }) => {
+          onIngelogd(token);
+          // The code and state leave the address bar and the history.
+          navigeer(terug, { vervang: true });
+        },
+        (f: unknown) => setFout(f),
+      );
   }, [config, onIngelogd]);
   return (
     <main id="inhoud" className="sd-smal">

@@ -32,7 +32,7 @@ function StandFiguren({ p, r, s }: { p: PaginaProps; r: Reeks<StandPunt>; s: Rap
         tabel={trend}
         grafiek={{ soort: 'lijn', reeksen: [...wetten.map((w) => w.sleutel), 'totaal'] }}
       />
-      <Heading2>Stand {op}</Heading2>
+      <Heading2>Op de peildatum</Heading2>
       <Figuur
         titel={`Stand ${op}`}
         tabel={uitsplitsing(
