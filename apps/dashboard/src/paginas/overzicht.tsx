@@ -46,7 +46,7 @@ function OverzichtFiguren({ p, data }: { p: PaginaProps; data: Record<string, un
   });
   return (
     <>
-      <Heading2>Kerncijfers {op}</Heading2>
+      <Heading2>Op de peildatum</Heading2>
       <Figuur titel={`Kerncijfers ${op}`} tabel={kern} />
       <Heading2>Trend</Heading2>
       <Figuur
