@@ -1,5 +1,5 @@
 import type { BezwarenCijfers, BezwarenRapport } from './rapportage.types.js';
-import { kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 type BezwaarRij = { nr: string; soort: string; gemeente: string | null; sleutel: string | null; g: number; aantal: string };
 
@@ -47,13 +47,8 @@ export async function bezwarenPerPeriode(
      SELECT nr, 'perOnderwerp', gemeente, onderwerp, GROUPING(gemeente), count(*) FROM z WHERE ontvangen GROUP BY GROUPING SETS ((nr, onderwerp), (nr, gemeente, onderwerp))`,
     p.values,
   );
-  return perioden.map(({ van, tot }, j) =>
-    bezwarenUitRijen(
-      van,
-      tot,
-      rows.filter((r) => String(r.nr) === String(j + 1)),
-    ),
-  );
+  const perPeriode = perPunt(rows, perioden.length);
+  return perioden.map(({ van, tot }, j) => bezwarenUitRijen(van, tot, perPeriode[j]));
 }
 
 function bezwarenUitRijen(van: string, tot: string, rows: BezwaarRij[]): ZonderMeta<BezwarenRapport> {

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { InstroomUitstroomRapport, StroomCijfers } from './rapportage.types.js';
-import { itemBron, itemFilter, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 import { GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
 
 /** The GROUPING() columns: the shared breakdowns, then the two reasons. */
@@ -48,13 +48,8 @@ export async function instroomUitstroomPerPeriode(
       GROUP BY ${groupingSets([...Object.values(GROEPEN), ['instroomreden'], ['uitstroomreden']].map((set) => ['nr', ...set]))}`,
     p.values,
   );
-  return perioden.map(({ van, tot }, j) =>
-    stroomUitRijen(
-      van,
-      tot,
-      rows.filter((r) => String(r.nr) === String(j + 1)),
-    ),
-  );
+  const perPeriode = perPunt(rows, perioden.length);
+  return perioden.map(({ van, tot }, j) => stroomUitRijen(van, tot, perPeriode[j]));
 }
 
 function stroomUitRijen(van: string, tot: string, rows: StroomRij[]): ZonderMeta<InstroomUitstroomRapport> {

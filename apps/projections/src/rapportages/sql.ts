@@ -120,6 +120,16 @@ export function itemFilter(p: Params, s: Selectie, alias = 'i'): string {
   return w.join(' AND ');
 }
 
+/**
+ * The rows of a statement over several points (a series), per point: `nr` is the point's 1-based
+ * ordinality in the unnest of the points.
+ */
+export function perPunt<T extends { nr: string | number }>(rows: T[], punten: number): T[][] {
+  const uit: T[][] = Array.from({ length: punten }, () => []);
+  for (const r of rows) uit[Number(r.nr) - 1].push(r);
+  return uit;
+}
+
 /** Sort key of breakdown rows: ascending by their key fields, as strings. */
 export function sorteer<T>(rows: T[], ...keys: (keyof T)[]): T[] {
   return rows.sort((a, b) => {

@@ -1,5 +1,5 @@
 import { STAPEL_KLASSEN, type StapelingCijfers, type StapelingGemeente, type StapelingRapport } from './rapportage.types.js';
-import { itemBron, itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 type StapelRij = { nr: string; soort: string; gemeente: string | null; sleutel: string; g: number; aantal: string };
 type Bevolking = { gemeente: string; jaar: number; inwoners: number; huishoudens: number };
@@ -33,14 +33,8 @@ export async function stapelingPerPeildatum(db: Q, s: Selectie, peildata: string
   const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
   const jaren = peildata.map((d) => Number(d.slice(0, 4)));
   const inwoners = await bevolking(db, s, [...new Set(jaren)]);
-  return peildata.map((peildatum, j) =>
-    stapelingUitRijen(
-      { peildatum },
-      jaren[j],
-      rows.filter((r) => String(r.nr) === String(j + 1)),
-      inwoners,
-    ),
-  );
+  const perPeildatum = perPunt(rows, peildata.length);
+  return peildata.map((peildatum, j) => stapelingUitRijen({ peildatum }, jaren[j], perPeildatum[j], inwoners));
 }
 
 /** Items per client and household, and the combinations of wetten, per `nr` of the items. */

@@ -1,5 +1,5 @@
 import { WACHTTIJD_KLASSEN, type WachtlijstCijfers, type WachtlijstRapport } from './rapportage.types.js';
-import { aanmeldingBron, itemBron, itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { aanmeldingBron, itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
 export async function wachtlijst(
   db: Q,
@@ -71,15 +71,8 @@ export async function wachtlijsten(
       GROUP BY GROUPING SETS ((pt.nr), (pt.nr, gemeente), (pt.nr, wet))`,
     q.values,
   );
-  return peildata.map((peildatum, j) => {
-    const nr = String(j + 1);
-    return wachtlijstUitRijen(
-      peildatum,
-      normen,
-      aanmeldingen.filter((r) => String(r.nr) === nr),
-      nietGestart.filter((r) => String(r.nr) === nr),
-    );
-  });
+  const [wachtend, ng] = [perPunt(aanmeldingen, peildata.length), perPunt(nietGestart, peildata.length)];
+  return peildata.map((peildatum, j) => wachtlijstUitRijen(peildatum, normen, wachtend[j], ng[j]));
 }
 
 function wachtlijstUitRijen(
