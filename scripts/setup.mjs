@@ -1,6 +1,7 @@
 // What `npm start` and `npm test` both need first: a recent Node.js, the npm packages, a build.
 // Plain JavaScript without dependencies: it runs on a fresh clone.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +45,67 @@ export function ensureInstalled() {
   run('npm', [how, '--no-audit', '--no-fund']);
 }
 
+/** What the dashboard is built from: its sources, the two code lists it imports, the installed packages. */
+const DASHBOARD_BRONNEN = ['apps/dashboard', 'libs/domain/src/productcategorieen.ts', 'libs/contracts/src/codes.ts', 'package-lock.json'];
+
+function bronnenStempel() {
+  const hash = createHash('sha256');
+  const voeg = (rel) => {
+    const abs = path.join(ROOT, rel);
+    const stat = fs.statSync(abs);
+    if (stat.isDirectory()) {
+      for (const naam of fs.readdirSync(abs).sort()) if (naam !== 'node_modules' && naam !== 'dist') voeg(path.join(rel, naam));
+    } else hash.update(`${rel}:${stat.size}:${stat.mtimeMs}\n`);
+  };
+  DASHBOARD_BRONNEN.forEach(voeg);
+  return hash.digest('hex');
+}
+
 /**
- * Compiles apps/ and libs/ to dist/ with SWC (about a second). Into a fresh folder first and then
- * swapped in, so a running `npm start` or test run never sees a half-written dist/.
+ * The dashboard (apps/dashboard, React) with Vite into `<out>/dashboard`, which the projections app
+ * serves at /dashboard. Copied from the last build instead while none of its sources changed.
+ */
+function buildDashboard(out) {
+  const doel = path.join(out, 'dashboard');
+  const vorige = path.join(ROOT, 'dist', 'dashboard');
+  const stempel = bronnenStempel();
+  if (fs.existsSync(path.join(vorige, '.bronnen')) && fs.readFileSync(path.join(vorige, '.bronnen'), 'utf8') === stempel) {
+    fs.cpSync(vorige, doel, { recursive: true });
+    return;
+  }
+  console.log('Building the dashboard (Vite)…');
+  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
+    'build',
+    '--config',
+    'apps/dashboard/vite.config.ts',
+    '--outDir',
+    doel,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
+  // A dotfile: express.static does not serve it.
+  fs.writeFileSync(path.join(doel, '.bronnen'), stempel);
+}
+
+/**
+ * Compiles apps/ and libs/ to dist/ with SWC (about a second) and builds the dashboard. Into a
+ * fresh folder first and then swapped in, so a running `npm start` or test run never sees a
+ * half-written dist/. apps/dashboard is Vite's (browser code, JSX), not SWC's.
  */
 export function build() {
   const next = path.join(ROOT, `dist.${process.pid}`);
   fs.rmSync(next, { recursive: true, force: true });
-  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), ['apps', 'libs', '-d', next, '--ignore', '**/*.spec.ts', '--quiet']);
+  run(path.join(ROOT, 'node_modules', '.bin', 'swc'), [
+    'apps',
+    'libs',
+    '-d',
+    next,
+    '--ignore',
+    '**/*.spec.ts,apps/dashboard/**',
+    '--quiet',
+  ]);
+  buildDashboard(next);
   const old = path.join(ROOT, `dist.old.${process.pid}`);
   if (fs.existsSync(path.join(ROOT, 'dist'))) fs.renameSync(path.join(ROOT, 'dist'), old);
   fs.renameSync(next, path.join(ROOT, 'dist'));

@@ -216,6 +216,8 @@ Sociaal domein is running (ready in ${seconds} s). Ctrl-C stops it; data stays i
   app            URL                        OpenAPI
 ${apps.map((a) => `  ${a.name.padEnd(14)} http://localhost:${a.port}      http://localhost:${a.port}/api`).join('\n')}
 
+  dashboard      http://localhost:${apps.find((a) => a.name === 'projections').port}/dashboard
+
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   NATS relay     ${natsUrl ? `publishing every event to JetStream stream SOCIAAL_DOMEIN on ${natsUrl} (lag: http://localhost:${apps.at(-1).port}/health)` : 'idle: no nats-server on the PATH (apt-get install nats-server) and no NATS_URL'}
 

@@ -77,6 +77,17 @@ describe('npm start', () => {
     }
   });
 
+  it('prints the dashboard URL and serves the dashboard there, with its sign-in configuration', async () => {
+    const url = `http://localhost:${ports.PROJECTIONS_PORT}/dashboard`;
+    expect(output).toContain(url);
+    const pagina = await fetch(`http://127.0.0.1:${ports.PROJECTIONS_PORT}/dashboard/stand?gemeente=GM0005`);
+    expect(pagina.status).toBe(200);
+    expect(pagina.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await pagina.text()).toContain('<html lang="nl">');
+    const config = await fetch(`http://127.0.0.1:${ports.PROJECTIONS_PORT}/dashboard/config.json`);
+    expect(await config.json()).toMatchObject({ authMode: 'dev' });
+  });
+
   it('lets a consultant register a client with the printed token, and logs no BSN', async () => {
     const token = output.match(/TOKEN=(\S+)/)![1];
     const res = await fetch(`http://127.0.0.1:${ports.INTAKE_PORT}/clienten`, {

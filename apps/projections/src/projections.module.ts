@@ -5,6 +5,7 @@ import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
 import { BevolkingService } from './bevolking/bevolking.service.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { HerbouwController } from './herbouw/herbouw.controller.js';
 import { Herbouw } from './herbouw/herbouw.service.js';
 import { ProjectieVoortgang } from './projectie-voortgang.adapter.js';
@@ -20,7 +21,7 @@ import { RegiosController } from './regios/regios.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
-  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule],
+  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, DashboardModule],
   controllers: [RapportagesController, RegiosController, AuditController, BevolkingController, HerbouwController],
   providers: [
     RapportageService,
