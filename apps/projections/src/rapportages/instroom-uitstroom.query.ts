@@ -37,10 +37,15 @@ export async function instroomUitstroomPerPeriode(
               (i.einddatum BETWEEN pt.van AND pt.tot) AS uit_stroom,
               (i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum > pt.tot)) AS in_eind
          FROM ${itemBron(p, s, perioden[0].van, perioden[perioden.length - 1].tot)} i
-        -- the periods the item touches: those ending on or after its ingangsdatum and beginning on or before its einddatum
-        CROSS JOIN LATERAL (SELECT nr, (${vans}::date[])[nr] AS van, (${tots}::date[])[nr] AS tot, (${voors}::date[])[nr] AS voor
-                              FROM generate_series(width_bucket(i.ingangsdatum - 1, ${tots}::date[]) + 1,
-                                                   coalesce(width_bucket(i.einddatum, ${vans}::date[]), ${perioden.length})) AS nr) pt
+        ${
+          perioden.length === 1
+            ? `JOIN (SELECT 1 AS nr, (${vans}::date[])[1] AS van, (${tots}::date[])[1] AS tot, (${voors}::date[])[1] AS voor) pt
+                 ON i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum >= pt.van)`
+            : // the periods the item touches: those ending on or after its ingangsdatum and beginning on or before its einddatum
+              `CROSS JOIN LATERAL (SELECT nr, (${vans}::date[])[nr] AS van, (${tots}::date[])[nr] AS tot, (${voors}::date[])[nr] AS voor
+                                     FROM generate_series(width_bucket(i.ingangsdatum - 1, ${tots}::date[]) + 1,
+                                                          coalesce(width_bucket(i.einddatum, ${vans}::date[]), ${perioden.length})) AS nr) pt`
+        }
         WHERE ${itemFilter(p, s)})
      SELECT nr, ${KOLOMMEN.join(', ')},
             GROUPING(${KOLOMMEN.join(', ')}) AS g,

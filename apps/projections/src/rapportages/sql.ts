@@ -121,14 +121,20 @@ export function itemFilter(p: Params, s: Selectie, alias = 'i'): string {
 }
 
 /**
- * The points a row counts on, as a FROM item yielding `nr`: the 1-based numbers of the points (a
- * sorted date array) from its start up to the day before its end (null: open). width_bucket(x,
- * points) is the number of points <= x, so only the points a row covers are generated: the join
- * follows the rows and what they cover, not rows × points. Read a point as `(points)[nr]`.
+ * The points a row counts on: a join yielding `nr`, the 1-based numbers of the points (a sorted date
+ * array) from its start up to the day before its end (null: open). width_bucket(x, points) is the
+ * number of points <= x, so only the points a row covers are generated: the join follows the rows
+ * and what they cover, not rows × points. Read a point as `(points)[nr]`. For one point (a single
+ * report) the plain comparison with that date, which the planner folds to a constant.
  */
 export function gedekt(punten: string, start: string, eind: string | null, aantal: number): string {
+  if (aantal === 1) {
+    const d = `(${punten})[1]`;
+    const open = eind === null ? '' : ` AND (${eind} IS NULL OR ${eind} > ${d})`;
+    return `JOIN (VALUES (1)) AS pt(nr) ON ${start} <= ${d}${open}`;
+  }
   const tot = eind === null ? String(aantal) : `coalesce(width_bucket(${eind} - 1, ${punten}), ${aantal})`;
-  return `generate_series(width_bucket(${start} - 1, ${punten}) + 1, ${tot})`;
+  return `CROSS JOIN LATERAL generate_series(width_bucket(${start} - 1, ${punten}) + 1, ${tot}) AS pt(nr)`;
 }
 
 /** The rows of a statement over several points (a series), per point: `nr` is the point's 1-based number. */

@@ -27,7 +27,7 @@ export async function stapelingPerPeildatum(db: Q, s: Selectie, peildata: string
   const punten = p.add(peildata);
   const items = `SELECT nr, i.gemeente, i.client_id, i.huishouden, i.wet
                    FROM ${itemBron(p, s, peildata[0], peildata[peildata.length - 1])} i
-                  CROSS JOIN LATERAL ${gedekt(`${punten}::date[]`, 'i.ingangsdatum', 'i.einddatum', peildata.length)} AS nr
+                  ${gedekt(`${punten}::date[]`, 'i.ingangsdatum', 'i.einddatum', peildata.length)}
                   WHERE ${itemFilter(p, s)}`;
   const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
   const jaren = peildata.map((d) => Number(d.slice(0, 4)));

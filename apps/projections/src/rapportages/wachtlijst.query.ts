@@ -47,7 +47,7 @@ export async function wachtlijsten(
        SELECT nr, a.gemeente, a.wet, ((${punten}::date[])[nr] - a.ontvangen_op) AS wachttijd,
               ((${punten}::date[])[nr] - a.ontvangen_op) > coalesce((${normJson}::jsonb ->> a.wet)::int, 2147483647) AS boven
          FROM ${aanmeldingBron(p, s, eerste, laatste)} a
-        CROSS JOIN LATERAL ${gedekt(`${punten}::date[]`, 'a.ontvangen_op', 'a.afgerond_op', peildata.length)} AS nr
+        ${gedekt(`${punten}::date[]`, 'a.ontvangen_op', 'a.afgerond_op', peildata.length)}
         WHERE ${aw.join(' AND ')}),
      geklasseerd AS (
        SELECT *, CASE WHEN wachttijd <= 14 THEN '0-14' WHEN wachttijd <= 28 THEN '15-28' WHEN wachttijd <= 42 THEN '29-42'
@@ -63,7 +63,7 @@ export async function wachtlijsten(
     `SELECT nr, gemeente, wet, GROUPING(gemeente, wet) AS g, count(*) AS aantal
        FROM ${itemBron(q, s, eerste, laatste)} i
       -- waiting from the besluit until the levering starts or the voorziening ends (least skips NULL)
-      CROSS JOIN LATERAL ${gedekt(`${punten2}::date[]`, 'i.besluitdatum', 'least(i.levering_start, i.einddatum)', peildata.length)} AS nr
+      ${gedekt(`${punten2}::date[]`, 'i.besluitdatum', 'least(i.levering_start, i.einddatum)', peildata.length)}
       WHERE ${itemFilter(q, s)} AND i.soort = 'voorziening'
       GROUP BY GROUPING SETS ((nr), (nr, gemeente), (nr, wet))`,
     q.values,
