@@ -16,7 +16,7 @@ export async function stapeling(
   const b = p.add(periode.tot);
   const items = `SELECT 1 AS nr, i.gemeente, i.client_id, i.huishouden, i.wet FROM ${itemBron(p, s, periode.van, periode.tot)} i
                   WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date)`;
-  const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
+  const { rows } = await db.query<StapelRij>(stapelSql(items, false), p.values);
   const jaar = Number(periode.tot.slice(0, 4));
   return stapelingUitRijen(periode, jaar, rows, await bevolking(db, s, [jaar]));
 }
@@ -29,29 +29,34 @@ export async function stapelingPerPeildatum(db: Q, s: Selectie, peildata: string
                    FROM ${itemBron(p, s, peildata[0], peildata[peildata.length - 1])} i
                   ${gedekt(`${punten}::date[]`, 'i.ingangsdatum', 'i.einddatum', peildata.length)}
                   WHERE ${itemFilter(p, s)}`;
-  const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
+  const { rows } = await db.query<StapelRij>(stapelSql(items, peildata.length > 1), p.values);
   const jaren = peildata.map((d) => Number(d.slice(0, 4)));
   const inwoners = await bevolking(db, s, [...new Set(jaren)]);
   const perPeildatum = perPunt(rows, peildata.length);
   return peildata.map((peildatum, j) => stapelingUitRijen({ peildatum }, jaren[j], perPeildatum[j], inwoners));
 }
 
-/** Items per client and household, and the combinations of wetten, per `nr` of the items. */
-function stapelSql(items: string): string {
+/**
+ * Items per client and household, and the combinations of wetten, per `nr` of the items. Over one
+ * point or period (a single report) not grouped by it: the extra sort key costs the report time.
+ */
+function stapelSql(items: string, perNr: boolean): string {
+  const nr = perNr ? 'nr, ' : '';
+  const kolom = perNr ? 'nr' : '1 AS nr';
   return `WITH items AS (${items}),
-     per_client AS (SELECT nr, gemeente, client_id, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse,
+     per_client AS (SELECT ${nr}gemeente, client_id, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse,
                            string_agg(DISTINCT wet, '+' ORDER BY wet) AS combinatie
-                      FROM items GROUP BY nr, gemeente, client_id),
-     per_huishouden AS (SELECT nr, gemeente, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse
-                          FROM items GROUP BY nr, gemeente, huishouden)
-     SELECT nr, 'clienten' AS soort, gemeente, klasse AS sleutel, GROUPING(gemeente) AS g, count(*) AS aantal
-       FROM per_client GROUP BY GROUPING SETS ((nr, klasse), (nr, gemeente, klasse))
+                      FROM items GROUP BY ${nr}gemeente, client_id),
+     per_huishouden AS (SELECT ${nr}gemeente, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse
+                          FROM items GROUP BY ${nr}gemeente, huishouden)
+     SELECT ${kolom}, 'clienten' AS soort, gemeente, klasse AS sleutel, GROUPING(gemeente) AS g, count(*) AS aantal
+       FROM per_client GROUP BY GROUPING SETS ((${nr}klasse), (${nr}gemeente, klasse))
      UNION ALL
-     SELECT nr, 'huishoudens', gemeente, klasse, GROUPING(gemeente), count(*)
-       FROM per_huishouden GROUP BY GROUPING SETS ((nr, klasse), (nr, gemeente, klasse))
+     SELECT ${kolom}, 'huishoudens', gemeente, klasse, GROUPING(gemeente), count(*)
+       FROM per_huishouden GROUP BY GROUPING SETS ((${nr}klasse), (${nr}gemeente, klasse))
      UNION ALL
-     SELECT nr, 'combinaties', gemeente, combinatie, GROUPING(gemeente), count(*)
-       FROM per_client GROUP BY GROUPING SETS ((nr, combinatie), (nr, gemeente, combinatie))`;
+     SELECT ${kolom}, 'combinaties', gemeente, combinatie, GROUPING(gemeente), count(*)
+       FROM per_client GROUP BY GROUPING SETS ((${nr}combinatie), (${nr}gemeente, combinatie))`;
 }
 
 /** The population figures of these years, as known at the kennisdatum. */
