@@ -33,10 +33,12 @@ export class RegioService {
   async alle(kennis: Date | null): Promise<Regio[]> {
     // A prefix match: with the C collation of our own server it reads the primary key's range; under
     // another collation (a range would then order '-' by its own rules) a scan, still right.
+    const prefix = REGIO.streamId('');
     const { rows } = await this.pool.query<{ stream_id: string }>(
-      `SELECT stream_id FROM es_streams WHERE stream_id LIKE 'regio-%' ORDER BY stream_id COLLATE "C"`,
+      `SELECT stream_id FROM es_streams WHERE stream_id LIKE $1 ORDER BY stream_id COLLATE "C"`,
+      [`${prefix}%`],
     );
-    const regios = await Promise.all(rows.map((r) => this.regio(r.stream_id.slice('regio-'.length), kennis)));
+    const regios = await Promise.all(rows.map((r) => this.regio(r.stream_id.slice(prefix.length), kennis)));
     return regios.filter((r): r is Regio => r !== null);
   }
 
