@@ -4,42 +4,42 @@
  * point is a sum of +1 at a and −1 at b. A count of distinct clients (or households) per point is the
  * same over what each one's ranges add to its earlier ones: taken in order of their start, a range
  * adds [max(a, the furthest end before it), b). The work follows the rows, not rows × points, and
- * lives in flat arrays.
+ * lives in flat typed arrays: keys are numbers 0 … sleutels − 1, which the caller gives meaning.
  */
 
-/** The ranges of one grouping set: each with its key (the set's values) and the row it came from. */
+/** The ranges of one grouping set: each with its key and the row it came from. */
 export class Segmenten {
-  /** The values of each key, by key number. */
-  readonly waarden: (string | null)[][] = [];
-  /** The same keys as one string each. */
-  readonly namen: string[] = [];
-  readonly sleutel: number[] = [];
-  readonly rij: number[] = [];
-  readonly a: number[] = [];
-  readonly b: number[] = [];
-  private readonly nummers = new Map<string, number>();
+  readonly sleutel: Int32Array;
+  readonly rij: Int32Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  lengte = 0;
 
-  /** Rows must be added in increasing row order (all segments of a row together). A key of one value may be given as itself. */
-  voegToe(waarden: string | null | (string | null)[], rij: number, a: number, b: number): void {
+  /** At most `capaciteit` segments, keys below `sleutels`. */
+  constructor(
+    capaciteit: number,
+    readonly sleutels: number,
+  ) {
+    this.sleutel = new Int32Array(capaciteit);
+    this.rij = new Int32Array(capaciteit);
+    this.a = new Int32Array(capaciteit);
+    this.b = new Int32Array(capaciteit);
+  }
+
+  /** Rows must be added in increasing row order (all segments of a row together). */
+  voegToe(sleutel: number, rij: number, a: number, b: number): void {
     if (a >= b) return;
-    const naam = Array.isArray(waarden) ? waarden.join('\u0001') : (waarden ?? '\u0000');
-    let k = this.nummers.get(naam);
-    if (k === undefined) {
-      k = this.waarden.length;
-      this.nummers.set(naam, k);
-      this.namen.push(naam);
-      this.waarden.push(Array.isArray(waarden) ? waarden : [waarden]);
-    }
-    this.sleutel.push(k);
-    this.rij.push(rij);
-    this.a.push(a);
-    this.b.push(b);
+    const i = this.lengte++;
+    this.sleutel[i] = sleutel;
+    this.rij[i] = rij;
+    this.a[i] = a;
+    this.b[i] = b;
   }
 
   /** Per row r, its segments are [start[r], start[r + 1]). */
   perRij(rijen: number): Int32Array {
     const start = new Int32Array(rijen + 1);
-    for (const r of this.rij) start[r + 1]++;
+    for (let i = 0; i < this.lengte; i++) start[this.rij[i] + 1]++;
     for (let r = 0; r < rijen; r++) start[r + 1] += start[r];
     return start;
   }
@@ -59,12 +59,12 @@ export interface Groepering {
  */
 export function tellingen(seg: Segmenten, groepering: Groepering | null, punten: number): Int32Array {
   const w = punten + 1;
-  const d = new Int32Array(seg.waarden.length * w);
-  const bereik = (k: number, a: number, b: number) => {
-    d[k * w + a]++;
-    d[k * w + b]--;
-  };
-  if (!groepering) for (let i = 0; i < seg.a.length; i++) bereik(seg.sleutel[i], seg.a[i], seg.b[i]);
+  const d = new Int32Array(seg.sleutels * w);
+  if (!groepering)
+    for (let i = 0; i < seg.lengte; i++) {
+      d[seg.sleutel[i] * w + seg.a[i]]++;
+      d[seg.sleutel[i] * w + seg.b[i]]--;
+    }
   else {
     const { volgorde, entiteit, herordenen } = groepering;
     const start = seg.perRij(entiteit.length);
@@ -77,12 +77,16 @@ export function tellingen(seg: Segmenten, groepering: Groepering | null, punten:
         let verst = -1;
         for (let q = 0; q < p; q++) if (seg.sleutel[groep[q]] === k && seg.b[groep[q]] > verst) verst = seg.b[groep[q]];
         const van = Math.max(seg.a[i], verst);
-        if (van < seg.b[i]) bereik(k, van, seg.b[i]);
+        if (van < seg.b[i]) {
+          d[k * w + van]++;
+          d[k * w + seg.b[i]]--;
+        }
       }
       groep.length = 0;
     };
     let huidige = -1;
-    for (const r of volgorde) {
+    for (let v = 0; v < volgorde.length; v++) {
+      const r = volgorde[v];
       if (entiteit[r] !== huidige) {
         verwerk();
         huidige = entiteit[r];
@@ -91,15 +95,31 @@ export function tellingen(seg: Segmenten, groepering: Groepering | null, punten:
     }
     verwerk();
   }
-  const uit = new Int32Array(seg.waarden.length * punten);
-  for (let k = 0; k < seg.waarden.length; k++) {
+  const uit = new Int32Array(seg.sleutels * punten);
+  for (let k = 0; k < seg.sleutels; k++) {
     let som = 0;
     for (let j = 0; j < punten; j++) uit[k * punten + j] = som += d[k * w + j];
   }
   return uit;
 }
 
-/** The rows' indexes ordered by entity, then by start. */
-export function volgordeVan(entiteit: Int32Array, a: Int32Array): Uint32Array {
-  return Uint32Array.from(entiteit.keys()).sort((x, y) => entiteit[x] - entiteit[y] || a[x] - a[y]);
+/**
+ * The rows' indexes ordered by entity (numbered 0 … entiteiten − 1), then by start: a counting sort
+ * by entity, then an insertion sort within each (small) group.
+ */
+export function volgordeVan(entiteit: Int32Array, a: Int32Array, entiteiten: number): Uint32Array {
+  const start = new Int32Array(entiteiten + 1);
+  for (let i = 0; i < entiteit.length; i++) start[entiteit[i] + 1]++;
+  for (let e = 0; e < entiteiten; e++) start[e + 1] += start[e];
+  const plek = start.slice(0, entiteiten);
+  const uit = new Uint32Array(entiteit.length);
+  for (let i = 0; i < entiteit.length; i++) uit[plek[entiteit[i]]++] = i;
+  for (let e = 0; e < entiteiten; e++)
+    for (let p = start[e] + 1; p < start[e + 1]; p++) {
+      const x = uit[p];
+      let q = p - 1;
+      for (; q >= start[e] && a[uit[q]] > a[x]; q--) uit[q + 1] = uit[q];
+      uit[q + 1] = x;
+    }
+  return uit;
 }

@@ -20,71 +20,154 @@ import { Segmenten, tellingen, volgordeVan } from './segmenten.js';
 /** The ages at which the leeftijdsgroep changes (LEEFTIJDSGROEPEN). */
 const GRENZEN = [18, 27, 65, 75] as const;
 
-/** Positions in a row: client, household (uuids), the stand's columns, the points [a, b), from which point the client is 18, 27, 65, 75. */
-const KOLOM = { client: 0, huishouden: 1, a: 8, b: 9, grenzen: 10 } as const;
-const POSITIE: Record<string, number> = { gemeente: 2, wet: 3, productcategorie: 4, leveringsvorm: 5, regeling: 6, geslacht: 7 };
-type ItemRij = (string | number | null)[];
+/** The columns of the grouping sets that come from the item (gemeente is the one asked, leeftijdsgroep follows from the points). */
+const KENMERKEN = ['wet', 'productcategorie', 'leveringsvorm', 'regeling', 'geslacht'] as const;
+/** A row: client and household (uuids), the KENMERKEN as one string, the points a, b and c18 in one number, c27, c65 and c75 in another. */
+type ItemRij = [string, string, string, number, number];
+/** Between the KENMERKEN in their string, and for a null among them (neither is in a code). */
+const SCHEIDING = '\u001f';
+const NULL = '\u0001';
 
 /** Per key of a grouping set: its values and, per point, the three counts. */
 type Telling = { waarden: (string | null)[]; voorzieningen: Int32Array; clienten: Int32Array; huishoudens: Int32Array };
+
+/** A number per distinct value (of a column, a client, a household): numbers key typed arrays, and group faster than strings. */
+class Woordenboek<T> {
+  private readonly nummers = new Map<T, number>();
+  readonly waarden: T[] = [];
+
+  nummer(waarde: T): number {
+    let k = this.nummers.get(waarde);
+    if (k === undefined) {
+      k = this.waarden.length;
+      this.nummers.set(waarde, k);
+      this.waarden.push(waarde);
+    }
+    return k;
+  }
+
+  nummersVan(rows: ItemRij[], kolom: number): Int32Array {
+    const uit = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) uit[i] = this.nummer(rows[i][kolom] as T);
+    return uit;
+  }
+
+  get aantal(): number {
+    return this.waarden.length;
+  }
+}
 
 export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promise<ZonderMeta<StandRapport>[]> {
   const n = peildata.length;
   const sets = standSets(s.gemeenten.length === 1);
   // As in the single stand: the second half of the sets counts only items whose client is known.
-  const bekend = (r: ItemRij) => r[POSITIE.geslacht] !== null;
-  const delen: [readonly string[], (r: ItemRij) => boolean][] = [
-    ...sets.a.map((set): [readonly string[], (r: ItemRij) => boolean] => [set, () => true]),
-    ...sets.b.map((set): [readonly string[], (r: ItemRij) => boolean] => [set, bekend]),
+  const delen: { set: readonly string[]; alleenBekend: boolean }[] = [
+    ...sets.a.map((set) => ({ set, alleenBekend: false })),
+    ...sets.b.map((set) => ({ set, alleenBekend: true })),
   ];
   const totalen = delen.map(() => new Map<string, Telling>());
+  // The values of each column, numbered across the gemeenten: a key is the same numbers in each.
+  const woorden: Record<string, Woordenboek<string | null>> = {
+    gemeente: new Woordenboek(),
+    leeftijdsgroep: new Woordenboek(),
+    ...Object.fromEntries(KENMERKEN.map((k) => [k, new Woordenboek<string | null>()])),
+  };
+  LEEFTIJDSGROEPEN.forEach((groep) => woorden.leeftijdsgroep.nummer(groep));
+  // The combinations of KENMERKEN as they come, and per combination the number of each value.
+  const combinaties = new Woordenboek<string>();
+  const perCombinatie: Int32Array[] = [];
   for (const gemeente of s.gemeenten) {
     const rows = await itemRijen(db, { ...s, gemeenten: [gemeente] }, peildata);
-    const kol = (k: number) => {
-      const uit = new Int32Array(rows.length);
-      for (let i = 0; i < rows.length; i++) uit[i] = rows[i][k] as number;
-      return uit;
+    const m = rows.length;
+    const clienten = new Woordenboek<string>();
+    const huishoudens = new Woordenboek<string>();
+    const items = {
+      client: clienten.nummersVan(rows, 0),
+      huishouden: huishoudens.nummersVan(rows, 1),
+      a: new Int32Array(m),
+      b: new Int32Array(m),
     };
-    const items = { client: nummers(rows, KOLOM.client), huishouden: nummers(rows, KOLOM.huishouden), a: kol(KOLOM.a), b: kol(KOLOM.b) };
-    const grenzen = GRENZEN.map((_, i) => kol(KOLOM.grenzen + i));
-    const perClient = volgordeVan(items.client, items.a);
-    const perHuishouden = volgordeVan(items.huishouden, items.a);
-    delen.forEach(([set, telt], d) => {
-      const segmenten = new Segmenten();
+    const grenzen = GRENZEN.map(() => new Int32Array(m));
+    const codes: Record<string, Int32Array> = {
+      gemeente: new Int32Array(m).fill(woorden.gemeente.nummer(gemeente)),
+      ...Object.fromEntries(KENMERKEN.map((k) => [k, new Int32Array(m)])),
+    };
+    const bekend = new Uint8Array(m);
+    const geslacht = KENMERKEN.indexOf('geslacht');
+    for (let i = 0; i < m; i++) {
+      const [, , kenmerken, punten, leeftijden] = rows[i];
+      const c = combinaties.nummer(kenmerken);
+      if (c === perCombinatie.length)
+        perCombinatie.push(Int32Array.from(kenmerken.split(SCHEIDING), (w, k) => woorden[KENMERKEN[k]].nummer(w === NULL ? null : w)));
+      const nummers = perCombinatie[c];
+      for (let k = 0; k < KENMERKEN.length; k++) codes[KENMERKEN[k]][i] = nummers[k];
+      bekend[i] = woorden.geslacht.waarden[nummers[geslacht]] === null ? 0 : 1;
+      items.a[i] = punten & 0xff;
+      items.b[i] = (punten >> 8) & 0xff;
+      grenzen[0][i] = punten >> 16;
+      for (let j = 1; j < GRENZEN.length; j++) grenzen[j][i] = (leeftijden >> (8 * (j - 1))) & 0xff;
+    }
+    const perClient = volgordeVan(items.client, items.a, clienten.waarden.length);
+    const perHuishouden = volgordeVan(items.huishouden, items.a, huishoudens.waarden.length);
+    delen.forEach(({ set, alleenBekend }, d) => {
       const metLeeftijd = set.includes('leeftijdsgroep');
-      const posities = set.map((k) => POSITIE[k]);
-      rows.forEach((r, i) => {
-        if (!telt(r)) return;
-        if (!metLeeftijd) {
-          const w = posities.length === 1 ? (r[posities[0]] as string | null) : posities.map((k) => r[k] as string | null);
-          return segmenten.voegToe(w, i, items.a[i], items.b[i]);
+      // A key is the set's value numbers as the digits of one number.
+      const ruimte = set.map((k) => woorden[k].aantal);
+      const sleutels = ruimte.reduce((x, y) => x * y, 1);
+      const segmenten = new Segmenten(metLeeftijd ? m * LEEFTIJDSGROEPEN.length : m, sleutels);
+      const kolommen = set.map((k) => codes[k]);
+      for (let i = 0; i < m; i++) {
+        if (alleenBekend && !bekend[i]) continue;
+        if (metLeeftijd) {
+          // The age group changes with the peildatum: a segment per group, between its client's boundaries.
+          let van = items.a[i];
+          for (let j = 0; j < LEEFTIJDSGROEPEN.length; j++) {
+            const tot = j < GRENZEN.length ? Math.min(items.b[i], Math.max(van, grenzen[j][i])) : items.b[i];
+            segmenten.voegToe(j, i, van, tot);
+            van = tot;
+          }
+          continue;
         }
-        // The age group changes with the peildatum: a segment per group, between its client's boundaries.
-        const g = [0, ...grenzen.map((c) => c[i]), n];
-        LEEFTIJDSGROEPEN.forEach((groep, j) => segmenten.voegToe(groep, i, Math.max(items.a[i], g[j]), Math.min(items.b[i], g[j + 1])));
-      });
+        let sleutel = 0;
+        for (let c = 0; c < kolommen.length; c++) sleutel = sleutel * ruimte[c] + kolommen[c][i];
+        segmenten.voegToe(sleutel, i, items.a[i], items.b[i]);
+      }
       const voorzieningen = tellingen(segmenten, null, n);
-      const clienten = tellingen(segmenten, { volgorde: perClient, entiteit: items.client, herordenen: false }, n);
+      const perClientTelling = tellingen(segmenten, { volgorde: perClient, entiteit: items.client, herordenen: false }, n);
       // A client's age groups follow each other in time; a household's members each have their own.
-      const huishoudens = tellingen(segmenten, { volgorde: perHuishouden, entiteit: items.huishouden, herordenen: metLeeftijd }, n);
-      segmenten.waarden.forEach((waarden, k) => {
-        const naam = segmenten.namen[k];
+      const perHuishoudenTelling = tellingen(
+        segmenten,
+        { volgorde: perHuishouden, entiteit: items.huishouden, herordenen: metLeeftijd },
+        n,
+      );
+      for (let k = 0; k < sleutels; k++) {
+        let leeg = true;
+        for (let j = 0; j < n && leeg; j++) leeg = voorzieningen[k * n + j] === 0;
+        if (leeg) continue;
+        const nummers: number[] = [];
+        for (let c = set.length - 1, rest = k; c >= 0; c--) {
+          nummers[c] = rest % ruimte[c];
+          rest = Math.floor(rest / ruimte[c]);
+        }
+        const naam = nummers.join(',');
         let t = totalen[d].get(naam);
-        if (!t)
+        if (!t) {
+          const waarden = nummers.map((x, c) => woorden[set[c]].waarden[x]);
           totalen[d].set(
             naam,
             (t = { waarden, voorzieningen: new Int32Array(n), clienten: new Int32Array(n), huishoudens: new Int32Array(n) }),
           );
+        }
         for (let j = 0; j < n; j++) {
           t.voorzieningen[j] += voorzieningen[k * n + j];
-          t.clienten[j] += clienten[k * n + j];
-          t.huishoudens[j] += huishoudens[k * n + j];
+          t.clienten[j] += perClientTelling[k * n + j];
+          t.huishoudens[j] += perHuishoudenTelling[k * n + j];
         }
-      });
+      }
     });
   }
   const perPunt: StandRij[][] = peildata.map(() => []);
-  delen.forEach(([set], d) => {
+  delen.forEach(({ set }, d) => {
     const g = gVan(KOLOMMEN, set);
     for (const t of totalen[d].values()) {
       const kolommen = Object.fromEntries(KOLOMMEN.map((kolom) => [kolom, set.includes(kolom) ? t.waarden[set.indexOf(kolom)] : null]));
@@ -106,7 +189,8 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
  * The items that run on any of the peildata, as arrays: client and household, the stand's columns,
  * the points [a, b) it covers (width_bucket(x, points) is the number of points <= x: an item counts
  * from its ingangsdatum up to the day before its einddatum), and the points from which its client
- * is 18, 27, 65 and 75.
+ * is 18, 27, 65 and 75. Most of the time of this statement was node-pg's reading of its text: the
+ * columns are packed into five (a series has at most 240 points, so a point number fits in a byte).
  */
 async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRij[]> {
   const n = peildata.length;
@@ -116,7 +200,9 @@ async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRi
   const grens = (jaren: number) =>
     `${p.add(peildata.map((d) => Temporal.PlainDate.from(d).subtract({ years: jaren }).toString()))}::date[]`;
   const { rows } = await db.query<ItemRij>({
-    text: `SELECT client_id, huishouden, gemeente, wet, productcategorie, leveringsvorm, regeling, geslacht, a, b, c18, c27, c65, c75
+    text: `SELECT client_id, huishouden,
+                  concat_ws(${p.add(SCHEIDING)}, ${KENMERKEN.map((k) => `coalesce(${k}, ${p.add(NULL)})`).join(', ')}),
+                  a | (b << 8) | (c18 << 16), c27 | (c65 << 8) | (c75 << 16)
              FROM (SELECT i.*, width_bucket(i.ingangsdatum - 1, ${punten}) AS a,
                           coalesce(width_bucket(i.einddatum - 1, ${punten}), ${n}) AS b,
                           ${GRENZEN.map((j) => `coalesce(width_bucket(i.geboortedatum - 1, ${grens(j)}), 0) AS c${j}`).join(', ')}
@@ -127,16 +213,4 @@ async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRi
     rowMode: 'array',
   });
   return rows;
-}
-
-/** A number per distinct value of a column (a client, a household): integers group faster than uuids. */
-function nummers(rows: ItemRij[], kolom: number): Int32Array {
-  const nummer = new Map<unknown, number>();
-  const uit = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    let k = nummer.get(rows[i][kolom]);
-    if (k === undefined) nummer.set(rows[i][kolom], (k = nummer.size));
-    uit[i] = k;
-  }
-  return uit;
 }
