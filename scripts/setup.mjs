@@ -65,7 +65,7 @@ function bronnenStempel() {
  * The dashboard (apps/dashboard, React) with Vite into `<out>/dashboard`, which the projections app
  * serves at /dashboard. Copied from the last build instead while none of its sources changed.
  */
-function buildDashboard(out) {
+export function buildDashboard(out) {
   const doel = path.join(out, 'dashboard');
   const vorige = path.join(ROOT, 'dist', 'dashboard');
   const stempel = bronnenStempel();
