@@ -1,7 +1,8 @@
 import { STAPEL_KLASSEN, type StapelingCijfers, type StapelingGemeente, type StapelingRapport } from './rapportage.types.js';
-import { gedekt, itemBron, itemFilter, kennis, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, kennis, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 
-type StapelRij = { nr: string; soort: string; gemeente: string | null; sleutel: string; g: number; aantal: string };
+/** A row of the stapeling statement; `nr` is the point of a series (reeks/stapeling.reeks.ts), 1 here. */
+export type StapelRij = { nr: string; soort: string; gemeente: string | null; sleutel: string; g: number; aantal: string };
 type Bevolking = { gemeente: string; jaar: number; inwoners: number; huishoudens: number };
 
 export async function stapeling(
@@ -9,58 +10,39 @@ export async function stapeling(
   s: Selectie,
   periode: { peildatum: string } | { van: string; tot: string },
 ): Promise<ZonderMeta<StapelingRapport>> {
-  if ('peildatum' in periode) return (await stapelingPerPeildatum(db, s, [periode.peildatum]))[0];
-  // CBS: every item active on at least one day of the period.
   const p = new Params();
-  const a = p.add(periode.van);
-  const b = p.add(periode.tot);
-  const items = `SELECT 1 AS nr, i.gemeente, i.client_id, i.huishouden, i.wet FROM ${itemBron(p, s, periode.van, periode.tot)} i
-                  WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR i.einddatum >= ${a}::date)`;
-  const { rows } = await db.query<StapelRij>(stapelSql(items, false), p.values);
-  const jaar = Number(periode.tot.slice(0, 4));
+  // On a peildatum the items running that day; over a period (CBS) every item active on at least one of its days.
+  const [van, tot] = 'peildatum' in periode ? [periode.peildatum, periode.peildatum] : [periode.van, periode.tot];
+  const a = p.add(van);
+  const b = p.add(tot);
+  const einde = 'peildatum' in periode ? `i.einddatum > ${a}::date` : `i.einddatum >= ${a}::date`;
+  const items = `SELECT i.gemeente, i.client_id, i.huishouden, i.wet FROM ${itemBron(p, s, van, tot)} i
+                  WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b}::date AND (i.einddatum IS NULL OR ${einde})`;
+  const { rows } = await db.query<StapelRij>(stapelSql(items), p.values);
+  const jaar = Number(tot.slice(0, 4));
   return stapelingUitRijen(periode, jaar, rows, await bevolking(db, s, [jaar]));
 }
 
-/** Stapeling on each of the peildata (ascending), in one statement counted per peildatum (`nr`). */
-export async function stapelingPerPeildatum(db: Q, s: Selectie, peildata: string[]): Promise<ZonderMeta<StapelingRapport>[]> {
-  const p = new Params();
-  const punten = p.add(peildata);
-  const items = `SELECT nr, i.gemeente, i.client_id, i.huishouden, i.wet
-                   FROM ${itemBron(p, s, peildata[0], peildata[peildata.length - 1])} i
-                  ${gedekt(`${punten}::date[]`, 'i.ingangsdatum', 'i.einddatum', peildata.length)}
-                  WHERE ${itemFilter(p, s)}`;
-  const { rows } = await db.query<StapelRij>(stapelSql(items, peildata.length > 1), p.values);
-  const jaren = peildata.map((d) => Number(d.slice(0, 4)));
-  const inwoners = await bevolking(db, s, [...new Set(jaren)]);
-  const perPeildatum = perPunt(rows, peildata.length);
-  return peildata.map((peildatum, j) => stapelingUitRijen({ peildatum }, jaren[j], perPeildatum[j], inwoners));
-}
-
-/**
- * Items per client and household, and the combinations of wetten, per `nr` of the items. Over one
- * point or period (a single report) not grouped by it: the extra sort key costs the report time.
- */
-function stapelSql(items: string, perNr: boolean): string {
-  const nr = perNr ? 'nr, ' : '';
-  const kolom = perNr ? 'nr' : '1 AS nr';
+/** Items per client and household, and the combinations of wetten. */
+function stapelSql(items: string): string {
   return `WITH items AS (${items}),
-     per_client AS (SELECT ${nr}gemeente, client_id, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse,
+     per_client AS (SELECT gemeente, client_id, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse,
                            string_agg(DISTINCT wet, '+' ORDER BY wet) AS combinatie
-                      FROM items GROUP BY ${nr}gemeente, client_id),
-     per_huishouden AS (SELECT ${nr}gemeente, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse
-                          FROM items GROUP BY ${nr}gemeente, huishouden)
-     SELECT ${kolom}, 'clienten' AS soort, gemeente, klasse AS sleutel, GROUPING(gemeente) AS g, count(*) AS aantal
-       FROM per_client GROUP BY GROUPING SETS ((${nr}klasse), (${nr}gemeente, klasse))
+                      FROM items GROUP BY gemeente, client_id),
+     per_huishouden AS (SELECT gemeente, CASE WHEN count(*) >= 6 THEN '6+' ELSE count(*)::text END AS klasse
+                          FROM items GROUP BY gemeente, huishouden)
+     SELECT 1 AS nr, 'clienten' AS soort, gemeente, klasse AS sleutel, GROUPING(gemeente) AS g, count(*) AS aantal
+       FROM per_client GROUP BY GROUPING SETS ((klasse), (gemeente, klasse))
      UNION ALL
-     SELECT ${kolom}, 'huishoudens', gemeente, klasse, GROUPING(gemeente), count(*)
-       FROM per_huishouden GROUP BY GROUPING SETS ((${nr}klasse), (${nr}gemeente, klasse))
+     SELECT 1, 'huishoudens', gemeente, klasse, GROUPING(gemeente), count(*)
+       FROM per_huishouden GROUP BY GROUPING SETS ((klasse), (gemeente, klasse))
      UNION ALL
-     SELECT ${kolom}, 'combinaties', gemeente, combinatie, GROUPING(gemeente), count(*)
-       FROM per_client GROUP BY GROUPING SETS ((${nr}combinatie), (${nr}gemeente, combinatie))`;
+     SELECT 1, 'combinaties', gemeente, combinatie, GROUPING(gemeente), count(*)
+       FROM per_client GROUP BY GROUPING SETS ((combinatie), (gemeente, combinatie))`;
 }
 
 /** The population figures of these years, as known at the kennisdatum. */
-async function bevolking(db: Q, s: Selectie, jaren: number[]): Promise<Bevolking[]> {
+export async function bevolking(db: Q, s: Selectie, jaren: number[]): Promise<Bevolking[]> {
   const bq = new Params();
   const { rows } = await db.query<Bevolking>(
     `SELECT b.gemeente, b.jaar, b.inwoners, b.huishoudens FROM rm_bevolking b
@@ -70,7 +52,7 @@ async function bevolking(db: Q, s: Selectie, jaren: number[]): Promise<Bevolking
   return rows;
 }
 
-function stapelingUitRijen(
+export function stapelingUitRijen(
   periode: { peildatum: string } | { van: string; tot: string },
   jaar: number,
   rows: StapelRij[],

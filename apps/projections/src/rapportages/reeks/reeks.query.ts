@@ -2,10 +2,10 @@ import { bezwarenPerPeriode } from '../bezwaren.query.js';
 import { instroomUitstroomPerPeriode } from '../instroom-uitstroom.query.js';
 import type { Rapport, RapportMeta } from '../rapportage.types.js';
 import type { Selectie, Snapshot, ZonderMeta } from '../sql.js';
-import { stapelingPerPeildatum } from '../stapeling.query.js';
 import { wachtlijsten } from '../wachtlijst.query.js';
 import type { Periode } from './intervallen.js';
 import { standReeks } from './stand.reeks.js';
+import { stapelingReeks } from './stapeling.reeks.js';
 
 export type RapportNaam = RapportMeta['rapport'];
 
@@ -28,7 +28,7 @@ export function reeks(
     case 'wachtlijst':
       return wachtlijsten(db, s, peildata, normen);
     case 'stapeling':
-      return stapelingPerPeildatum(db, s, peildata);
+      return stapelingReeks(db, s, peildata);
     case 'instroom-uitstroom':
       return instroomUitstroomPerPeriode(db, s, perioden);
     case 'bezwaren':

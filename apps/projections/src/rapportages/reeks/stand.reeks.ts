@@ -1,9 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import { LEEFTIJDSGROEPEN, type StandRapport } from '../rapportage.types.js';
-import { itemBron, itemFilter, Params, type Q, type Selectie, type ZonderMeta } from '../sql.js';
+import { Params, type Q, type Selectie, type ZonderMeta } from '../sql.js';
 import { KOLOMMEN, type StandRij, standSets, standUitRijen } from '../stand.query.js';
 import { gVan } from '../uitsplitsingen.js';
+import { lopendeItemsSql } from './lopende-items.js';
 import { Segmenten, tellingen, volgordeVan } from './segmenten.js';
+import { Woordenboek } from './woordenboek.js';
 
 /*
  * The stand on many peildata at once. Per peildatum the single stand sorts every running item once
@@ -30,32 +32,6 @@ const NULL = '\u0001';
 
 /** Per key of a grouping set: its values and, per point, the three counts. */
 type Telling = { waarden: (string | null)[]; voorzieningen: Int32Array; clienten: Int32Array; huishoudens: Int32Array };
-
-/** A number per distinct value (of a column, a client, a household): numbers key typed arrays, and group faster than strings. */
-class Woordenboek<T> {
-  private readonly nummers = new Map<T, number>();
-  readonly waarden: T[] = [];
-
-  nummer(waarde: T): number {
-    let k = this.nummers.get(waarde);
-    if (k === undefined) {
-      k = this.waarden.length;
-      this.nummers.set(waarde, k);
-      this.waarden.push(waarde);
-    }
-    return k;
-  }
-
-  nummersVan(rows: ItemRij[], kolom: number): Int32Array {
-    const uit = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) uit[i] = this.nummer(rows[i][kolom] as T);
-    return uit;
-  }
-
-  get aantal(): number {
-    return this.waarden.length;
-  }
-}
 
 export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promise<ZonderMeta<StandRapport>[]> {
   const n = peildata.length;
@@ -186,29 +162,22 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
 }
 
 /**
- * The items that run on any of the peildata, as arrays: client and household, the stand's columns,
- * the points [a, b) it covers (width_bucket(x, points) is the number of points <= x: an item counts
- * from its ingangsdatum up to the day before its einddatum), and the points from which its client
- * is 18, 27, 65 and 75. Most of the time of this statement was node-pg's reading of its text: the
- * columns are packed into five (a series has at most 240 points, so a point number fits in a byte).
+ * The items that run on any of the peildata: client and household, the stand's columns, the points
+ * [a, b) it covers and the points from which its client is 18, 27, 65 and 75, packed into five columns.
  */
 async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRij[]> {
-  const n = peildata.length;
   const p = new Params();
-  const punten = `${p.add(peildata)}::date[]`;
   // Whole years before each peildatum, as the single stand computes them (Temporal, 29 February included).
   const grens = (jaren: number) =>
-    `${p.add(peildata.map((d) => Temporal.PlainDate.from(d).subtract({ years: jaren }).toString()))}::date[]`;
+    `coalesce(width_bucket(i.geboortedatum - 1, ${p.add(peildata.map((d) => Temporal.PlainDate.from(d).subtract({ years: jaren }).toString()))}::date[]), 0)`;
+  const kenmerken = `concat_ws(${p.add(SCHEIDING)}, ${KENMERKEN.map((k) => `coalesce(i.${k}, ${p.add(NULL)})`).join(', ')})`;
   const { rows } = await db.query<ItemRij>({
-    text: `SELECT client_id, huishouden,
-                  concat_ws(${p.add(SCHEIDING)}, ${KENMERKEN.map((k) => `coalesce(${k}, ${p.add(NULL)})`).join(', ')}),
-                  a | (b << 8) | (c18 << 16), c27 | (c65 << 8) | (c75 << 16)
-             FROM (SELECT i.*, width_bucket(i.ingangsdatum - 1, ${punten}) AS a,
-                          coalesce(width_bucket(i.einddatum - 1, ${punten}), ${n}) AS b,
-                          ${GRENZEN.map((j) => `coalesce(width_bucket(i.geboortedatum - 1, ${grens(j)}), 0) AS c${j}`).join(', ')}
-                     FROM ${itemBron(p, s, peildata[0], peildata[n - 1])} i
-                    WHERE ${itemFilter(p, s)}) i
-            WHERE a < b`,
+    text: lopendeItemsSql(
+      p,
+      s,
+      peildata,
+      `i.client_id, i.huishouden, ${kenmerken}, a | (b << 8) | (${grens(18)} << 16), ${grens(27)} | (${grens(65)} << 8) | (${grens(75)} << 16)`,
+    ),
     values: p.values,
     rowMode: 'array',
   });
