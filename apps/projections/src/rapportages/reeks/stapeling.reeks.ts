@@ -73,6 +73,16 @@ function veeg(
   }
 }
 
+/** Calls `f(van, tot)` for each run volgorde[van … tot) of one entity. */
+function perGroep(volgorde: Uint32Array, entiteit: Int32Array, f: (van: number, tot: number) => void): void {
+  let van = 0;
+  for (let v = 1; v <= volgorde.length; v++)
+    if (v === volgorde.length || entiteit[volgorde[v]] !== entiteit[volgorde[van]]) {
+      f(van, v);
+      van = v;
+    }
+}
+
 const klasse = (aantal: number) => STAPEL_KLASSEN[Math.min(aantal, STAPEL_KLASSEN.length) - 1];
 
 export async function stapelingReeks(db: Q, s: Selectie, peildata: string[]): Promise<ZonderMeta<StapelingRapport>[]> {
@@ -117,23 +127,17 @@ export async function stapelingReeks(db: Q, s: Selectie, peildata: string[]): Pr
         );
       return x;
     };
-    for (const [entiteit, aantal, tel] of [
-      [
-        items.client,
-        clienten.aantal,
-        (k: number, w: number, a: number, b: number) => (
-          perClient.klassen.telOp(klasse(k), a, b),
-          perClient.combinaties.telOp(naam(w), a, b)
-        ),
-      ],
-      [items.huishouden, huishoudens.aantal, (k: number, _w: number, a: number, b: number) => perHuishouden.telOp(klasse(k), a, b)],
-    ] as const) {
-      const volgorde = volgordeVan(entiteit, items.a, aantal);
-      for (let van = 0, tot = 0; van < m; van = tot) {
-        for (tot = van + 1; tot < m && entiteit[volgorde[tot]] === entiteit[volgorde[van]];) tot++;
-        veeg(volgorde, van, tot, items, tel);
-      }
-    }
+    const volgordeClient = volgordeVan(items.client, items.a, clienten.aantal);
+    perGroep(volgordeClient, items.client, (van, tot) =>
+      veeg(volgordeClient, van, tot, items, (aantal, wetten, a, b) => {
+        perClient.klassen.telOp(klasse(aantal), a, b);
+        perClient.combinaties.telOp(naam(wetten), a, b);
+      }),
+    );
+    const volgordeHuishouden = volgordeVan(items.huishouden, items.a, huishoudens.aantal);
+    perGroep(volgordeHuishouden, items.huishouden, (van, tot) =>
+      veeg(volgordeHuishouden, van, tot, items, (aantal, _wetten, a, b) => perHuishouden.telOp(klasse(aantal), a, b)),
+    );
     perClient.klassen.rijen('clienten', gemeente, perPunt, totaal);
     perHuishouden.rijen('huishoudens', gemeente, perPunt, totaal);
     perClient.combinaties.rijen('combinaties', gemeente, perPunt, totaal);
