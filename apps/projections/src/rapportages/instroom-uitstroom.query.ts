@@ -1,65 +1,51 @@
 import { Temporal } from 'temporal-polyfill';
 import type { InstroomUitstroomRapport, StroomCijfers } from './rapportage.types.js';
-import { itemBron, itemFilter, n, Params, perPunt, type Q, type Selectie, type ZonderMeta } from './sql.js';
+import { itemBron, itemFilter, n, Params, type Q, type Selectie, type ZonderMeta } from './sql.js';
 import { GEDEELDE_KOLOMMEN, gVan, GROEPEN, groupingSets, type Kolommen, uitsplitsingen } from './uitsplitsingen.js';
 
 /** The GROUPING() columns: the shared breakdowns, then the two reasons. */
-const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'instroomreden', 'uitstroomreden'];
+export const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'instroomreden', 'uitstroomreden'];
+/** The grouping sets: the shared ones, and the reasons (two more sets of the same scan). */
+export const STROOM_SETS: readonly (readonly string[])[] = [...Object.values(GROEPEN), ['instroomreden'], ['uitstroomreden']];
 
-type StroomRij = Record<string, string | null> & { g: number; beginstand: string; instroom: string; uitstroom: string; eindstand: string };
+export type StroomRij = Record<string, string | null> & {
+  g: number;
+  beginstand: string;
+  instroom: string;
+  uitstroom: string;
+  eindstand: string;
+};
 
 const dagVoor = (d: string): string => Temporal.PlainDate.from(d).subtract({ days: 1 }).toString();
 
+/** In- and uitstroom over one period in one statement; a series of periods is reeks/instroom-uitstroom.reeks.ts. */
 export async function instroomUitstroom(db: Q, s: Selectie, van: string, tot: string): Promise<ZonderMeta<InstroomUitstroomRapport>> {
-  return (await instroomUitstroomPerPeriode(db, s, [{ van, tot }]))[0];
-}
-
-/**
- * In- and uitstroom in each of the periods (ascending) in one statement: every item is joined to the
- * periods it touches and counted per period (`nr`). One period is the single report.
- */
-export async function instroomUitstroomPerPeriode(
-  db: Q,
-  s: Selectie,
-  perioden: { van: string; tot: string }[],
-): Promise<ZonderMeta<InstroomUitstroomRapport>[]> {
   const p = new Params();
-  const vans = p.add(perioden.map((x) => x.van));
-  const tots = p.add(perioden.map((x) => x.tot));
-  const voors = p.add(perioden.map((x) => dagVoor(x.van)));
-  // One scan for the figures and the reasons: the reasons are two more grouping sets.
-  const { rows } = await db.query<StroomRij & { nr: string }>(
+  const a = `${p.add(van)}::date`;
+  const b = `${p.add(tot)}::date`;
+  const voor = `${p.add(dagVoor(van))}::date`;
+  const { rows } = await db.query<StroomRij>(
     `WITH items AS (
-       SELECT pt.nr, i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling,
+       SELECT i.gemeente, i.wet, i.productcategorie, i.leveringsvorm, i.regeling,
               coalesce(i.instroomreden, 'onbekend') AS instroomreden, coalesce(i.uitstroomreden, 'overig') AS uitstroomreden,
-              (i.ingangsdatum <= pt.voor AND (i.einddatum IS NULL OR i.einddatum > pt.voor)) AS in_begin,
-              (i.ingangsdatum BETWEEN pt.van AND pt.tot) AS in_stroom,
-              (i.einddatum BETWEEN pt.van AND pt.tot) AS uit_stroom,
-              (i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum > pt.tot)) AS in_eind
-         FROM ${itemBron(p, s, perioden[0].van, perioden[perioden.length - 1].tot)} i
-        ${
-          perioden.length === 1
-            ? `JOIN (SELECT 1 AS nr, (${vans}::date[])[1] AS van, (${tots}::date[])[1] AS tot, (${voors}::date[])[1] AS voor) pt
-                 ON i.ingangsdatum <= pt.tot AND (i.einddatum IS NULL OR i.einddatum >= pt.van)`
-            : // the periods the item touches: those ending on or after its ingangsdatum and beginning on or before its einddatum
-              `CROSS JOIN LATERAL (SELECT nr, (${vans}::date[])[nr] AS van, (${tots}::date[])[nr] AS tot, (${voors}::date[])[nr] AS voor
-                                     FROM generate_series(width_bucket(i.ingangsdatum - 1, ${tots}::date[]) + 1,
-                                                          coalesce(width_bucket(i.einddatum, ${vans}::date[]), ${perioden.length})) AS nr) pt`
-        }
-        WHERE ${itemFilter(p, s)})
-     SELECT nr, ${KOLOMMEN.join(', ')},
+              (i.ingangsdatum <= ${voor} AND (i.einddatum IS NULL OR i.einddatum > ${voor})) AS in_begin,
+              (i.ingangsdatum BETWEEN ${a} AND ${b}) AS in_stroom,
+              (i.einddatum BETWEEN ${a} AND ${b}) AS uit_stroom,
+              (i.ingangsdatum <= ${b} AND (i.einddatum IS NULL OR i.einddatum > ${b})) AS in_eind
+         FROM ${itemBron(p, s, van, tot)} i
+        WHERE ${itemFilter(p, s)} AND i.ingangsdatum <= ${b} AND (i.einddatum IS NULL OR i.einddatum >= ${a}))
+     SELECT ${KOLOMMEN.join(', ')},
             GROUPING(${KOLOMMEN.join(', ')}) AS g,
             count(*) FILTER (WHERE in_begin) AS beginstand, count(*) FILTER (WHERE in_stroom) AS instroom,
             count(*) FILTER (WHERE uit_stroom) AS uitstroom, count(*) FILTER (WHERE in_eind) AS eindstand
        FROM items
-      GROUP BY ${groupingSets([...Object.values(GROEPEN), ['instroomreden'], ['uitstroomreden']].map((set) => ['nr', ...set]))}`,
+      GROUP BY ${groupingSets(STROOM_SETS)}`,
     p.values,
   );
-  const perPeriode = perPunt(rows, perioden.length);
-  return perioden.map(({ van, tot }, j) => stroomUitRijen(van, tot, perPeriode[j]));
+  return stroomUitRijen(van, tot, rows);
 }
 
-function stroomUitRijen(van: string, tot: string, rows: StroomRij[]): ZonderMeta<InstroomUitstroomRapport> {
+export function stroomUitRijen(van: string, tot: string, rows: StroomRij[]): ZonderMeta<InstroomUitstroomRapport> {
   const cijfers = (r: StroomRij): StroomCijfers => ({
     beginstand: n(r.beginstand),
     instroom: n(r.instroom),

@@ -1,9 +1,9 @@
 import { bezwarenPerPeriode } from '../bezwaren.query.js';
-import { instroomUitstroomPerPeriode } from '../instroom-uitstroom.query.js';
 import type { Rapport, RapportMeta } from '../rapportage.types.js';
 import type { Selectie, Snapshot, ZonderMeta } from '../sql.js';
 import { wachtlijsten } from '../wachtlijst.query.js';
 import type { Periode } from './intervallen.js';
+import { instroomUitstroomReeks } from './instroom-uitstroom.reeks.js';
 import { standReeks } from './stand.reeks.js';
 import { stapelingReeks } from './stapeling.reeks.js';
 
@@ -30,7 +30,7 @@ export function reeks(
     case 'stapeling':
       return stapelingReeks(db, s, peildata);
     case 'instroom-uitstroom':
-      return instroomUitstroomPerPeriode(db, s, perioden);
+      return instroomUitstroomReeks(db, s, perioden);
     case 'bezwaren':
       return bezwarenPerPeriode(db, s, perioden);
   }
