@@ -30,7 +30,7 @@ import { walRegel, type WalStand, walStand, walVerschil } from './lib/wal.js';
 import { caseload, GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
-import { meetOverzicht } from './lib/dashboard.js';
+import { dashboardJavaScriptKb, DOEL_BUNDEL_KB, meetOverzicht } from './lib/dashboard.js';
 import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
 import { meetRestCommands, type RestResultaat } from './lib/rest.js';
 import { argv, getal, vlag } from './lib/args.js';
@@ -513,6 +513,16 @@ function maakResultaat(
       gemeten: `p50 ${fmt(r.verdeling.p50, 1)} ms, p95 ${fmt(r.verdeling.p95, 1)} ms${r.fouten ? `, ${r.fouten} errors` : ''}`,
       doel: `p95 < ${fmt(r.doelMs)} ms`,
       ok: r.verdeling.p95 < r.doelMs && r.fouten === 0,
+    });
+  }
+  if (m.rapporten) {
+    const kb = dashboardJavaScriptKb();
+    doelen.push({
+      onderdeel: 'dashboard',
+      naam: 'dashboard JavaScript, gzipped',
+      gemeten: `${fmt(kb)} KB`,
+      doel: `< ${DOEL_BUNDEL_KB} KB`,
+      ok: kb < DOEL_BUNDEL_KB,
     });
   }
   for (const [app, x] of Object.entries(m.rss ?? {})) {

@@ -39,7 +39,7 @@ import {
   Voortgang,
 } from './lib/measure.js';
 import { type Doel, html, type Resultaat, tabel, type Tiende, tiendenTabel } from './lib/output.js';
-import { meetOverzicht } from './lib/dashboard.js';
+import { dashboardJavaScriptKb, DOEL_BUNDEL_KB, meetOverzicht } from './lib/dashboard.js';
 import { devToken, meetRapporten } from './lib/reports.js';
 import { argv, getal, vlag } from './lib/args.js';
 
@@ -343,6 +343,7 @@ try {
 
   rss.stop();
   await app.close();
+  const bundelKb = dashboardJavaScriptKb();
   const doelen: Doel[] = [
     {
       naam: 'full rebuild',
@@ -350,6 +351,13 @@ try {
       eenheid: 'events/s',
       doel: `>= ${DOEL_HERBOUW.toLocaleString('en')} events/s`,
       ok: hbRate >= DOEL_HERBOUW,
+    },
+    {
+      naam: 'dashboard JavaScript, gzipped',
+      gemeten: bundelKb,
+      eenheid: 'KB',
+      doel: `< ${DOEL_BUNDEL_KB} KB`,
+      ok: bundelKb < DOEL_BUNDEL_KB,
     },
     ...metingen.map((m) => ({
       naam: `${m.rapport}, ${m.scope === 'een' ? 'one gemeente' : 'all gemeenten'}, p95`,

@@ -1,10 +1,13 @@
 /** The dashboard's Overzicht page in Debian's Chromium, timed from navigation to its last chart drawn (issue 14). */
 import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { verdeling } from './measure.js';
 import type { RapportMeting } from './output.js';
 
 export const DOEL_OVERZICHT_MS = 1500;
+export const DOEL_BUNDEL_KB = 500;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags of DEVELOPERS.md: no sandbox, no GPU, nothing fetched from outside.
 const ARGS = [
@@ -97,4 +100,11 @@ export async function meetOverzicht(o: OverzichtOptions): Promise<RapportMeting>
   } finally {
     await browser.close();
   }
+}
+
+/** The dashboard's JavaScript as the browser downloads it, gzipped (level 9), in KB; DASHBOARD_DIR is where bench/run.mjs built it. */
+export function dashboardJavaScriptKb(map = process.env.DASHBOARD_DIR ?? ''): number {
+  const assets = path.join(map, 'assets');
+  const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+  return Math.round(scripts.reduce((som, f) => som + gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length, 0) / 1024);
 }

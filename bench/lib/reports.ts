@@ -6,7 +6,7 @@ import type { RapportMeting, Scope } from './output.js';
 
 export const DOEL_EEN_MS = 100;
 export const DOEL_ALLE_MS = 1000;
-/** The dashboard's trend: the stand per month over 36 months in one request (issue 14). */
+/** The dashboard's trends: a series of 36 months (12 quarters) in one request (issue 14). */
 export const DOEL_REEKS_EEN_MS = 300;
 export const DOEL_REEKS_ALLE_MS = 2000;
 
@@ -56,12 +56,20 @@ export async function meetRapporten(o: ReportSeriesOptions): Promise<RapportMeti
     { rapport: 'wachtlijst', params: () => ({ peildatum: peildatum() }) },
     { rapport: 'stapeling', params: () => (rng.chance(0.8) ? { peildatum: peildatum() } : periode()) },
     { rapport: 'bezwaren', params: () => periode() },
-    {
-      rapport: 'stand per maand, 36 maanden',
+    // The dashboard's series (issue 14 names the stand's target; the others are held to the same).
+    ...(
+      [
+        ['stand', 'maand', 'stand per maand, 36 maanden'],
+        ['wachtlijst', 'maand', 'wachtlijst per maand, 36 maanden'],
+        ['stapeling', 'maand', 'stapeling per maand, 36 maanden'],
+        ['instroom-uitstroom', 'kwartaal', 'instroom-uitstroom per kwartaal, 12'],
+      ] as const
+    ).map(([reeks, interval, naam]) => ({
+      rapport: naam,
       pad: 'reeks',
-      params: () => ({ rapport: 'stand', interval: 'maand', van: '2015-01-01', tot: '2017-12-31' }),
-      doel: [DOEL_REEKS_EEN_MS, DOEL_REEKS_ALLE_MS],
-    },
+      params: () => ({ rapport: reeks, interval, van: '2015-01-01', tot: '2017-12-31' }),
+      doel: [DOEL_REEKS_EEN_MS, DOEL_REEKS_ALLE_MS] as [number, number],
+    })),
   ];
 
   const metingen: RapportMeting[] = [];
