@@ -18,6 +18,12 @@ export interface EventContract {
   streamType: string;
   schemas: Record<number, SchemaClass>;
   upcasters?: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
+  /**
+   * The fields about a person, the same in every schema version (the audit chain's form of a
+   * stored event must never change): `verborgen` never leave the server readable to an auditor
+   * (a BSN, a birth date, text a consultant typed), `onthuld` may (to recount breakdowns).
+   */
+  persoonlijk?: { verborgen?: readonly string[]; onthuld?: readonly string[] };
 }
 
 export class EventSchemaError extends Error {
@@ -101,4 +107,10 @@ export function decodeEvent(stored: { type: string; schemaVersion: number; data:
     check(stored.type, version, data);
   }
   return { type: stored.type, data };
+}
+
+/** The personal fields of an event type (none for a type without a contract). */
+export function persoonlijkeVeldenVan(type: string): { verborgen: readonly string[]; onthuld: readonly string[] } {
+  const p = contracts.get(type)?.persoonlijk;
+  return { verborgen: p?.verborgen ?? [], onthuld: p?.onthuld ?? [] };
 }

@@ -7,6 +7,7 @@ import { GemeenteIndexes1763900000003 } from './migrations/1763900000003-gemeent
 import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-append-kort-slot.js';
 import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-streams-per-gemeente.js';
 import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fase.js';
+import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -45,6 +46,7 @@ export const migrations = [
   EsAppendKortSlot1763900000004,
   StreamsPerGemeente1763900000005,
   HerbouwFase1763900000006,
+  AuditKeten1763900000007,
 ];
 
 export function migrationDataSource(

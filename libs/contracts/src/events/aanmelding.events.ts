@@ -30,5 +30,10 @@ export type AanmeldingOntvangen = DomainEvent<'AanmeldingOntvangen', AanmeldingO
 export type AanmeldingAfgerond = DomainEvent<'AanmeldingAfgerond', AanmeldingAfgerondV1>;
 export type AanmeldingEvent = AanmeldingOntvangen | AanmeldingAfgerond | RegistratieIngetrokken;
 
-defineEvent({ type: 'AanmeldingOntvangen', streamType: AANMELDING_STREAM, schemas: { 1: AanmeldingOntvangenV1 } });
+defineEvent({
+  type: 'AanmeldingOntvangen',
+  streamType: AANMELDING_STREAM,
+  schemas: { 1: AanmeldingOntvangenV1 },
+  persoonlijk: { onthuld: ['huishoudenId'] },
+});
 defineEvent({ type: 'AanmeldingAfgerond', streamType: AANMELDING_STREAM, schemas: { 1: AanmeldingAfgerondV1 } });

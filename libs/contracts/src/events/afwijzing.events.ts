@@ -22,4 +22,9 @@ export class AanvraagAfgewezenV1 {
 export type AanvraagAfgewezen = DomainEvent<'AanvraagAfgewezen', AanvraagAfgewezenV1>;
 export type AfwijzingEvent = AanvraagAfgewezen | RegistratieIngetrokken;
 
-defineEvent({ type: 'AanvraagAfgewezen', streamType: AFWIJZING_STREAM, schemas: { 1: AanvraagAfgewezenV1 } });
+defineEvent({
+  type: 'AanvraagAfgewezen',
+  streamType: AFWIJZING_STREAM,
+  schemas: { 1: AanvraagAfgewezenV1 },
+  persoonlijk: { verborgen: ['reden'], onthuld: ['huishoudenId'] },
+});

@@ -18,4 +18,9 @@ export type ClientEvent = ClientGeregistreerd;
 
 export const CLIENT_STREAM = 'client';
 
-defineEvent({ type: 'ClientGeregistreerd', streamType: CLIENT_STREAM, schemas: { 1: ClientGeregistreerdV1 } });
+defineEvent({
+  type: 'ClientGeregistreerd',
+  streamType: CLIENT_STREAM,
+  schemas: { 1: ClientGeregistreerdV1 },
+  persoonlijk: { verborgen: ['bsn', 'geboortedatum'], onthuld: ['geslacht', 'huishoudenId'] },
+});

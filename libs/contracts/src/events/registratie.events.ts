@@ -43,9 +43,11 @@ defineEvent({
   type: 'RegistratieGecorrigeerd',
   streamType: REGISTRATIE_STREAM,
   schemas: { 1: RegistratieGecorrigeerdV1 },
+  persoonlijk: { verborgen: ['reden'] },
 });
 defineEvent({
   type: 'RegistratieIngetrokken',
   streamType: REGISTRATIE_STREAM,
   schemas: { 1: RegistratieIngetrokkenV1 },
+  persoonlijk: { verborgen: ['reden'] },
 });

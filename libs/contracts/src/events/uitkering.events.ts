@@ -37,5 +37,10 @@ export type UitkeringToegekend = DomainEvent<'UitkeringToegekend', UitkeringToeg
 export type UitkeringBeeindigd = DomainEvent<'UitkeringBeeindigd', UitkeringBeeindigdV1>;
 export type UitkeringEvent = UitkeringToegekend | UitkeringBeeindigd | RegistratieGecorrigeerd | RegistratieIngetrokken;
 
-defineEvent({ type: 'UitkeringToegekend', streamType: UITKERING_STREAM, schemas: { 1: UitkeringToegekendV1 } });
+defineEvent({
+  type: 'UitkeringToegekend',
+  streamType: UITKERING_STREAM,
+  schemas: { 1: UitkeringToegekendV1 },
+  persoonlijk: { onthuld: ['huishoudenId'] },
+});
 defineEvent({ type: 'UitkeringBeeindigd', streamType: UITKERING_STREAM, schemas: { 1: UitkeringBeeindigdV1 } });

@@ -60,7 +60,12 @@ export type VoorzieningBeeindigd = DomainEvent<'VoorzieningBeeindigd', Voorzieni
 export type VoorzieningEvent =
   VoorzieningToegekend | LeveringGestart | VoorzieningBeeindigd | RegistratieGecorrigeerd | RegistratieIngetrokken;
 
-defineEvent({ type: 'VoorzieningToegekend', streamType: VOORZIENING_STREAM, schemas: { 1: VoorzieningToegekendV1 } });
+defineEvent({
+  type: 'VoorzieningToegekend',
+  streamType: VOORZIENING_STREAM,
+  schemas: { 1: VoorzieningToegekendV1 },
+  persoonlijk: { onthuld: ['huishoudenId'] },
+});
 defineEvent({ type: 'LeveringGestart', streamType: VOORZIENING_STREAM, schemas: { 1: LeveringGestartV1 } });
 defineEvent({
   type: 'VoorzieningBeeindigd',

@@ -1,0 +1,6 @@
+export * from './canoniek.js';
+export * from './checkpoint.js';
+export * from './export-regels.js';
+export * from './keten.js';
+export * from './verborgen.js';
+export * from './zegel-vorm.js';
