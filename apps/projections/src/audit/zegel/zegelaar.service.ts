@@ -67,7 +67,12 @@ export class Zegelaar implements OnApplicationBootstrap, BeforeApplicationShutdo
     await this.lus;
     await this.publiceerLus;
     await this.publicatie?.sluit();
-    this.leider?.release();
+    this.laatLos();
+  }
+
+  /** Destroys the lock's connection: a session lock would outlive a connection returned to the pool. */
+  private laatLos(): void {
+    this.leider?.release(true);
     this.leider = undefined;
   }
 
@@ -110,6 +115,15 @@ export class Zegelaar implements OnApplicationBootstrap, BeforeApplicationShutdo
         this.logger.warn(`zegel: ${this.laatsteFout}; opnieuw over ${wacht} ms`);
         // What is in es_zegel is the truth: read it again rather than trust what we held.
         this.kop = undefined;
+        // A lock on a connection that broke is gone: stop calling ourselves the sealer.
+        if (
+          this.leider &&
+          !(await this.leider.query('SELECT 1').then(
+            () => true,
+            () => false,
+          ))
+        )
+          this.laatLos();
         await this.slaap(wacht);
         wacht = Math.min(wacht * 2, 5000);
       }
