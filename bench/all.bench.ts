@@ -5,7 +5,8 @@
  *   1. append through the event store port, side by side with Emmett's PostgreSQL event store and
  *      plain multi-row INSERTs (bench/lib/append.ts);
  *   2. a realistic history of N events (1,000,000; quick: 100,000; more: a longer history with the
- *      same caseload) seeded straight into the event store (bench/lib/bulk-seed.ts);
+ *      same caseload) seeded straight into the event store (bench/lib/bulk-seed.ts), then sealed
+ *      into the audit hash chain from position 0 (bench/lib/zegel.ts);
  *   3. the three apps started as `npm start` runs them (bench/lib/apps.ts); the projection daemon
  *      catches up from position 0, then a full rebuild over REST (POST /beheer/herbouw), and a
  *      plain COPY of the same rows for comparison;
@@ -27,6 +28,7 @@ import { type AppendResultaat, meetAppends } from './lib/append.js';
 import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js';
 import { bulkSeed } from './lib/bulk-seed.js';
 import { walRegel, type WalStand, walStand, walVerschil } from './lib/wal.js';
+import { meetVerzegeling, type ZegelMeting } from './lib/zegel.js';
 import { caseload, GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
@@ -148,6 +150,7 @@ try {
   const gemeenten = GEMEENTEN.map(([g]) => g);
   let historie: Resultaat['historie'] | undefined;
   let kennisdata: Kennisdatum[] = [];
+  let zegel: ZegelMeting | undefined;
   if (DELEN.has('projections')) {
     const jaren = jarenVoor(EVENTS);
     log(`\n2. History of ${fmt(EVENTS)} events over ${jaren} years, generated and seeded in bulk (${sinds()})`);
@@ -186,6 +189,22 @@ try {
     // An event store in production has long been vacuumed; autovacuum's pass after the seed is not the rebuild's.
     await admin.query('VACUUM (ANALYZE) es_events, es_streams');
     await admin.query('CHECKPOINT');
+
+    // The audit sealer's first pass over the whole history, before the apps start (theirs then has nothing left).
+    log(`\n2b. Sealing the history into the audit hash chain (${sinds()})`);
+    const zegelBar = new Voortgang('seal', seed.events);
+    meter.begin();
+    zegel = await meetVerzegeling({ url: db.url, schema, voortgang: (n) => zegelBar.zet(n) });
+    belasting.zegel = meter.meet();
+    zegelBar.stop();
+    const appendRate = Math.max(
+      0,
+      ...(append?.metingen.filter((x) => x.systeem === 'sociaal-domein').map((x) => x.eventsPerSeconde) ?? []),
+    );
+    log(
+      `Sealed ${fmt(zegel.events)} events in ${zegel.seconden.toFixed(1)} s = ${fmt(zegel.eventsPerSeconde)} events/s, ${fmt(zegel.checkpoints)} signed checkpoints` +
+        (appendRate ? `; append through the port in this run: ${fmt(appendRate)} events/s at best` : ' (append not run: --only)'),
+    );
   }
 
   // -------------------------------------------------------------- 3. the apps, catch-up, rebuild, COPY
@@ -307,7 +326,7 @@ try {
 
   // -------------------------------------------------------------- 6. results
 
-  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss });
+  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss, zegel });
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.json`), `${JSON.stringify(resultaat, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.html`), html(resultaat));
@@ -429,6 +448,8 @@ interface Resultaat {
   omgeving: Record<string, unknown>;
   duurSeconden: number;
   append?: AppendResultaat;
+  /** The audit sealer's pass over the seeded history (bench/lib/zegel.ts). */
+  zegel?: ZegelMeting;
   historie?: Pick<HistoryStats, 'clients' | 'households' | 'jaren' | 'van' | 'tot' | 'lopend'> & {
     events: number;
     appends: number;
@@ -457,9 +478,23 @@ interface Resultaat {
 }
 
 function maakResultaat(
-  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss'> & { kennisdata: Kennisdatum[] },
+  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss' | 'zegel'> & { kennisdata: Kennisdatum[] },
 ): Resultaat {
   const doelen: Doel[] = [];
+  const appendBest = Math.max(
+    0,
+    ...(m.append?.metingen.filter((x) => x.systeem === 'sociaal-domein').map((x) => x.eventsPerSeconde) ?? []),
+  );
+  if (m.zegel && appendBest > 0) {
+    doelen.push({
+      onderdeel: 'audit',
+      naam: 'sealing the history into the hash chain, vs append',
+      gemeten: `${fmt(m.zegel.eventsPerSeconde)}/s`,
+      doel: `> append (${fmt(appendBest)}/s)`,
+      ratio: `${(m.zegel.eventsPerSeconde / appendBest).toFixed(2)}×`,
+      ok: m.zegel.eventsPerSeconde > appendBest,
+    });
+  }
   for (const scenario of ['a', 'b'] as const) {
     const ons = m.append?.metingen.find((x) => x.systeem === 'sociaal-domein' && x.scenario === scenario);
     const r = m.append?.ratios.find((x) => x.scenario === scenario);
@@ -544,6 +579,7 @@ function maakResultaat(
     },
     duurSeconden: Math.round((performance.now() - t0Run) / 1000),
     ...(m.append ? { append: m.append } : {}),
+    ...(m.zegel ? { zegel: m.zegel } : {}),
     ...(m.historie ? { historie: m.historie } : {}),
     kennisdata: m.kennisdata.map((k) => ({ label: k.label, instant: k.instant, positie: k.positie })),
     ...(p ? { projectie: p } : {}),

@@ -2,7 +2,7 @@
 // PostgreSQL (data under DATA_DIR), applies the migrations, starts the three apps and prints the
 // URLs, the OpenAPI pages and a dev token. Ctrl-C stops everything; the data stays for next time.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NODE_FLAGS } from './app-flags.mjs';
@@ -135,6 +135,10 @@ const env = {
   AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
   DEV_JWT_SECRET: process.env.DEV_JWT_SECRET ?? kept('dev-jwt-secret', () => randomBytes(32).toString('hex')),
   PSEUDONIEM_SLEUTEL: process.env.PSEUDONIEM_SLEUTEL ?? kept('pseudoniem-sleutel', () => randomBytes(32).toString('hex')),
+  // Signs the audit checkpoints (Ed25519, PKCS #8 PEM); kept, so checkpoints of earlier runs still verify.
+  AUDIT_SIGNING_KEY:
+    process.env.AUDIT_SIGNING_KEY ??
+    kept('audit-signing-key.pem', () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })),
   LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
   NODE_ENV: process.env.NODE_ENV ?? 'development',
 };
@@ -219,6 +223,8 @@ ${apps.map((a) => `  ${a.name.padEnd(14)} http://localhost:${a.port}      http:/
   dashboard      http://localhost:${apps.find((a) => a.name === 'projections').port}/dashboard
 
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+  Audit          public key of the checkpoints: curl -s -H "Authorization: Bearer <auditor token>" http://localhost:${apps.find((a) => a.name === 'projections').port}/audit/sleutel
+                 (private key: ${path.join(DATA_DIR, 'audit-signing-key.pem')}${process.env.AUDIT_SIGNING_KEY ? ', not used: AUDIT_SIGNING_KEY is set' : ''})
   NATS relay     ${natsUrl ? `publishing every event to JetStream stream SOCIAAL_DOMEIN on ${natsUrl} (lag: http://localhost:${apps.at(-1).port}/health)` : 'idle: no nats-server on the PATH (apt-get install nats-server) and no NATS_URL'}
 
 Dev token (consulent for GM0005 and GM0006, valid 12 hours):

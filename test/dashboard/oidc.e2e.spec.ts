@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, setTestEnv, startTestApp, type TestApp, type TestDatabase } from '@sd/testing';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     JWT_ISSUER: idp.issuer,
     OIDC_ISSUER: idp.issuer,
     OIDC_CLIENT_ID: 'sd-dashboard',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   });
   const { ProjectionsModule } = await import('../../apps/projections/src/projections.module.js');
   projections = await startTestApp(ProjectionsModule);

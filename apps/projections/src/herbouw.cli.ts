@@ -18,6 +18,7 @@ if (!process.env.DATABASE_URL) {
   process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/postgres`;
 }
 process.env.PROJECTIE_WORKER = 'false'; // this process rebuilds; it does not follow the active generation
+process.env.AUDIT_ZEGELAAR = 'false'; // nor does it seal: the running apps do
 process.env.LOG_LEVEL ??= 'warn';
 
 const { ProjectionsModule } = await import('./projections.module.js');

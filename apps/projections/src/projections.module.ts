@@ -3,9 +3,12 @@ import { CommandsModule } from '@sd/commands';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
+import { ZegelController } from './audit/zegel.controller.js';
+import { ZegelModule } from './audit/zegel/zegel.module.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
 import { BevolkingService } from './bevolking/bevolking.service.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { GezondheidModule } from './gezondheid.module.js';
 import { HerbouwController } from './herbouw/herbouw.controller.js';
 import { Herbouw } from './herbouw/herbouw.service.js';
 import { ProjectieVoortgang } from './projectie-voortgang.adapter.js';
@@ -21,8 +24,8 @@ import { RegiosController } from './regios/regios.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
-  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, DashboardModule],
-  controllers: [RapportagesController, RegiosController, AuditController, BevolkingController, HerbouwController],
+  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, ZegelModule, GezondheidModule, DashboardModule],
+  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
   providers: [
     RapportageService,
     BevolkingService,

@@ -36,8 +36,8 @@ export interface EventRegel {
   verborgen: Record<string, string>;
   /** Per revealed personal field its salt, so its digest can be recomputed. */
   zouten: Record<string, string>;
-  /** The chain value the server stored for this position. */
-  keten: string;
+  /** The chain value the server stored for this position; null: the event has no seal (the verifier reports it). */
+  keten: string | null;
 }
 
 /** An event of another gemeente: only what its link needs. */
@@ -46,7 +46,7 @@ export interface AnderRegel {
   positie: number;
   gemeente: string;
   inhoud: string;
-  keten: string;
+  keten: string | null;
 }
 
 export interface CheckpointRegel extends Checkpoint {

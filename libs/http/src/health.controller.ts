@@ -5,7 +5,10 @@ import type pg from 'pg';
 import { Public } from '@sd/auth';
 import { PG_POOL } from '@sd/database';
 
-/** An app may add a component to /health (the relay shows its lag); it reports details, never fails the check. */
+/**
+ * An app may add components to /health (the relay shows its lag): one or a list. Each reports
+ * details, never fails the check.
+ */
 export const HEALTH_EXTRA = Symbol('HEALTH_EXTRA');
 export interface HealthExtra {
   naam: string;
@@ -19,18 +22,15 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Optional() @Inject(HEALTH_EXTRA) private readonly extra?: HealthExtra,
+    @Optional() @Inject(HEALTH_EXTRA) private readonly extra?: HealthExtra | HealthExtra[],
   ) {}
 
   @Public()
   @Get()
   @HealthCheck()
   check() {
-    const extra = this.extra;
-    return this.health.check([
-      () => this.database(),
-      ...(extra ? [async () => this.indicator.check(extra.naam).up(await extra.details())] : []),
-    ]);
+    const extra = this.extra === undefined ? [] : [this.extra].flat();
+    return this.health.check([() => this.database(), ...extra.map((e) => async () => this.indicator.check(e.naam).up(await e.details()))]);
   }
 
   private async database() {
