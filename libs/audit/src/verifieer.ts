@@ -163,6 +163,8 @@ export async function verifieerExport(regels: AsyncIterable<unknown> | Iterable<
   if (!publiek) throw new ExportOnleesbaar(1, 'geen sleutel om de checkpoints mee te controleren');
 
   const sleutelId = sleutelIdVan(publiek);
+  // Set inside a closure above, which narrowing does not see.
+  const gevonden = breuk as Breuk | null;
   const goed: number[] = [];
   let checkpointFout: CheckpointFout | null = null;
   const faal = (positie: number, reden: CheckpointFoutReden, uitleg: string) => {
@@ -178,7 +180,7 @@ export async function verifieerExport(regels: AsyncIterable<unknown> | Iterable<
       );
     } else if (!handtekeningKlopt(publiek, c)) {
       faal(p, 'handtekening', `de handtekening van het checkpoint op positie ${p} klopt niet: het checkpoint is gewijzigd`);
-    } else if (breuk && p >= breuk.positie) {
+    } else if (gevonden && p >= gevonden.positie) {
       // Past the break the recomputed chain proves nothing more: the break is the finding.
     } else {
       const berekend = geheugen.op(p);
@@ -197,8 +199,6 @@ export async function verifieerExport(regels: AsyncIterable<unknown> | Iterable<
       } else goed.push(p);
     }
   }
-  // Both are set inside closures, which narrowing does not see.
-  const gevonden = breuk as Breuk | null;
   const grens = Math.min(gevonden?.positie ?? Infinity, (checkpointFout as CheckpointFout | null)?.positie ?? Infinity);
   const laatsteCheckpoint = goed.reduce<number | null>((max, p) => (p < grens && (max === null || p > max) ? p : max), null);
   return {
@@ -214,7 +214,7 @@ export async function verifieerExport(regels: AsyncIterable<unknown> | Iterable<
     checkpoints: new Set(goed).size,
     laatsteCheckpoint,
     onbedekt: geheugen.aantalNa(laatsteCheckpoint ?? 0),
-    breuk,
+    breuk: gevonden,
     checkpointFout,
   };
 }
