@@ -124,7 +124,7 @@ describe('verifieerExport', () => {
 
     const vervalser = sleutelpaar();
     const vals = herbereken(wijzig<EventRegel>(intact(), 2, (r) => ({ ...r, data: { ...r.data, wet: 'jeugdwet' } })));
-    const ketenOp = (p: number) => (vals[op(vals, p)] as EventRegel).keten;
+    const ketenOp = (p: number) => (vals[op(vals, p)] as EventRegel).keten!;
     const herondertekend = maakExport(voorbeeldEvents(), { prive: vervalser.privateKey, publiek: vervalser.publicKey })
       .slice(0, 1)
       .concat(
