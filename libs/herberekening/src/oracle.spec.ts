@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { currentVersion } from '@sd/contracts';
 import type { RecordedEvent } from '@sd/event-store';
-import { leeftijd, Oracle, plusDagen, type OracleFilters } from './oracle.js';
+import { leeftijd, Oracle, plusDagen, type OracleFilters } from './index.js';
 
 /*
  * The oracle checked on small hand-made event logs, every expected number worked out by hand in
