@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '@sd/event-store';
 import type { TestStack } from '../../../test/stack.js';
 import { EERSTE_DAG, LAATSTE_DAG, MAANDEINDEN, maandeinde, plusDagen, Rng, type GeneratedHistory } from './history-generator.js';
-import { Oracle, type OracleFilters } from './oracle.js';
+import { Oracle, type OracleFilters } from '@sd/herberekening';
 
 /**
  * How a comparison gets its set-up: a stack whose reports answer for a generated history, and how
