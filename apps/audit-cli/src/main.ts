@@ -3,7 +3,9 @@ import { CliFout, type CliContext, type Opdracht } from './context.js';
 import { devToken } from './http.js';
 import { dossier } from './opdrachten/dossier.js';
 import { exporteer } from './opdrachten/export.js';
+import { herbereken } from './opdrachten/herbereken.js';
 import { reproduceer } from './opdrachten/reproduceer.js';
+import { verifieerLeesmodellen } from './opdrachten/verifieer-leesmodellen.js';
 import { verifieerLog } from './opdrachten/verifieer-log.js';
 
 /*
@@ -24,7 +26,16 @@ const OPDRACHTEN: Record<string, { opdracht: Opdracht; gebruik: string }> = {
     opdracht: reproduceer,
     gebruik: 'reproduceer <rapport.json>   een gepubliceerd cijfer opnieuw opvragen zoals het toen bekend was',
   },
-  // herbereken, verifieer-leesmodellen: apps/audit-cli/src/opdrachten/herbereken.ts, verifieer-leesmodellen.ts (added by the lead after merging)
+  herbereken: {
+    opdracht: herbereken,
+    gebruik:
+      'herbereken <stand|instroom-uitstroom|wachtlijst|stapeling|bezwaren> [--peildatum D | --periode P | --van D --tot D] [--kennisdatum T] [filters] --uit <export> [--vergelijk] [--json]   een rapport uit de export alleen',
+  },
+  'verifieer-leesmodellen': {
+    opdracht: verifieerLeesmodellen,
+    gebruik:
+      'verifieer-leesmodellen --gemeente GM0000 --uit <export> [--peildata D,…] [--perioden P,…]   elk rapport van de server tegen de herberekening',
+  },
 };
 
 const HULP = `Gebruik: npm run audit -- <opdracht> [opties]

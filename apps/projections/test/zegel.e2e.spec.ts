@@ -242,7 +242,7 @@ describe('the export', () => {
     expect((await get('/audit/export?gemeente=GM0006')).status).toBe(403);
     const beide = await s.token('auditor', ['GM0005', 'GM0006']);
     const { regels: alleen6 } = await exportVan('?gemeente=GM0006', beide);
-    expect(alleen6.filter((r) => r.soort === 'event').every((r) => (r).gemeente === 'GM0006')).toBe(true);
+    expect(alleen6.filter((r) => r.soort === 'event').every((r) => r.gemeente === 'GM0006')).toBe(true);
     expect(alleen6.some((r) => r.soort === 'ander' && r.gemeente === 'GM0005')).toBe(true);
   });
 
