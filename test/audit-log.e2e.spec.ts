@@ -87,7 +87,7 @@ beforeAll(async () => {
   // The auditor keeps the public key apart, fetched once.
   const res = await s.projections.http.get('/audit/sleutel').set('Authorization', `Bearer ${auditor}`);
   sleutel = path.join(map, 'sleutel.pem');
-  fs.writeFileSync(sleutel, (res.body as { publicKeyPem: string }).publicKeyPem);
+  fs.writeFileSync(sleutel, (res.body as { sleutel: string }).sleutel);
 }, 120_000);
 
 afterAll(async () => {
