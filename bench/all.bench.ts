@@ -16,6 +16,7 @@
  * Prints a table with every figure, its target and ratio, and writes bench/results/bench-<date>.{json,html}.
  */
 import 'reflect-metadata';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,7 @@ import { type AppNaam, type Apps, type RssPiek, startApps } from './lib/apps.js'
 import { bulkSeed } from './lib/bulk-seed.js';
 import { walRegel, type WalStand, walStand, walVerschil } from './lib/wal.js';
 import { meetVerzegeling, type ZegelMeting } from './lib/zegel.js';
+import { type AuditExportMeting, DOEL_AUDIT_RSS_MB, DOEL_AUDIT_SECONDEN, meetAuditExport } from './lib/audit-export.js';
 import { caseload, GEMEENTEN, type HistoryStats, jarenVoor } from './lib/history.js';
 import { type Belasting, BelastingMeter, machine, Voortgang } from './lib/measure.js';
 import { type RapportMeting, staven } from './lib/output.js';
@@ -106,6 +108,8 @@ log(
   `Benchmark (${QUICK ? 'quick' : 'full'}): ${fmt(EVENTS)} events, ${REQUESTS} requests per report and scope, ${REST_SECONDEN} s of REST commands`,
 );
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
+// One audit signing key for the run: the sealing pass here and the apps' sealer sign with it, so the auditor's verifieer-log checks every checkpoint.
+process.env.AUDIT_SIGNING_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 fs.chmodSync(tmp, 0o755); // the embedded server may run as its own system user
 const dataDir = path.join(tmp, 'data');
 const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: KEEP });
@@ -151,6 +155,7 @@ try {
   let historie: Resultaat['historie'] | undefined;
   let kennisdata: Kennisdatum[] = [];
   let zegel: ZegelMeting | undefined;
+  let audit: AuditExportMeting | undefined;
   if (DELEN.has('projections')) {
     const jaren = jarenVoor(EVENTS);
     log(`\n2. History of ${fmt(EVENTS)} events over ${jaren} years, generated and seeded in bulk (${sinds()})`);
@@ -308,6 +313,19 @@ try {
       meter.begin();
       rapporten.push(await meetOverzicht({ basis: apps.projections.url, gemeenten, requests: Math.min(REQUESTS, 20), warmup: 2, log }));
       belasting.dashboard = meter.meet();
+
+      log(`\n4b. The auditor's export of the sealed log and verifieer-log of it, with the built CLI (${sinds()})`);
+      apps.fase('audit');
+      meter.begin();
+      audit = await meetAuditExport({
+        main: path.join(HIER, '..', 'apps', 'audit-cli', 'src', 'main.js'),
+        basis: apps.projections.url,
+        token: await apps.token('auditor', gemeenten),
+        gemeenten,
+        map: tmp,
+        log,
+      });
+      belasting.audit = meter.meet();
     }
 
     // -------------------------------------------------------------- 5. REST commands
@@ -326,7 +344,7 @@ try {
 
   // -------------------------------------------------------------- 6. results
 
-  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss, zegel });
+  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss, zegel, audit });
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.json`), `${JSON.stringify(resultaat, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.html`), html(resultaat));
@@ -450,6 +468,8 @@ interface Resultaat {
   append?: AppendResultaat;
   /** The audit sealer's pass over the seeded history (bench/lib/zegel.ts). */
   zegel?: ZegelMeting;
+  /** The auditor's export and verifieer-log of the sealed log (bench/lib/audit-export.ts). */
+  audit?: AuditExportMeting;
   historie?: Pick<HistoryStats, 'clients' | 'households' | 'jaren' | 'van' | 'tot' | 'lopend'> & {
     events: number;
     appends: number;
@@ -478,7 +498,9 @@ interface Resultaat {
 }
 
 function maakResultaat(
-  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss' | 'zegel'> & { kennisdata: Kennisdatum[] },
+  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss' | 'zegel' | 'audit'> & {
+    kennisdata: Kennisdatum[];
+  },
 ): Resultaat {
   const doelen: Doel[] = [];
   const appendBest = Math.max(
@@ -493,6 +515,19 @@ function maakResultaat(
       doel: `> append (${fmt(appendBest)}/s)`,
       ratio: `${(m.zegel.eventsPerSeconde / appendBest).toFixed(2)}×`,
       ok: m.zegel.eventsPerSeconde > appendBest,
+    });
+  }
+  for (const [naam, x] of [
+    ['audit export of every event (CLI)', m.audit?.export],
+    ['verifieer-log of that export (CLI)', m.audit?.verifieer],
+  ] as const) {
+    if (!x) continue;
+    doelen.push({
+      onderdeel: 'audit',
+      naam: `${naam}, ${fmt(m.audit!.events)} events`,
+      gemeten: `${fmt(x.seconden, 1)} s, peak RSS ${fmt(x.piekRssMb)} MB${x.code ? `, exit ${x.code}` : ''}`,
+      doel: `< ${DOEL_AUDIT_SECONDEN} s, < ${DOEL_AUDIT_RSS_MB} MB`,
+      ok: x.code === 0 && x.seconden < DOEL_AUDIT_SECONDEN && x.piekRssMb < DOEL_AUDIT_RSS_MB,
     });
   }
   for (const scenario of ['a', 'b'] as const) {
@@ -580,6 +615,7 @@ function maakResultaat(
     duurSeconden: Math.round((performance.now() - t0Run) / 1000),
     ...(m.append ? { append: m.append } : {}),
     ...(m.zegel ? { zegel: m.zegel } : {}),
+    ...(m.audit ? { audit: m.audit } : {}),
     ...(m.historie ? { historie: m.historie } : {}),
     kennisdata: m.kennisdata.map((k) => ({ label: k.label, instant: k.instant, positie: k.positie })),
     ...(p ? { projectie: p } : {}),
@@ -629,8 +665,8 @@ function tabel(r: Resultaat): string {
     );
   const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% (others ${b.anderenPct ?? '?'}%)`);
   regels.push(`CPU busy per phase (${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
-  // Chromium is the dashboard phase's own "other process".
-  const druk = Object.entries(r.belasting).filter(([fase, b]) => fase !== 'dashboard' && (b.anderenPct ?? 0) > 10);
+  // Chromium is the dashboard phase's own "other process", the CLI the audit phase's.
+  const druk = Object.entries(r.belasting).filter(([fase, b]) => fase !== 'dashboard' && fase !== 'audit' && (b.anderenPct ?? 0) > 10);
   if (druk.length)
     regels.push(
       `⚠ other processes took more than 10 % of the CPUs during ${druk.map(([f]) => f).join(', ')}: those figures are pessimistic.`,
