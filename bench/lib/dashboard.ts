@@ -2,24 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { startChromium } from '@sd/testing';
 import { verdeling } from './measure.js';
 import type { RapportMeting } from './output.js';
 
 export const DOEL_OVERZICHT_MS = 1500;
 export const DOEL_BUNDEL_KB = 500;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of DEVELOPERS.md: no sandbox, no GPU, nothing fetched from outside.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export interface OverzichtOptions {
   /** Base URL of the projections app, which serves the dashboard at /dashboard. */
   basis: string;
@@ -38,8 +26,7 @@ export interface OverzichtOptions {
  * that says how to install it, never a figure.
  */
 export async function meetOverzicht(o: OverzichtOptions): Promise<RapportMeting> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await startChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${o.basis}/dashboard/`);

@@ -2,32 +2,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect } from '@jest/globals';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/**
- * Debian's Chromium driven by playwright-core (which downloads no browser of its own): the
- * dashboard tests run in a real browser. Missing Chromium fails the test, in CI and out of it:
- * `.ci/run` installs it (apt-get install chromium).
- */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, startChromium } from '@sd/testing';
 
 export const UITVOER = path.resolve(import.meta.dirname, '../../test-output/dashboard');
-
-export async function startChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-}
 
 /** Signs in on the dev form: the labels the issue names (Rol, Gemeenten) and the button Inloggen. */
 export async function inloggen(page: Page, rol: string, gemeenten: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Checkpoint } from './checkpoint.js';
+import type { ZegelEvent } from './keten.js';
 
 /*
  * GET /audit/export: NDJSON, one object per line, in this order: a `kop`, then every sealed
@@ -18,25 +19,15 @@ export interface KopRegel {
 }
 
 /** An event of an asked gemeente: its chain form with the hidden fields left out. */
-export interface EventRegel {
+export interface EventRegel extends Omit<ZegelEvent, 'data'> {
   soort: 'event';
-  positie: number;
-  streamId: string;
-  streamVersie: number;
-  type: string;
-  schemaVersie: number;
-  geregistreerdOp: string;
-  gemeente: string;
-  actor: string;
-  correlatie: string;
-  causatie: string | null;
   /** The data without the `verborgen` fields; `onthuld` fields as themselves. */
   data: Record<string, unknown>;
   /** Per hidden field its digest, as it is in the chain. */
   verborgen: Record<string, string>;
   /** Per revealed personal field its salt, so its digest can be recomputed. */
   zouten: Record<string, string>;
-  /** The chain value the server stored for this position; null: the event has no seal (the verifier reports it). */
+  /** The chain value the server stored for this position (null: never sealed). */
   keten: string | null;
 }
 

@@ -3,3 +3,4 @@ export * from './test-app.js';
 export * from './nats-server.js';
 export * from './rng.js';
 export * from './built-app.js';
+export * from './chromium.js';

@@ -20,7 +20,8 @@ const COLUMNS = `global_position, stream_id, stream_version, stream_type, event_
 /** Only events of transactions older than every running one are visible: see the migration. */
 const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
-interface EventRow {
+/** A row of es_events as node-pg reads it (bigints as strings). */
+export interface EventRow {
   global_position: string;
   stream_id: string;
   stream_version: string;
@@ -164,7 +165,8 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function toRecorded(r: EventRow): RecordedEvent {
+/** An es_events row as the port's RecordedEvent: also for readers of es_events outside the store (the audit export). */
+export function toRecorded(r: EventRow): RecordedEvent {
   return {
     eventId: r.event_id,
     streamId: r.stream_id,

@@ -1,29 +1,14 @@
 import type pg from 'pg';
 import type { KopRegel } from '@sd/audit';
-import type { RecordedEvent } from '@sd/event-store';
+import { type EventRow, toRecorded } from '@sd/event-store';
 import { ZegelOpslag } from '../zegel/zegel-opslag.js';
 import { anderRegel, checkpointRegel, eventRegel } from './export-regels.js';
 
 /** Rows per FETCH, and so per chunk written: memory stays at one such chunk whatever the export's size. */
 const FETCH = 1_000;
 
-interface Rij {
-  global_position: string;
-  stream_id: string;
-  stream_version: string;
-  stream_type: string;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  gemeente: string;
-  data: Record<string, unknown>;
-  actor_id: string;
-  correlation_id: string;
-  causation_id: string | null;
-  recorded_at: Date;
-  keten: string | null;
-  zouten: Record<string, string> | null;
-}
+/** An event row with its seal (none when the event was never sealed). */
+type Rij = EventRow & { keten: string | null; zouten: Record<string, string> | null };
 
 export interface ExportVraag {
   gemeenten: string[];
@@ -54,7 +39,7 @@ export async function* auditExport(pool: pg.Pool, vraag: ExportVraag): AsyncGene
     await client.query(
       `DECLARE audit_export NO SCROLL CURSOR FOR
          SELECT e.global_position, e.stream_id, e.stream_version, e.stream_type, e.event_id, e.event_type, e.schema_version,
-                e.gemeente, e.data, e.actor_id, e.correlation_id, e.causation_id, e.recorded_at, z.keten, z.zouten
+                e.gemeente, e.data, e.metadata, e.actor_id, e.correlation_id, e.causation_id, e.recorded_at, z.keten, z.zouten
            FROM es_events e LEFT JOIN es_zegel z ON z.global_position = e.global_position
           WHERE e.global_position <= $1
           ORDER BY e.global_position`,
@@ -65,7 +50,7 @@ export async function* auditExport(pool: pg.Pool, vraag: ExportVraag): AsyncGene
       if (rows.length === 0) break;
       let chunk = '';
       for (const r of rows) {
-        const e = recorded(r);
+        const e = toRecorded(r);
         const zouten = r.zouten ?? {};
         const regel = gevraagd.has(e.gemeente) ? eventRegel(e, zouten, r.keten) : anderRegel(e, zouten, r.keten);
         chunk += JSON.stringify(regel) + '\n';
@@ -85,23 +70,4 @@ export async function* auditExport(pool: pg.Pool, vraag: ExportVraag): AsyncGene
     await client.query('ROLLBACK').catch(() => undefined); // a no-op after COMMIT; ends an abandoned export
     client.release();
   }
-}
-
-function recorded(r: Rij): RecordedEvent {
-  return {
-    eventId: r.event_id,
-    streamId: r.stream_id,
-    streamType: r.stream_type,
-    streamVersion: Number(r.stream_version),
-    globalPosition: Number(r.global_position),
-    type: r.event_type,
-    schemaVersion: r.schema_version,
-    data: r.data,
-    gemeente: r.gemeente,
-    actorId: r.actor_id,
-    correlationId: r.correlation_id,
-    causationId: r.causation_id,
-    metadata: {},
-    recordedAt: r.recorded_at,
-  };
 }

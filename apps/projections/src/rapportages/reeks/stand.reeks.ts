@@ -3,8 +3,8 @@ import { LEEFTIJDSGROEPEN, type StandRapport } from '../rapportage.types.js';
 import { Params, type Q, type Selectie, type ZonderMeta } from '../sql.js';
 import { KOLOMMEN, type StandRij, standSets, standUitRijen } from '../stand.query.js';
 import { gVan } from '../uitsplitsingen.js';
-import { lopendeItemsSql } from './lopende-items.js';
-import { Segmenten, tellingen, volgordeVan } from './segmenten.js';
+import { lopendeItems, lopendeItemsSql } from './lopende-items.js';
+import { Segmenten, tellingen } from './segmenten.js';
 import { Woordenboek } from './woordenboek.js';
 
 /*
@@ -55,14 +55,7 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
   for (const gemeente of s.gemeenten) {
     const rows = await itemRijen(db, { ...s, gemeenten: [gemeente] }, peildata);
     const m = rows.length;
-    const clienten = new Woordenboek<string>();
-    const huishoudens = new Woordenboek<string>();
-    const items = {
-      client: clienten.nummersVan(rows, 0),
-      huishouden: huishoudens.nummersVan(rows, 1),
-      a: new Int32Array(m),
-      b: new Int32Array(m),
-    };
+    const items = lopendeItems(rows, 3);
     const grenzen = GRENZEN.map(() => new Int32Array(m));
     const codes: Record<string, Int32Array> = {
       gemeente: new Int32Array(m).fill(woorden.gemeente.nummer(gemeente)),
@@ -78,13 +71,9 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
       const nummers = perCombinatie[c];
       for (let k = 0; k < KENMERKEN.length; k++) codes[KENMERKEN[k]][i] = nummers[k];
       bekend[i] = woorden.geslacht.waarden[nummers[geslacht]] === null ? 0 : 1;
-      items.a[i] = punten & 0xff;
-      items.b[i] = (punten >> 8) & 0xff;
       grenzen[0][i] = punten >> 16;
       for (let j = 1; j < GRENZEN.length; j++) grenzen[j][i] = (leeftijden >> (8 * (j - 1))) & 0xff;
     }
-    const perClient = volgordeVan(items.client, items.a, clienten.waarden.length);
-    const perHuishouden = volgordeVan(items.huishouden, items.a, huishoudens.waarden.length);
     delen.forEach(({ set, alleenBekend }, d) => {
       const metLeeftijd = set.includes('leeftijdsgroep');
       // A key is the set's value numbers as the digits of one number.
@@ -109,11 +98,11 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
         segmenten.voegToe(sleutel, i, items.a[i], items.b[i]);
       }
       const voorzieningen = tellingen(segmenten, null, n);
-      const perClientTelling = tellingen(segmenten, { volgorde: perClient, entiteit: items.client, herordenen: false }, n);
+      const perClientTelling = tellingen(segmenten, { volgorde: items.perClient, entiteit: items.client, herordenen: false }, n);
       // A client's age groups follow each other in time; a household's members each have their own.
       const perHuishoudenTelling = tellingen(
         segmenten,
-        { volgorde: perHuishouden, entiteit: items.huishouden, herordenen: metLeeftijd },
+        { volgorde: items.perHuishouden, entiteit: items.huishouden, herordenen: metLeeftijd },
         n,
       );
       for (let k = 0; k < sleutels; k++) {

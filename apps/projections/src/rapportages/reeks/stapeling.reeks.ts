@@ -1,8 +1,7 @@
 import { STAPEL_KLASSEN, type StapelingRapport } from '../rapportage.types.js';
 import { Params, type Q, type Selectie, type ZonderMeta } from '../sql.js';
 import { bevolking, type StapelRij, stapelingUitRijen } from '../stapeling.query.js';
-import { lopendeItemsSql } from './lopende-items.js';
-import { volgordeVan } from './segmenten.js';
+import { lopendeItems, lopendeItemsSql } from './lopende-items.js';
 import { Woordenboek } from './woordenboek.js';
 
 /*
@@ -97,20 +96,7 @@ export async function stapelingReeks(db: Q, s: Selectie, peildata: string[]): Pr
       values: p.values,
       rowMode: 'array',
     });
-    const m = rows.length;
-    const clienten = new Woordenboek<string>();
-    const huishoudens = new Woordenboek<string>();
-    const items = {
-      client: clienten.nummersVan(rows, 0),
-      huishouden: huishoudens.nummersVan(rows, 1),
-      wet: wetten.nummersVan(rows, 2),
-      a: new Int32Array(m),
-      b: new Int32Array(m),
-    };
-    for (let i = 0; i < m; i++) {
-      items.a[i] = rows[i][3] & 0xff;
-      items.b[i] = rows[i][3] >> 8;
-    }
+    const items = { ...lopendeItems(rows, 3), wet: wetten.nummersVan(rows, 2) };
     const perClient = { klassen: new Verloop(n), combinaties: new Verloop(n) };
     const perHuishouden = new Verloop(n);
     // The combination's name as the single report spells it: its wetten sorted, joined by '+'.
@@ -127,14 +113,14 @@ export async function stapelingReeks(db: Q, s: Selectie, peildata: string[]): Pr
         );
       return x;
     };
-    const volgordeClient = volgordeVan(items.client, items.a, clienten.aantal);
+    const volgordeClient = items.perClient;
     perGroep(volgordeClient, items.client, (van, tot) =>
       veeg(volgordeClient, van, tot, items, (aantal, wetten, a, b) => {
         perClient.klassen.telOp(klasse(aantal), a, b);
         perClient.combinaties.telOp(naam(wetten), a, b);
       }),
     );
-    const volgordeHuishouden = volgordeVan(items.huishouden, items.a, huishoudens.aantal);
+    const volgordeHuishouden = items.perHuishouden;
     perGroep(volgordeHuishouden, items.huishouden, (van, tot) =>
       veeg(volgordeHuishouden, van, tot, items, (aantal, _wetten, a, b) => perHuishouden.telOp(klasse(aantal), a, b)),
     );
