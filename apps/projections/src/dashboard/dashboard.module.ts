@@ -51,6 +51,8 @@ export class DashboardModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // An application context without HTTP (npm run rebuild) serves nothing.
+    if (!this.adapter.httpAdapter) return;
     const map = dashboardMap();
     new ExpressLoader().register(this.adapter.httpAdapter, this.config, [
       {
