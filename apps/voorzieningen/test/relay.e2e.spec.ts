@@ -35,6 +35,10 @@ beforeAll(async () => {
       ingangsdatum: '2016-02-01',
     });
     await post('voorzieningen', `/voorzieningen/${v.voorzieningId}/start-levering`, { datum: '2016-02-01' });
+    await post('voorzieningen', `/voorzieningen/${v.voorzieningId}/correctie`, {
+      leveringsvorm: 'zin',
+      reden: 'typfout bij intake van de cliënt',
+    });
     await post('voorzieningen', `/voorzieningen/${v.voorzieningId}/beeindiging`, { einddatum: '2016-12-31', reden: 'volgens-plan' });
     const u = await post('voorzieningen', '/uitkeringen', {
       clientId: c.clientId,
@@ -87,10 +91,14 @@ describe('relay to NATS JetStream', () => {
     expect(perStream.size).toBeGreaterThan(8);
   });
 
-  it('never carries a BSN', async () => {
-    const alles = (await leesStream(nats.url)).map((b) => b.raw).join('\n');
+  it('carries no personal data: no BSN, geboortedatum, geslacht, household or typed text', async () => {
+    const berichten = await leesStream(nats.url);
+    const alles = berichten.map((b) => b.raw).join('\n');
     for (const bsn of BSNS) expect(alles).not.toContain(bsn);
-    expect(alles).toContain('ClientGeregistreerd');
+    for (const gegeven of ['1970-01-01', 'HH-1', 'typfout bij intake van de cliënt']) expect(alles).not.toContain(gegeven);
+    const client = berichten.find((b) => b.payload.type === 'ClientGeregistreerd')!;
+    expect(Object.keys(client.payload.data as object).sort()).toEqual(['clientId', 'gemeente']);
+    expect(berichten.find((b) => b.payload.type === 'RegistratieGecorrigeerd')!.payload.data).toEqual({ leveringsvorm: 'zin' });
   });
 
   it('shows its lag on /health', async () => {

@@ -15,6 +15,7 @@ defineEvent({
   streamType: 'proef',
   schemas: { 1: ProefV1, 2: ProefV2 },
   upcasters: { 1: (d) => ({ voornaam: d.naam, versie: 2 }) },
+  persoonlijk: { verborgen: ['naam', 'voornaam'] },
 });
 
 describe('event contracts', () => {
@@ -41,6 +42,26 @@ describe('event contracts', () => {
       @ValidateNested() adres!: Adres;
     }
     expect(() => defineEvent({ type: 'GenestGebeurd', streamType: 'proef', schemas: { 1: GenestV1 } })).toThrow(/flat/);
+  });
+
+  it('refuses a contract whose free text is declared neither personal nor openbaar', () => {
+    class NotitieV1 {
+      @IsString() notitie!: string;
+    }
+    expect(() => defineEvent({ type: 'NotitieGemaakt', streamType: 'proef', schemas: { 1: NotitieV1 } })).toThrow(
+      /notitie is free text; declare it in persoonlijk/,
+    );
+    expect(() =>
+      defineEvent({
+        type: 'NotitieGemaakt2',
+        streamType: 'proef',
+        schemas: { 1: NotitieV1 },
+        persoonlijk: { verborgen: ['notitie', 'bsn'] },
+      }),
+    ).toThrow(/bsn is declared but is in no schema version/);
+    expect(() =>
+      defineEvent({ type: 'NotitieGemaakt3', streamType: 'proef', schemas: { 1: NotitieV1 }, openbaar: ['notitie'] }),
+    ).not.toThrow();
   });
 
   it('refuses a new event that does not match its schema, naming the field', () => {

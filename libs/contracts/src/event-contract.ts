@@ -24,6 +24,8 @@ export interface EventContract {
    * (a BSN, a birth date, text a consultant typed), `onthuld` may (to recount breakdowns).
    */
   persoonlijk?: { verborgen?: readonly string[]; onthuld?: readonly string[] };
+  /** Free-text fields that are not about a person (the name of a code or a regio). */
+  openbaar?: readonly string[];
 }
 
 export class EventSchemaError extends Error {
@@ -51,8 +53,38 @@ export function defineEvent(contract: EventContract): EventContract {
       throw new Error(`event ${contract.type} v${versie}: event schemas are flat, without @ValidateNested`);
     }
   }
+  eisVrijeTekstVerklaard(contract);
   contracts.set(contract.type, contract);
   return contract;
+}
+
+/** Validators that make a string a code, an id, a date or a number rather than free text. */
+const CODE_VALIDATORS = new Set(['isIn', 'matches', 'isUUID', 'isInt', 'isBoolean', 'isISO8601', 'isDateString', 'isEnum', 'isNumber']);
+
+/**
+ * Every free-text field (a string that is not a code) of every schema version is declared either
+ * personal or openbaar, and every declared field exists: so a new event type cannot forget the
+ * typed text a consultant may fill with a name. Personal fields are stored encrypted, hidden from
+ * auditors and left out of integration events; that rests on this declaration.
+ */
+function eisVrijeTekstVerklaard(contract: EventContract): void {
+  const { verborgen = [], onthuld = [] } = contract.persoonlijk ?? {};
+  const verklaard = new Set([...verborgen, ...onthuld, ...(contract.openbaar ?? [])]);
+  const velden = new Set<string>();
+  for (const [versie, schema] of Object.entries(contract.schemas)) {
+    const perVeld = new Map<string, string[]>();
+    for (const m of getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false)) {
+      perVeld.set(m.propertyName, [...(perVeld.get(m.propertyName) ?? []), m.name ?? m.type]);
+    }
+    for (const [veld, validators] of perVeld) {
+      velden.add(veld);
+      const vrijeTekst = validators.includes('isString') && !validators.some((v) => CODE_VALIDATORS.has(v));
+      if (vrijeTekst && !verklaard.has(veld))
+        throw new Error(`event ${contract.type} v${versie}: ${veld} is free text; declare it in persoonlijk (about a person) or openbaar`);
+    }
+  }
+  for (const veld of verklaard)
+    if (!velden.has(veld)) throw new Error(`event ${contract.type}: ${veld} is declared but is in no schema version`);
 }
 
 export function eventContract(type: string): EventContract {

@@ -1,3 +1,4 @@
+import { persoonlijkeVeldenVan } from '@sd/contracts';
 import type { RecordedEvent } from '@sd/event-store';
 
 /** JetStream subject of an event: `sociaal-domein.<gemeente>.<streamType>.<eventType>`. */
@@ -5,12 +6,12 @@ export function subjectVoor(prefix: string, e: Pick<RecordedEvent, 'gemeente' | 
   return `${prefix}.${e.gemeente}.${e.streamType}.${e.type}`;
 }
 
-/** Personal data that never leaves the system through integration events. */
-const NOOIT_PUBLICEREN = new Set(['bsn']);
-
 /**
- * The integration event other systems receive: the envelope and the data, without the BSN.
- * The actor (a user id) stays inside too: subscribers need what happened, not who typed it.
+ * The integration event other systems receive: the envelope and the data without any personal
+ * field (those the event's contract declares: BSN, geboortedatum, geslacht, huishoudenId, typed
+ * text), so pseudonymous ids and codes only. Another system can never be told to forget what it
+ * received; one that needs more asks the API, where access is checked and logged. The actor (a user
+ * id) stays inside too: subscribers need what happened, not who typed it.
  */
 export function integratieEvent(e: RecordedEvent): Record<string, unknown> {
   return {
@@ -25,6 +26,12 @@ export function integratieEvent(e: RecordedEvent): Record<string, unknown> {
     gemeente: e.gemeente,
     correlationId: e.correlationId,
     causationId: e.causationId,
-    data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !NOOIT_PUBLICEREN.has(k))),
+    data: zonderPersoonsgegevens(e.type, e.data),
   };
+}
+
+function zonderPersoonsgegevens(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const { verborgen, onthuld } = persoonlijkeVeldenVan(type);
+  const persoonlijk = new Set([...verborgen, ...onthuld]);
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !persoonlijk.has(k)));
 }

@@ -16,4 +16,9 @@ export type CodelijstEvent = ProductcategorieToegevoegd;
 /** One stream per gemeente: `codelijst-GM0005`. */
 export const CODELIJST_STREAM = 'codelijst';
 
-defineEvent({ type: 'ProductcategorieToegevoegd', streamType: CODELIJST_STREAM, schemas: { 1: ProductcategorieToegevoegdV1 } });
+defineEvent({
+  type: 'ProductcategorieToegevoegd',
+  streamType: CODELIJST_STREAM,
+  schemas: { 1: ProductcategorieToegevoegdV1 },
+  openbaar: ['naam'],
+});

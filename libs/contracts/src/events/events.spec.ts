@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { currentVersion, decodeEvent, encodeEvent, eventContract, EventSchemaError } from '../event-contract.js';
+import { currentVersion, decodeEvent, encodeEvent, eventContract, EventSchemaError, persoonlijkeVeldenVan } from '../event-contract.js';
 import '../index.js';
 
 const VOORZIENING = '3a1e6c0d-5b7f-4f2a-8c9d-0e1f2a3b4c02';
@@ -22,6 +22,20 @@ describe('event schemas of the case streams', () => {
     ['RegistratieIngetrokken', 'registratie'],
   ])('defines %s for stream type %s', (type, streamType) => {
     expect(eventContract(type).streamType).toBe(streamType);
+  });
+
+  it.each([
+    ['ClientGeregistreerd', ['bsn', 'geboortedatum', 'geslacht', 'huishoudenId']],
+    ['AanmeldingOntvangen', ['huishoudenId']],
+    ['VoorzieningToegekend', ['huishoudenId']],
+    ['UitkeringToegekend', ['huishoudenId']],
+    ['AanvraagAfgewezen', ['huishoudenId', 'reden']],
+    ['RegistratieGecorrigeerd', ['reden']],
+    ['RegistratieIngetrokken', ['reden']],
+    ['BezwaarOntvangen', []],
+  ])('declares the personal fields of %s: %j', (type, velden) => {
+    const { verborgen, onthuld } = persoonlijkeVeldenVan(type);
+    expect([...verborgen, ...onthuld].sort()).toEqual([...velden].sort());
   });
 
   const toegekend = {

@@ -18,4 +18,4 @@ export type RegioEvent = RegioVastgesteld;
 /** One stream per regio: `regio-BMWE`; each event replaces the definition before it. */
 export const REGIO_STREAM = 'regio';
 
-defineEvent({ type: 'RegioVastgesteld', streamType: REGIO_STREAM, schemas: { 1: RegioVastgesteldV1 } });
+defineEvent({ type: 'RegioVastgesteld', streamType: REGIO_STREAM, schemas: { 1: RegioVastgesteldV1 }, openbaar: ['naam'] });
