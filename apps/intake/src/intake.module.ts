@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
+import { LogboekModule } from '@sd/logboek';
 import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
@@ -8,7 +9,7 @@ import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
 
 /** apps/intake: clienten and aanmeldingen (the toegang). */
 @Module({
-  imports: [PlatformModule.forApp('intake'), CommandsModule],
+  imports: [PlatformModule.forApp('intake'), LogboekModule.forApp('intake'), CommandsModule],
   controllers: [ClientenController, AanmeldingenController],
   providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
 })
