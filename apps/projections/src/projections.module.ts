@@ -22,6 +22,7 @@ import { RapportageService } from './rapportages/rapportage.service.js';
 import { RapportagesController } from './rapportages/rapportages.controller.js';
 import { RegioService } from './regios/regio.service.js';
 import { RegiosController } from './regios/regios.controller.js';
+import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
@@ -34,7 +35,15 @@ import { RegiosController } from './regios/regios.controller.js';
     GezondheidModule,
     DashboardModule,
   ],
-  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
+  controllers: [
+    RapportagesController,
+    RegiosController,
+    AuditController,
+    ZegelController,
+    BevolkingController,
+    HerbouwController,
+    VerwerkingenController,
+  ],
   providers: [
     RapportageService,
     BevolkingService,
