@@ -8,3 +8,4 @@ export * from './dto-fields.js';
 export { HEALTH_EXTRA, type HealthExtra } from './health.controller.js';
 export * from './command-headers.interceptor.js';
 export * from './trace-context.js';
+export { isDatabaseUnavailable } from './database-unavailable.js';

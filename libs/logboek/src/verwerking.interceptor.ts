@@ -5,7 +5,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { Principal } from '@sd/auth';
 import { Conflict, GeenToegang, NietGevonden, RegelOvertreding } from '@sd/domain';
 import { EVENT_STORE, type EventStore, WrongExpectedVersionError } from '@sd/event-store';
-import { ProblemException, traceContextVan } from '@sd/http';
+import { isDatabaseUnavailable, ProblemException, traceContextVan } from '@sd/http';
 import { LogboekOpslag } from './logboek-opslag.js';
 import { type Betrokkene, STATUS_CODE, type StatusCode } from './verwerking.js';
 import { type BetrokkeneBron, VERWERKING_KEY, type VerwerkingMeta } from './verwerking-meta.js';
@@ -25,7 +25,8 @@ export const LOGBOEK_DIENST = Symbol('LOGBOEK_DIENST');
  *   standard would log it as STATUS_CODE_UNSET; we leave it out, so an inzageverzoek lists what
  *   was done with the data, not every attempt.)
  * - Anything else thrown (5xx): a record with STATUS_CODE_ERROR, since part of the processing may
- *   have happened; when that record cannot be written either, the original error goes out.
+ *   have happened; when that record cannot be written either, the original error goes out. Not
+ *   when the database is away (503): the record would only wait for the same outage.
  *
  * Without a subject (the stream is no client's, e.g. a regio) a successful request leaves no record.
  */
@@ -72,7 +73,8 @@ export class VerwerkingInterceptor implements NestInterceptor {
     try {
       antwoord = await handler();
     } catch (fout) {
-      if (isWeigering(fout)) throw fout;
+      // The logboek is in the same database: with that away the record would only wait for it too.
+      if (isWeigering(fout) || isDatabaseUnavailable(fout)) throw fout;
       try {
         await record(STATUS_CODE.ERROR, await this.betrokkene(meta.betrokkene(verzoek, undefined)));
       } catch (e) {
