@@ -55,7 +55,7 @@ async function zonderTrace(app: App, method: 'get' | 'post', path: string, token
 }
 
 const verwerkingen = (query: string, token = privacy) =>
-  s.projections.http.get(`/verwerkingen?${query}`).set('Authorization', `Bearer ${token}`);
+  s.intake.http.get(`/verwerkingen?${query}`).set('Authorization', `Bearer ${token}`);
 
 const voorziening = (clientId: string) => ({
   clientId,
@@ -201,13 +201,13 @@ describe('GET /verwerkingen?clientId= (the privacy officer)', () => {
 
   it('is open to the auditor too, and lists the register the activity URIs name', async () => {
     expect((await verwerkingen(`clientId=${ids.a}`, auditor)).status).toBe(200);
-    const register = await s.projections.http.get('/verwerkingen/activiteiten').set('Authorization', `Bearer ${privacy}`);
+    const register = await s.intake.http.get('/verwerkingen/activiteiten').set('Authorization', `Bearer ${privacy}`);
     expect(register.status).toBe(200);
     expect(register.body.map((a: { id: string }) => a.id)).toContain('urn:sociaal-domein:verwerkingsactiviteit:inzien-dossier');
   });
 
   it('401 without a token, 403 for other roles and for a client of another gemeente, 404 for no client', async () => {
-    expect((await s.projections.http.get(`/verwerkingen?clientId=${ids.a}`)).status).toBe(401);
+    expect((await s.intake.http.get(`/verwerkingen?clientId=${ids.a}`)).status).toBe(401);
     for (const rol of ['consulent', 'rapportage', 'beheer']) {
       expectProblem(await verwerkingen(`clientId=${ids.a}`, await s.token(rol, ['GM0005'])), 403);
     }

@@ -6,11 +6,12 @@ import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.j
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
+import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.js';
 
-/** apps/intake: clienten and aanmeldingen (the toegang). */
+/** apps/intake: clienten and aanmeldingen (the toegang), and the privacy officer's processing log. */
 @Module({
   imports: [PlatformModule.forApp('intake'), LogboekModule.forApp('intake'), CommandsModule],
-  controllers: [ClientenController, AanmeldingenController],
+  controllers: [ClientenController, AanmeldingenController, VerwerkingenController],
   providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
 })
 export class IntakeModule {}

@@ -22,7 +22,6 @@ import { RapportageService } from './rapportages/rapportage.service.js';
 import { RapportagesController } from './rapportages/rapportages.controller.js';
 import { RegioService } from './regios/regio.service.js';
 import { RegiosController } from './regios/regios.controller.js';
-import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
@@ -35,15 +34,7 @@ import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.j
     GezondheidModule,
     DashboardModule,
   ],
-  controllers: [
-    RapportagesController,
-    RegiosController,
-    AuditController,
-    ZegelController,
-    BevolkingController,
-    HerbouwController,
-    VerwerkingenController,
-  ],
+  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
   providers: [
     RapportageService,
     BevolkingService,

@@ -4,10 +4,8 @@ import { Temporal } from 'temporal-polyfill';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { clientStreamId, TIJDZONE } from '@sd/domain';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
-import { type InvalidField, invalidField } from '@sd/http';
+import { type InvalidField, invalidField, kennisdatumInstant, ongeldig } from '@sd/http';
 import { activiteitUri, alsLogregel, LogboekOpslag, VERWERKINGSACTIVITEITEN } from '@sd/logboek';
-import { ongeldig } from '../ongeldige-invoer.js';
-import { kennisdatumInstant } from '../rapportages/periode.js';
 import { VerwerkingenPagina, VerwerkingsactiviteitDto } from './verwerkingen.dto.js';
 
 const MAX_LIMIT = 1_000;
