@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
 import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
+import { ClientRegistratie } from './clienten/client-registratie.service.js';
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
@@ -10,7 +11,7 @@ import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
 @Module({
   imports: [PlatformModule.forApp('intake'), CommandsModule],
   controllers: [ClientenController, AanmeldingenController],
-  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
+  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService, ClientRegistratie],
 })
 export class IntakeModule {}
 

@@ -8,6 +8,7 @@ import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-app
 import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-streams-per-gemeente.js';
 import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fase.js';
 import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.js';
+import { Sleutelkluis1763900000010 } from './migrations/1763900000010-sleutelkluis.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -47,6 +48,7 @@ export const migrations = [
   StreamsPerGemeente1763900000005,
   HerbouwFase1763900000006,
   AuditKeten1763900000007,
+  Sleutelkluis1763900000010,
 ];
 
 export function migrationDataSource(

@@ -24,6 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`DROP SCHEMA ${quoteIdent(config.schema)} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(`${config.schema}_sleutelkluis`)} CASCADE`);
       await admin.end();
     },
   };

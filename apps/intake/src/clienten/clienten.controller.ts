@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { answerCreated, CLIENT, CommandHandler, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
-import { clientIdVoor } from '@sd/domain';
+import { answerCreated, CLIENT, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
 import type { WithHeaders } from '@sd/http';
+import { ClientRegistratie } from './client-registratie.service.js';
 import { ClientGeregistreerdAntwoord, RegistreerClientDto } from './registreer-client.dto.js';
-import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config.js';
 import { DossierService } from './dossier.service.js';
 
 @ApiTags('clienten')
@@ -13,10 +12,9 @@ import { DossierService } from './dossier.service.js';
 @Controller('clienten')
 export class ClientenController {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly registratie: ClientRegistratie,
     private readonly reader: StateReader,
     private readonly dossiers: DossierService,
-    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   @Post()
@@ -28,10 +26,7 @@ export class ClientenController {
     @Body() body: RegistreerClientDto,
     @CommandMeta() metadata: CommandMetadata,
   ): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
-    const clientId = clientIdVoor(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
-    const command = { type: 'RegistreerClient', clientId, ...body } as const;
-    const result = await this.commands.handle({ aggregate: CLIENT, id: clientId, gemeente: body.gemeente, command, metadata });
-    return answerCreated(result, '/clienten', 'clientId');
+    return answerCreated(await this.registratie.registreer(body, metadata), '/clienten', 'clientId');
   }
 
   /** The client as registered, BSN included: only consultants of the client's gemeente get here. */
