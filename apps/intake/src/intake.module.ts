@@ -3,6 +3,7 @@ import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
 import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
 import { ClientRegistratie } from './clienten/client-registratie.service.js';
+import { ClientVergetenService } from './clienten/client-vergeten.service.js';
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
@@ -11,7 +12,12 @@ import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
 @Module({
   imports: [PlatformModule.forApp('intake'), CommandsModule],
   controllers: [ClientenController, AanmeldingenController],
-  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService, ClientRegistratie],
+  providers: [
+    { provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() },
+    DossierService,
+    ClientRegistratie,
+    ClientVergetenService,
+  ],
 })
 export class IntakeModule {}
 

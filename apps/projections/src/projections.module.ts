@@ -3,6 +3,7 @@ import { CommandsModule } from '@sd/commands';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
+import { VergetenController } from './audit/vergeten.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
@@ -25,7 +26,15 @@ import { RegiosController } from './regios/regios.controller.js';
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
   imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, ZegelModule, GezondheidModule, DashboardModule],
-  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
+  controllers: [
+    RapportagesController,
+    RegiosController,
+    AuditController,
+    ZegelController,
+    VergetenController,
+    BevolkingController,
+    HerbouwController,
+  ],
   providers: [
     RapportageService,
     BevolkingService,

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { answerCreated, CLIENT, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
 import type { WithHeaders } from '@sd/http';
 import { ClientRegistratie } from './client-registratie.service.js';
+import { ClientVergetenService } from './client-vergeten.service.js';
 import { ClientGeregistreerdAntwoord, RegistreerClientDto } from './registreer-client.dto.js';
 import { DossierService } from './dossier.service.js';
+import { ClientVergetenAntwoord, VergeetClientDto } from './vergeet-client.dto.js';
 
 @ApiTags('clienten')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ import { DossierService } from './dossier.service.js';
 export class ClientenController {
   constructor(
     private readonly registratie: ClientRegistratie,
+    private readonly vergeten: ClientVergetenService,
     private readonly reader: StateReader,
     private readonly dossiers: DossierService,
   ) {}
@@ -43,5 +46,23 @@ export class ClientenController {
     // The body only: the dossier spans many streams, so the client's version is not its ETag.
     const { body: client } = await this.reader.read(CLIENT, id, gebruiker);
     return { client, ...(await this.dossiers.voor(id)) };
+  }
+
+  /**
+   * Vergeten (beheer, AVG art. 17): the client's key and BSN index entry are destroyed, so every
+   * personal field of their history reads `[vergeten]` from now on; their voorzieningen still count.
+   */
+  @Post(':id/vergeten')
+  @HttpCode(200)
+  @Rollen('beheer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Zelfde sleutel en body: zelfde antwoord, niets dubbel' })
+  @ApiOkResponse({ type: ClientVergetenAntwoord })
+  @ApiConflictResponse({ description: 'Deze cliënt is al vergeten' })
+  vergeet(
+    @UuidParam('id') id: string,
+    @Body() body: VergeetClientDto,
+    @CommandMeta() metadata: CommandMetadata,
+  ): Promise<ClientVergetenAntwoord> {
+    return this.vergeten.vergeet(id, body, metadata);
   }
 }

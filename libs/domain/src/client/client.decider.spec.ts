@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '../../../testing/src/decider-spec.js'; // jest only: not in @sd/testing, which the benchmarks load too
-import { Conflict } from '../decider.js';
+import { Conflict, NietGevonden } from '../decider.js';
 import { bsnDigest } from './client-id.js';
 import { clientDecider, type RegistreerClient } from './client.decider.js';
 
@@ -41,6 +41,40 @@ describe('client decider', () => {
       .given(registreer)
       .when(registreer)
       .thenThrows(Conflict, (e) => expect(e.details).toEqual({ clientId: registreer.clientId }));
+  });
+
+  it('forgets a registered client with an event that holds nothing personal but the toelichting', () => {
+    const vergeet = {
+      type: 'VergeetClient',
+      grondslag: 'verzoek-betrokkene',
+      toelichting: 'verzoek per brief',
+      vergetenOp: '2026-12-01',
+    } as const;
+    const { state } = spec
+      .given(registreer)
+      .when(vergeet)
+      .then([
+        {
+          type: 'ClientVergeten',
+          data: {
+            clientId: registreer.clientId,
+            gemeente: 'GM0005',
+            grondslag: 'verzoek-betrokkene',
+            toelichting: 'verzoek per brief',
+            vergetenOp: '2026-12-01',
+          },
+        },
+      ]);
+    expect(state).toEqual({
+      status: 'vergeten',
+      clientId: registreer.clientId,
+      gemeente: 'GM0005',
+      grondslag: 'verzoek-betrokkene',
+      vergetenOp: '2026-12-01',
+    });
+    spec.given(registreer, vergeet).when(vergeet).thenThrows(Conflict);
+    spec.when(vergeet).thenThrows(NietGevonden);
+    spec.given(registreer, vergeet).when(registreer).thenThrows(Conflict);
   });
 
   it('digests a BSN per gemeente and key, never showing it', () => {

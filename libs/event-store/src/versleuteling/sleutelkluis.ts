@@ -17,8 +17,6 @@ export class ClientVergetenError extends Error {
  * (so a late write is refused rather than given a new key) and loses its index entry.
  */
 export class Sleutelkluis {
-  /** Keys handed out for writing: a key written with after its client was forgotten reads as nothing either way. */
-  private readonly schrijfSleutels = new Map<string, Buffer>();
   private readonly t: { sleutel: string; bsn: string };
 
   constructor(
@@ -30,22 +28,19 @@ export class Sleutelkluis {
     this.t = { sleutel: `${s}.client_sleutel`, bsn: `${s}.bsn_index` };
   }
 
-  /** The client's key for writing, made on first use. */
+  /**
+   * The client's key for writing, made on first use; one round trip. Never cached: a client forgotten
+   * by another process must be refused here at once (ClientVergetenError), not written for.
+   */
   async sleutelVoorSchrijven(clientId: string, gemeente: string): Promise<Buffer> {
-    const bekend = this.schrijfSleutels.get(clientId);
-    if (bekend) return bekend;
-    await this.pool.query(
-      `INSERT INTO ${this.t.sleutel} (client_id, gemeente, sleutel) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING`,
+    const { rows } = await this.pool.query<{ sleutel: Buffer | null }>(
+      `WITH nieuw AS (
+         INSERT INTO ${this.t.sleutel} (client_id, gemeente, sleutel) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING RETURNING sleutel)
+       SELECT sleutel FROM nieuw UNION ALL SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1 LIMIT 1`,
       [clientId, gemeente, omhul(nieuweDataSleutel(), this.master, clientId)],
     );
-    const { rows } = await this.pool.query<{ sleutel: Buffer | null }>(`SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1`, [
-      clientId,
-    ]);
     if (!rows[0]?.sleutel) throw new ClientVergetenError(clientId);
-    const sleutel = onthul(rows[0].sleutel, this.master, clientId);
-    if (this.schrijfSleutels.size >= 50_000) this.schrijfSleutels.clear();
-    this.schrijfSleutels.set(clientId, sleutel);
-    return sleutel;
+    return onthul(rows[0].sleutel, this.master, clientId);
   }
 
   /**
@@ -93,7 +88,6 @@ export class Sleutelkluis {
         [clientId, gemeente],
       );
       await c.query('COMMIT');
-      this.schrijfSleutels.delete(clientId);
       return rowCount === 1;
     } catch (e) {
       await c.query('ROLLBACK');
