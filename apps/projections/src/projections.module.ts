@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { LogboekModule } from '@sd/logboek';
 import { AuditController } from './audit/audit.controller.js';
+import { VergetenController } from './audit/vergeten.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
@@ -34,7 +35,15 @@ import { RegiosController } from './regios/regios.controller.js';
     GezondheidModule,
     DashboardModule,
   ],
-  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
+  controllers: [
+    RapportagesController,
+    RegiosController,
+    AuditController,
+    ZegelController,
+    VergetenController,
+    BevolkingController,
+    HerbouwController,
+  ],
   providers: [
     RapportageService,
     BevolkingService,
