@@ -1,4 +1,4 @@
-import { decodeEvent, type DomainEvent, persoonlijkeVeldenVan } from '@sd/contracts';
+import { decodeEvent, type DomainEvent, persoonlijkeVeldenVan, VERGETEN } from '@sd/contracts';
 import {
   aanmeldingDecider,
   afwijzingDecider,
@@ -15,7 +15,7 @@ import {
  * A stream folded event by event with the domain's own evolve, as the command side folds it: the
  * state after each event. What an auditor reads holds no personal data: each field the event
  * contracts call hidden (BSN, geboortedatum, free text) shows as `[afgeschermd]`, in the events
- * and in the states.
+ * and in the states; a forgotten client's fields stay `[vergeten]`, which says more.
  */
 
 export const AFGESCHERMD = '[afgeschermd]';
@@ -49,7 +49,9 @@ const VORMVAST: Record<string, unknown> = { bsn: '000000000', geboortedatum: '19
 function afschermen(waarde: unknown, velden: Set<string>): unknown {
   if (Array.isArray(waarde)) return waarde.map((w) => afschermen(w, velden));
   if (waarde === null || typeof waarde !== 'object' || waarde instanceof Date) return waarde;
-  return Object.fromEntries(Object.entries(waarde).map(([k, v]) => [k, velden.has(k) ? AFGESCHERMD : afschermen(v, velden)]));
+  return Object.fromEntries(
+    Object.entries(waarde).map(([k, v]) => [k, v === VERGETEN ? v : velden.has(k) ? AFGESCHERMD : afschermen(v, velden)]),
+  );
 }
 
 export interface Stap {
