@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, startTestNats, type TestApp, type TestNats } from '@sd/testing';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
@@ -99,6 +101,16 @@ describe('relay to NATS JetStream', () => {
     const client = berichten.find((b) => b.payload.type === 'ClientGeregistreerd')!;
     expect(Object.keys(client.payload.data as object).sort()).toEqual(['clientId', 'gemeente']);
     expect(berichten.find((b) => b.payload.type === 'RegistratieGecorrigeerd')!.payload.data).toEqual({ leveringsvorm: 'zin' });
+  });
+
+  it("keeps no personal data in the stream's files on disk", async () => {
+    await wachtTotBij();
+    const bestanden = (fs.readdirSync(nats.dir, { recursive: true }) as string[])
+      .map((f) => path.join(nats.dir, f))
+      .filter((f) => fs.statSync(f).isFile());
+    const inhoud = Buffer.concat(bestanden.map((f) => fs.readFileSync(f))).toString('latin1');
+    expect(inhoud).toContain('ClientGeregistreerd'); // the messages are there, uncompressed
+    for (const gegeven of [...BSNS, '1970-01-01', 'HH-1', 'typfout bij intake']) expect(inhoud).not.toContain(gegeven);
   });
 
   it('shows its lag on /health', async () => {

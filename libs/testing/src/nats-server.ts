@@ -6,6 +6,8 @@ import { freePort, portInUse } from '../../../scripts/embedded-postgres.mjs';
 
 export interface TestNats {
   url: string;
+  /** The JetStream store directory (-sd): its files are what the server keeps on disk. */
+  dir: string;
   /** Stops the server (SIGTERM), keeping its JetStream data. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same data. */
@@ -42,6 +44,7 @@ export async function startTestNats(): Promise<TestNats> {
   await start();
   return {
     url: `nats://127.0.0.1:${port}`,
+    dir,
     stop,
     start,
     async dispose() {
