@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CommandsModule } from '@sd/commands';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { AuditController } from './audit/audit.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
+import { BEWAARTERMIJNEN, bewaartermijnenUitEnv } from './bewaartermijnen/bewaartermijnen.config.js';
+import { BewaartermijnenController } from './bewaartermijnen/bewaartermijnen.controller.js';
+import { BewaartermijnenService } from './bewaartermijnen/bewaartermijnen.service.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
 import { BevolkingService } from './bevolking/bevolking.service.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -25,12 +29,23 @@ import { RegiosController } from './regios/regios.controller.js';
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
   imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, ZegelModule, GezondheidModule, DashboardModule],
-  controllers: [RapportagesController, RegiosController, AuditController, ZegelController, BevolkingController, HerbouwController],
+  controllers: [
+    RapportagesController,
+    RegiosController,
+    AuditController,
+    ZegelController,
+    BevolkingController,
+    HerbouwController,
+    BewaartermijnenController,
+  ],
   providers: [
     RapportageService,
     BevolkingService,
     RegioService,
     Herbouw,
+    BewaartermijnenService,
+    // Read once at start: a bad BEWAARTERMIJN_*_JAREN stops the app before it serves anything.
+    { provide: BEWAARTERMIJNEN, useFactory: (c: ConfigService) => bewaartermijnenUitEnv((n) => c.get<string>(n)), inject: [ConfigService] },
     // The reports' port, over the daemon and the store this app already has.
     {
       provide: LeesmodelVoortgang,
