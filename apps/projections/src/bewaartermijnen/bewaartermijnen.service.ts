@@ -42,6 +42,8 @@ export class BewaartermijnenService {
       await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       // The connection's own schema holds the event store; the read models are in the generation's.
       const { rows } = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+      // As the reports: the per-client sort of every item of the gemeente stays in memory, no JIT.
+      await db.query(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
       await db.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
       const { positie } = await snapshotCheckpoint(db, [vraag.gemeente]);
       const pagina = await verlopenClienten(db, {
