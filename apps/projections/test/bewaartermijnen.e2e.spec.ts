@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type BewaarItem, bewaartermijnEinde, type Bewaartermijnen, isVerlopen, STANDAARD_BEWAARTERMIJNEN } from '@sd/domain';
+import { startTestApp } from '@sd/testing';
 import { Casus, expectProblem, nieuwBsn, settledHead } from '../../../test/helpers.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
 
@@ -88,6 +90,30 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** What the rule sees of each GM0005 client registered above (a withdrawn registration is no item). */
+const v = (soort: BewaarItem['soort'], wet: string, einde: string | null): BewaarItem => ({ soort, wet, einde });
+const FEITEN: Record<string, BewaarItem[]> = {
+  A: [v('aanmelding', 'wmo', '2004-12-15'), v('voorziening', 'wmo', '2010-03-31')],
+  B: [v('voorziening', 'jeugdwet', '2010-03-31')],
+  C: [v('voorziening', 'wmo', '2006-01-31'), v('uitkering', 'participatiewet', null)],
+  D: [v('uitkering', 'participatiewet', '2012-12-31'), v('bezwaar', 'participatiewet', '2016-03-15')],
+  E: [v('aanmelding', 'wmo', null)],
+  F: [v('aanmelding', 'wmo', '2010-01-10')],
+  G: [v('voorziening', 'wmo', '2016-02-29')],
+  H: [v('voorziening', 'wmo', '2005-12-31'), v('bezwaar', 'wmo', null)],
+  J: [v('voorziening', 'wmo', '2008-06-30')],
+  L: [],
+};
+
+/** The list the pure rule of @sd/domain gives for these clients, in the endpoint's order. */
+function volgensDeRegel(peildatum: string, termijnen: Bewaartermijnen) {
+  return Object.entries(FEITEN)
+    .map(([naam, items]) => ({ clientId: id[naam], verloop: bewaartermijnEinde(items, termijnen) }))
+    .filter((k) => isVerlopen(k.verloop, peildatum))
+    .map(({ clientId, verloop }) => ({ clientId, ...verloop! }))
+    .sort((a, b) => (a.verlooptOp !== b.verlooptOp ? (a.verlooptOp < b.verlooptOp ? -1 : 1) : a.clientId < b.clientId ? -1 : 1));
+}
+
 describe('GET /beheer/bewaartermijnen/verlopen', () => {
   it('lists exactly the clients past their term on the peildatum, sorted by verlooptOp, with the terms used', async () => {
     const res = await verlopen('gemeente=GM0005&peildatum=2026-06-01');
@@ -106,6 +132,52 @@ describe('GET /beheer/bewaartermijnen/verlopen', () => {
       ],
     });
     expect(res.body.positie).toBeGreaterThanOrEqual(positie);
+  });
+
+  it('agrees with bewaartermijnEinde (the rule in @sd/domain) on every peildatum around the terms', async () => {
+    for (const peildatum of [
+      '2020-01-01',
+      '2023-06-30',
+      '2023-07-01',
+      '2025-01-11',
+      '2025-03-31',
+      '2026-03-16',
+      '2030-04-01',
+      '2031-03-01',
+    ]) {
+      const res = await verlopen(`gemeente=GM0005&peildatum=${peildatum}`);
+      expect({ peildatum, clienten: res.body.clienten }).toEqual({
+        peildatum,
+        clienten: volgensDeRegel(peildatum, STANDAARD_BEWAARTERMIJNEN),
+      });
+    }
+  });
+
+  it('takes its terms from BEWAARTERMIJN_*_JAREN; a bad value stops the app at start', async () => {
+    const { ProjectionsModule } = await import('../src/projections.module.js');
+    process.env.BEWAARTERMIJN_WMO_JAREN = '1';
+    process.env.BEWAARTERMIJN_PARTICIPATIEWET_JAREN = '100';
+    const anders = await startTestApp(ProjectionsModule).finally(() => {
+      delete process.env.BEWAARTERMIJN_WMO_JAREN;
+      delete process.env.BEWAARTERMIJN_PARTICIPATIEWET_JAREN;
+    });
+    try {
+      const termijnen = { wmo: 1, jeugdwet: 20, participatiewet: 100 };
+      const res = await anders.http
+        .get(`/beheer/bewaartermijnen/verlopen?gemeente=GM0005&peildatum=2026-06-01&minPositie=${positie}`)
+        .set('Authorization', `Bearer ${beheer}`);
+      expect(res.body.termijnen).toEqual(termijnen);
+      expect(res.body.clienten).toEqual(volgensDeRegel('2026-06-01', termijnen));
+      expect(res.body.clienten.map((k: { clientId: string }) => k.clientId)).toContain(id.G); // wmo 2016-02-29 + 1
+      expect(res.body.clienten.map((k: { clientId: string }) => k.clientId)).not.toContain(id.D); // bezwaar 2016 + 100
+    } finally {
+      await anders.close();
+    }
+    process.env.BEWAARTERMIJN_JEUGDWET_JAREN = '0';
+    await expect(startTestApp(ProjectionsModule)).rejects.toThrow(
+      /^BEWAARTERMIJN_JEUGDWET_JAREN="0": a bewaartermijn must be a whole number of years from 1 to 100/,
+    );
+    delete process.env.BEWAARTERMIJN_JEUGDWET_JAREN;
   });
 
   it('on the last day of a term the client is not yet listed; the day after it is', async () => {
