@@ -81,7 +81,7 @@ export interface Apps {
   lijst: AppHandle[];
   database: { url: string; schema: string };
   /** A dev token (POST /auth/dev-token on intake), valid 12 hours. */
-  token(rol: 'consulent' | 'rapportage' | 'auditor' | 'beheer', gemeenten: string[], sub?: string): Promise<string>;
+  token(rol: 'consulent' | 'rapportage' | 'auditor' | 'beheer' | 'privacy', gemeenten: string[], sub?: string): Promise<string>;
   /** Starts a named phase for the sampled RSS peaks (the first phase is `start`). */
   fase(naam: string): void;
   piekRss(): Record<AppNaam, RssPiek>;

@@ -33,15 +33,27 @@ export async function weigering(res: Response, wat: string): Promise<CliFout> {
   return new CliFout(2, zin(`De server weigerde ${wat} (${res.status})${await uitleg(res)}`));
 }
 
+/**
+ * One W3C trace per run: each request sends the `traceparent` the previous answer named, so the
+ * server's processing log (GET /verwerkingen) and its log lines show the auditor's run as one trace.
+ */
+const traces = new WeakMap<CliContext, string>();
+
 /** GET `pad` (with its query) on the server; the response only when it is 2xx. */
 export async function haal(ctx: CliContext, pad: string, wat: string, signal?: AbortSignal): Promise<Response> {
   const token = await ctx.token();
+  const traceparent = traces.get(ctx);
   let res: Response;
   try {
-    res = await fetch(new URL(pad, ctx.url), { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
+    res = await fetch(new URL(pad, ctx.url), {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(traceparent ? { traceparent } : {}) },
+      signal,
+    });
   } catch (e) {
     throw geenVerbinding(ctx.url, e);
   }
+  const volgende = res.headers.get('traceparent');
+  if (volgende) traces.set(ctx, volgende);
   if (!res.ok) throw await weigering(res, wat);
   return res;
 }

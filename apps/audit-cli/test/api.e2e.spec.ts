@@ -151,3 +151,24 @@ describe('reproduceer', () => {
     });
   });
 });
+
+describe('the processing log', () => {
+  it("records the CLI's read of a client's stream, with the CLI's token as actor", async () => {
+    const privacy = await s.token('privacy', ['GM0005']);
+    const lijst = async () =>
+      (await s.projections.http.get(`/verwerkingen?clientId=${ids.client}`).set('Authorization', `Bearer ${privacy}`)).body
+        .verwerkingen as { name: string; trace_id: string; attributes: Record<string, string>; resource: { attributes: object } }[];
+    const voor = (await lijst()).length;
+    expect((await cli(['dossier', `client-${ids.client}`, '--url', url, '--gemeente', 'GM0005'])).code).toBe(0);
+    const erbij = (await lijst()).slice(voor);
+    expect(erbij).toHaveLength(1);
+    expect(erbij[0]).toMatchObject({
+      name: 'GET /audit/streams/:streamId',
+      resource: { attributes: { 'service.name': 'projections' } },
+      attributes: {
+        'dpl.core.processing_activity_id': 'urn:sociaal-domein:verwerkingsactiviteit:inzien-auditstream',
+        'dpl.sd.actor_id': 'audit-cli',
+      },
+    });
+  });
+});

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
+import { LogboekModule } from '@sd/logboek';
 import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
+import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.js';
 
-/** apps/intake: clienten and aanmeldingen (the toegang). */
+/** apps/intake: clienten and aanmeldingen (the toegang), and the privacy officer's processing log. */
 @Module({
-  imports: [PlatformModule.forApp('intake'), CommandsModule],
-  controllers: [ClientenController, AanmeldingenController],
+  imports: [PlatformModule.forApp('intake'), LogboekModule.forApp('intake'), CommandsModule],
+  controllers: [ClientenController, AanmeldingenController, VerwerkingenController],
   providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
 })
 export class IntakeModule {}

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CommandsModule } from '@sd/commands';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
+import { LogboekModule } from '@sd/logboek';
 import { AuditController } from './audit/audit.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
@@ -28,7 +29,15 @@ import { RegiosController } from './regios/regios.controller.js';
 
 /** apps/projections: read models, reports and the audit trail. */
 @Module({
-  imports: [PlatformModule.forApp('projections'), CommandsModule, ProjectieModule, ZegelModule, GezondheidModule, DashboardModule],
+  imports: [
+    PlatformModule.forApp('projections'),
+    LogboekModule.forApp('projections'),
+    CommandsModule,
+    ProjectieModule,
+    ZegelModule,
+    GezondheidModule,
+    DashboardModule,
+  ],
   controllers: [
     RapportagesController,
     RegiosController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
+import { LogboekModule } from '@sd/logboek';
 import { AfwijzingenController } from './afwijzingen/afwijzingen.controller.js';
 import { BezwarenController } from './bezwaren/bezwaren.controller.js';
 import { ProductcategorieenController } from './productcategorieen/productcategorieen.controller.js';
@@ -9,7 +10,7 @@ import { VoorzieningenController } from './voorzieningen/voorzieningen.controlle
 
 /** apps/voorzieningen: beschikkingen (toekenning, afwijzing, beëindiging), uitkeringen, bezwaren. */
 @Module({
-  imports: [PlatformModule.forApp('voorzieningen'), CommandsModule],
+  imports: [PlatformModule.forApp('voorzieningen'), LogboekModule.forApp('voorzieningen'), CommandsModule],
   controllers: [VoorzieningenController, UitkeringenController, AfwijzingenController, BezwarenController, ProductcategorieenController],
 })
 export class VoorzieningenModule {}

@@ -1,4 +1,4 @@
-export const ROLLEN = ['consulent', 'rapportage', 'auditor', 'beheer'] as const;
+export const ROLLEN = ['consulent', 'rapportage', 'auditor', 'beheer', 'privacy'] as const;
 export type Rol = (typeof ROLLEN)[number];
 
 /** Who is calling, from a verified token. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import type { DomainEvent } from '@sd/contracts';
 import { Tekst } from '@sd/http';
+import { uitStream, Verwerking } from '@sd/logboek';
 import type { Aggregate } from './aggregates.js';
 import { answerCreated, answerPosition } from './answers.js';
 import { CommandHandler } from './command-handler.js';
@@ -68,6 +69,7 @@ export function RegistratieController<C, S extends { status: string }, E extends
     }
 
     @FollowUp(':id/intrekking')
+    @Verwerking('intrekken-registratie', { betrokkene: uitStream((p) => aggregate.streamId(p.id)) })
     trekIn(@UuidParam('id') id: string, @Body() body: IntrekkingDto, @CommandMeta() metadata: CommandMetadata) {
       return this.followUp(id, registratie.intrekking(body.reden), metadata);
     }

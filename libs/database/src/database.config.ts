@@ -8,6 +8,7 @@ import { EsAppendKortSlot1763900000004 } from './migrations/1763900000004-es-app
 import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-streams-per-gemeente.js';
 import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fase.js';
 import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.js';
+import { Logboek1763900000008 } from './migrations/1763900000008-logboek.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -47,6 +48,7 @@ export const migrations = [
   StreamsPerGemeente1763900000005,
   HerbouwFase1763900000006,
   AuditKeten1763900000007,
+  Logboek1763900000008,
 ];
 
 export function migrationDataSource(
@@ -85,6 +87,9 @@ export async function runMigrations(config: DatabaseConfig, set?: { migrations: 
     await ds.destroy();
   }
 }
+
+/** The processing log's own schema beside the main one (migration 1763900000008). */
+export const logboekSchema = (config: DatabaseConfig): string => quoteIdent(`${config.schema}_logboek`);
 
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${JSON.stringify(name)}`);

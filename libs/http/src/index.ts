@@ -7,3 +7,6 @@ export * from './validators.js';
 export * from './dto-fields.js';
 export { HEALTH_EXTRA, type HealthExtra } from './health.controller.js';
 export * from './command-headers.interceptor.js';
+export * from './trace-context.js';
+export { isDatabaseUnavailable } from './database-unavailable.js';
+export { kennisdatumInstant } from './tijdstip.js';

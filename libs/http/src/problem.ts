@@ -37,3 +37,14 @@ export const PROBLEM_TYPES = {
   versieConflict: 'urn:sociaal-domein:problem:versie-conflict',
   idempotency: 'urn:sociaal-domein:problem:idempotency-key-hergebruikt',
 } as const;
+
+/** 400 for query or path values the validation pipe cannot check on its own (they depend on each other or on the route). */
+export function ongeldig(errors: InvalidField[]): ProblemException {
+  return new ProblemException({
+    type: PROBLEM_TYPES.ongeldigeInvoer,
+    title: 'Ongeldige invoer',
+    status: 400,
+    detail: `Ongeldig: ${errors.map((e) => e.field).join(', ')}.`,
+    errors,
+  });
+}

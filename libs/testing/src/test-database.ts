@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPool, type DatabaseConfig, quoteIdent, runMigrations } from '@sd/database';
+import { createPool, type DatabaseConfig, logboekSchema, quoteIdent, runMigrations } from '@sd/database';
 
 export interface TestDatabase {
   config: DatabaseConfig;
@@ -24,6 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`DROP SCHEMA ${quoteIdent(config.schema)} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${logboekSchema(config)} CASCADE`);
       await admin.end();
     },
   };

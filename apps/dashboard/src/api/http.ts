@@ -34,11 +34,18 @@ export interface Vraag {
   signal?: AbortSignal;
 }
 
+/**
+ * One W3C trace per page load: each request sends the `traceparent` an earlier answer named, so the
+ * API's log lines (and its processing log) show one visit as one trace.
+ */
+let traceparent: string | null = null;
+
 export async function vraagJson<T>(pad: string, vraag: Vraag = {}): Promise<T> {
   const zoek = vraag.params?.toString();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (vraag.token) headers.authorization = `Bearer ${vraag.token}`;
   if (vraag.body !== undefined) headers['content-type'] = 'application/json';
+  if (traceparent) headers.traceparent = traceparent;
   let antwoord: Response;
   try {
     antwoord = await fetch(zoek ? `${pad}?${zoek}` : pad, {
@@ -52,6 +59,7 @@ export async function vraagJson<T>(pad: string, vraag: Vraag = {}): Promise<T> {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiFout(0, null);
   }
+  traceparent = antwoord.headers.get('traceparent') ?? traceparent;
   if (antwoord.ok) return (await antwoord.json()) as T;
   let probleem: Probleem | null = null;
   if (/json/.test(antwoord.headers.get('content-type') ?? '')) {

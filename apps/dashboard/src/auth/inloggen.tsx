@@ -19,7 +19,7 @@ import type { DashboardConfig } from './config';
 /** oidc-client-ts only where it signs in (jwt mode): the dev form needs none of it. */
 const oidc = () => import('./oidc');
 
-const ROLLEN = ['rapportage', 'auditor', 'beheer', 'consulent'] as const;
+const ROLLEN = ['rapportage', 'auditor', 'beheer', 'consulent', 'privacy'] as const;
 
 /** AUTH_MODE=dev: a role and gemeenten for a dev token (POST /auth/dev-token). */
 function DevInloggen({ onIngelogd }: { onIngelogd: (token: string) => void }) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
 import { invalidField, PROBLEM_TYPES, ProblemException } from '@sd/http';
+import { uitStream, Verwerking } from '@sd/logboek';
 import { AuditStream } from './audit.dto.js';
 
 const STREAM_ID = /^[a-z]{3,32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -19,6 +20,7 @@ export class AuditController {
 
   @Get('streams/:streamId')
   @Rollen('auditor', 'beheer')
+  @Verwerking('inzien-auditstream', { betrokkene: uitStream((p) => p.streamId) })
   @ApiOperation({ summary: 'Alle events van een stream met positie, registratietijd en actor' })
   @ApiParam({ name: 'streamId', example: 'voorziening-6f1c1c1e-58a5-4d52-9a57-2b3d2c1f7a10' })
   @ApiOkResponse({ type: AuditStream })

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { eisGemeente, Rollen } from '@sd/auth';
 import { answerPosition, CommandMeta, type CommandMetadata } from '@sd/commands';
 import { GEMEENTE_CODE } from '@sd/domain';
-import { invalidField, type PositieAntwoord, type WithHeaders } from '@sd/http';
-import { ongeldig } from '../ongeldige-invoer.js';
+import { invalidField, ongeldig, type PositieAntwoord, type WithHeaders } from '@sd/http';
 import { BevolkingDto } from './bevolking.dto.js';
 import { BevolkingService } from './bevolking.service.js';
 

@@ -2,11 +2,10 @@ import { ForbiddenException, HttpException, Inject, Injectable } from '@nestjs/c
 import type pg from 'pg';
 import type { Principal } from '@sd/auth';
 import { PG_POOL, quoteIdent } from '@sd/database';
-import { invalidField, ProblemException } from '@sd/http';
-import { ongeldig } from '../ongeldige-invoer.js';
+import { invalidField, kennisdatumInstant, ongeldig, ProblemException } from '@sd/http';
 import { RegioService } from '../regios/regio.service.js';
 import { LeesmodelVoortgang } from './leesmodel-voortgang.js';
-import { kennisdatumInstant, periodeGrenzen } from './periode.js';
+import { periodeGrenzen } from './periode.js';
 import { publiceer } from './publicatie.js';
 import type { RapportVraagDto } from './rapportage.dto.js';
 import type { RapportMeta } from './rapportage.types.js';

@@ -1,6 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { UITKERINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
+import { uitStream, Verwerking } from '@sd/logboek';
 import { BeeindigUitkeringDto, CorrigeerUitkeringDto, KenUitkeringToeDto } from './uitkering.dto.js';
 
 /** Participatiewet uitkeringen; GET and intrekking come with the base. */
@@ -20,6 +21,7 @@ export class UitkeringenController extends RegistratieController(UITKERINGEN) {
   }
 
   @FollowUp(':id/correctie')
+  @Verwerking('corrigeren-registratie', { betrokkene: uitStream((p) => UITKERINGEN.aggregate.streamId(p.id)) })
   corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerUitkeringDto, @CommandMeta() metadata: CommandMetadata) {
     return this.followUp(id, { type: 'CorrigeerUitkering', ...body }, metadata);
   }

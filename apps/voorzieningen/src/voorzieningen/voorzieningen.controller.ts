@@ -1,6 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { VOORZIENINGEN, RegistratieController, RegistratieResource } from '@sd/commands';
 import { CommandMeta, type CommandMetadata, Create, FollowUp, UuidParam } from '@sd/commands';
+import { uitStream, Verwerking } from '@sd/logboek';
 import { BeeindigVoorzieningDto, CorrigeerVoorzieningDto, KenVoorzieningToeDto, StartLeveringDto } from './voorziening.dto.js';
 
 /** Voorzieningen (Wmo, Jeugdwet): toekenning, levering, beëindiging, correctie; GET and intrekking come with the base. */
@@ -14,6 +15,7 @@ export class VoorzieningenController extends RegistratieController(VOORZIENINGEN
 
   /** A correctie that names a productcategorie may use the gemeente's own codes. */
   @FollowUp(':id/correctie')
+  @Verwerking('corrigeren-registratie', { betrokkene: uitStream((p) => VOORZIENINGEN.aggregate.streamId(p.id)) })
   async corrigeer(@UuidParam('id') id: string, @Body() body: CorrigeerVoorzieningDto, @CommandMeta() metadata: CommandMetadata) {
     const feiten = await this.feiten.voorCorrectie(id, body.productcategorie);
     return this.followUp(id, { type: 'CorrigeerVoorziening', ...body, ...feiten }, metadata);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, type LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino, type LoggerOptions } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { traceContextVan } from '../trace-context.js';
 
 /**
  * Nest's logger on pino, with each request's own child logger (its id) for whatever is logged
@@ -17,11 +18,19 @@ export interface PinoLogging {
   middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void;
 }
 
-export function createPinoLogging(options: LoggerOptions): PinoLogging {
-  const http = pinoHttp(options);
+/** `destination`: where the lines go (default stdout); a test passes a stream it reads. */
+export function createPinoLogging(options: LoggerOptions, destination?: pino.DestinationStream): PinoLogging {
+  // Every line of a request names its trace and span (OpenTelemetry's field names), so the log
+  // lines of one trace can be found beside its records in the processing log (libs/logboek).
+  const customProps = (req: IncomingMessage) => {
+    const { traceId, spanId } = traceContextVan(req);
+    return { trace_id: traceId, span_id: spanId };
+  };
+  const http = pinoHttp({ ...options, customProps }, destination);
   return {
     root: http.logger,
     middleware(req, res, next) {
+      traceContextVan(req, res);
       http(req, res, () => perRequest.run((req as IncomingMessage & { log: Pino }).log, next));
     },
   };
