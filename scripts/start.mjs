@@ -135,6 +135,8 @@ const env = {
   AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
   DEV_JWT_SECRET: process.env.DEV_JWT_SECRET ?? kept('dev-jwt-secret', () => randomBytes(32).toString('hex')),
   PSEUDONIEM_SLEUTEL: process.env.PSEUDONIEM_SLEUTEL ?? kept('pseudoniem-sleutel', () => randomBytes(32).toString('hex')),
+  // Wraps each client's data key (crypto-shredding); kept, or no personal field of earlier runs reads back.
+  SLEUTEL_MASTER: process.env.SLEUTEL_MASTER ?? kept('sleutel-master', () => randomBytes(32).toString('base64')),
   // Signs the audit checkpoints (Ed25519, PKCS #8 PEM); kept, so checkpoints of earlier runs still verify.
   AUDIT_SIGNING_KEY:
     process.env.AUDIT_SIGNING_KEY ??

@@ -153,7 +153,7 @@ describe('export and verifieer-log against the server', () => {
     const uit = await geknoeid('herrekend', async () => {
       await s.db.pool.query(`UPDATE es_events SET data = jsonb_set(data, '{productcategorie}', '"02"') WHERE global_position = $1`, [p]);
       // What an insider without the signing key can do: recompute every stored link from the change on.
-      const events = await s.store.readAll({ after: 0, limit: 100_000 });
+      const events = await s.ruweStore.readAll({ after: 0, limit: 100_000 });
       const { rows: zouten } = await s.db.pool.query<{ zouten: Record<string, string> }>(
         `SELECT zouten FROM es_zegel ORDER BY global_position`,
       );

@@ -44,6 +44,7 @@ beforeAll(async () => {
         AUTH_MODE: 'dev',
         DEV_JWT_SECRET: 'db-weg-geheim',
         PSEUDONIEM_SLEUTEL: 'db-weg-sleutel',
+        SLEUTEL_MASTER: 'cc'.repeat(32),
         LOG_LEVEL: 'silent',
       },
       stdio: 'ignore',

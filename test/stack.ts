@@ -1,10 +1,13 @@
 import { createTestDatabase, setTestEnv, startTestApp, type TestApp, type TestDatabase } from '@sd/testing';
-import { PostgresEventStore } from '@sd/event-store';
+import { EVENT_STORE, type EventStore, PostgresEventStore, RUWE_EVENT_STORE } from '@sd/event-store';
 
 /** The three apps, in this process, on one fresh schema: for tests that cross apps. */
 export interface TestStack {
   db: TestDatabase;
-  store: PostgresEventStore;
+  /** The events as the apps read them: personal fields decrypted. */
+  store: EventStore;
+  /** The events as stored: personal fields as ciphertext (what the audit chain seals). */
+  ruweStore: PostgresEventStore;
   intake: TestApp;
   voorzieningen: TestApp;
   projections: TestApp;
@@ -25,7 +28,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const projections = await startTestApp(ProjectionsModule);
   return {
     db,
-    store: new PostgresEventStore(db.pool),
+    store: projections.app.get<EventStore>(EVENT_STORE),
+    ruweStore: projections.app.get<PostgresEventStore>(RUWE_EVENT_STORE),
     intake,
     voorzieningen,
     projections,

@@ -79,6 +79,7 @@ describe('each app on SIGTERM, under load', () => {
             AUTH_MODE: 'dev',
             DEV_JWT_SECRET: 'stoppen-test-geheim',
             PSEUDONIEM_SLEUTEL: 'stoppen-test-sleutel',
+            SLEUTEL_MASTER: 'bb'.repeat(32),
             LOG_LEVEL: 'warn',
           },
           ['ignore', 'ignore', 'inherit'],

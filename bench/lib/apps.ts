@@ -166,6 +166,7 @@ export async function startApps(options: StartAppsOptions): Promise<Apps> {
     AUTH_MODE: 'dev',
     DEV_JWT_SECRET: randomBytes(32).toString('hex'),
     PSEUDONIEM_SLEUTEL: randomBytes(32).toString('hex'),
+    SLEUTEL_MASTER: randomBytes(32).toString('base64'),
     LOG_FORMAT: 'json',
     NODE_ENV: 'production',
   };

@@ -35,7 +35,6 @@ import {
   bezwaarDecider,
   bezwaarStreamId,
   clientDecider,
-  clientIdVoor,
   clientStreamId,
   type Decider,
   uitkeringDecider,
@@ -276,7 +275,6 @@ class Bouwer {
   readonly lopend = { voorzieningen: 0, uitkeringen: 0, wachtendeAanmeldingen: 0, wachtendeVoorzieningen: 0 };
   private readonly streams: AnyStroom[] = [];
   private bsnTeller = 10_000_000;
-  private readonly sleutel = 'bench-pseudoniem-sleutel';
 
   constructor(
     private readonly rng: Rng,
@@ -303,8 +301,10 @@ class Bouwer {
     }
   }
 
+  /** A clientId fixed by gemeente and BSN, so the same seed gives the same history (the apps make random ones). */
   clientId(gemeente: string, bsn: string): string {
-    return clientIdVoor(gemeente, bsn, this.sleutel);
+    const h = createHash('sha256').update(`bench:${gemeente}:${bsn}`).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
   /** Turns every stream's events into appends (a stream's registrations within `venster` days per append). */

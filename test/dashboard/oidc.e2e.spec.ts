@@ -27,6 +27,7 @@ beforeAll(async () => {
     JWT_ISSUER: idp.issuer,
     OIDC_ISSUER: idp.issuer,
     OIDC_CLIENT_ID: 'sd-dashboard',
+    SLEUTEL_MASTER: 'dd'.repeat(32),
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   });
   const { ProjectionsModule } = await import('../../apps/projections/src/projections.module.js');

@@ -1,7 +1,7 @@
 export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
 
 export interface IntakeConfig {
-  /** Key of the keyed hash that turns gemeente + BSN into a clientId (PSEUDONIEM_SLEUTEL). */
+  /** Key of the keyed BSN digests in the BSN index (PSEUDONIEM_SLEUTEL). */
   pseudoniemSleutel: string;
 }
 

@@ -3,6 +3,8 @@ import { CommandsModule } from '@sd/commands';
 import { PlatformModule } from '@sd/http';
 import { LogboekModule } from '@sd/logboek';
 import { AanmeldingenController } from './aanmeldingen/aanmeldingen.controller.js';
+import { ClientRegistratie } from './clienten/client-registratie.service.js';
+import { ClientVergetenService } from './clienten/client-vergeten.service.js';
 import { ClientenController } from './clienten/clienten.controller.js';
 import { DossierService } from './clienten/dossier.service.js';
 import { INTAKE_CONFIG, intakeConfigFromEnv } from './intake.config.js';
@@ -12,7 +14,12 @@ import { VerwerkingenController } from './verwerkingen/verwerkingen.controller.j
 @Module({
   imports: [PlatformModule.forApp('intake'), LogboekModule.forApp('intake'), CommandsModule],
   controllers: [ClientenController, AanmeldingenController, VerwerkingenController],
-  providers: [{ provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() }, DossierService],
+  providers: [
+    { provide: INTAKE_CONFIG, useFactory: () => intakeConfigFromEnv() },
+    DossierService,
+    ClientRegistratie,
+    ClientVergetenService,
+  ],
 })
 export class IntakeModule {}
 

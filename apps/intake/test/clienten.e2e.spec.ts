@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as jose from 'jose';
-import { PostgresEventStore } from '@sd/event-store';
+import { EVENT_STORE, type EventStore, PostgresEventStore } from '@sd/event-store';
 import { createTestDatabase, setTestEnv, startTestApp, TEST_DEV_SECRET, type TestApp, type TestDatabase } from '@sd/testing';
 
 const BSN = '111222333';
@@ -53,7 +53,8 @@ describe('POST /clienten', () => {
     expect(res.body).toEqual({ clientId: expect.stringMatching(/^[0-9a-f-]{36}$/), positie: expect.any(Number) });
     expect(res.headers.location).toBe(`/clienten/${res.body.clientId}`);
     expect(res.headers.etag).toBe('"1"');
-    const [event] = await store.readStream(`client-${res.body.clientId}`);
+    // As the apps read it: decrypted with the client's key.
+    const [event] = await t.app.get<EventStore>(EVENT_STORE).readStream(`client-${res.body.clientId}`);
     expect(event).toMatchObject({
       type: 'ClientGeregistreerd',
       schemaVersion: 1,
@@ -61,8 +62,28 @@ describe('POST /clienten', () => {
       gemeente: 'GM0005',
       actorId: 'consulent-anna',
       data: { ...geldig, huishoudenId: 'HH-1', clientId: res.body.clientId },
+      metadata: expect.objectContaining({ betrokkene: res.body.clientId }),
     });
     expect(res.body.clientId).not.toContain(BSN);
+  });
+
+  it('stores every personal field encrypted: no BSN, birth date, geslacht or household in the event row', async () => {
+    const res = await post({ ...geldig, bsn: '200000007', geboortedatum: '1961-07-14', geslacht: 'man', huishoudenId: 'HH-GEHEIM' });
+    expect(res.status).toBe(201);
+    const [opgeslagen] = await store.readStream(`client-${res.body.clientId}`);
+    for (const veld of ['bsn', 'geboortedatum', 'geslacht', 'huishoudenId']) expect(opgeslagen.data[veld]).toMatch(/^sd1:[A-Za-z0-9+/=]+$/);
+    expect(opgeslagen.data).toMatchObject({ clientId: res.body.clientId, gemeente: 'GM0005' });
+    const { rows } = await db.pool.query<{ rij: string }>(`SELECT e::text AS rij FROM es_events e WHERE stream_id = $1`, [
+      `client-${res.body.clientId}`,
+    ]);
+    for (const gegeven of ['200000007', '1961-07-14', 'HH-GEHEIM', '"man"']) expect(rows[0].rij).not.toContain(gegeven);
+  });
+
+  it('gives a random clientId that no key turns back into the BSN', async () => {
+    const a = await post({ ...geldig, bsn: '200000019' });
+    const b = await post({ ...geldig, bsn: '200000020' });
+    expect(a.body.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.body.clientId).not.toBe(b.body.clientId);
   });
 
   it('answers 409 with the existing clientId for the same BSN in the same gemeente', async () => {

@@ -38,6 +38,7 @@ beforeAll(async () => {
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
     PSEUDONIEM_SLEUTEL: 'test-sleutel',
+    SLEUTEL_MASTER: 'aa'.repeat(32),
   });
   const { IntakeModule } = await import('../src/intake.module.js');
   t = await startTestApp(IntakeModule);

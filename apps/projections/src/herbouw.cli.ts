@@ -16,6 +16,9 @@ if (!process.env.DATABASE_URL) {
     process.exit(1);
   }
   process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${fs.readFileSync(portFile, 'utf8').trim()}/postgres`;
+  // The master key npm start keeps beside it: without it no personal field of that database reads back.
+  const master = path.resolve(process.env.DATA_DIR ?? '.data', 'sleutel-master');
+  if (!process.env.SLEUTEL_MASTER && fs.existsSync(master)) process.env.SLEUTEL_MASTER = fs.readFileSync(master, 'utf8').trim();
 }
 process.env.PROJECTIE_WORKER = 'false'; // this process rebuilds; it does not follow the active generation
 process.env.AUDIT_ZEGELAAR = 'false'; // nor does it seal: the running apps do

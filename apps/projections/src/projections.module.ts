@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
 import { LogboekModule } from '@sd/logboek';
 import { AuditController } from './audit/audit.controller.js';
+import { VergetenController } from './audit/vergeten.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
 import { BEWAARTERMIJNEN, bewaartermijnenUitEnv } from './bewaartermijnen/bewaartermijnen.config.js';
@@ -43,6 +44,7 @@ import { RegiosController } from './regios/regios.controller.js';
     RegiosController,
     AuditController,
     ZegelController,
+    VergetenController,
     BevolkingController,
     HerbouwController,
     BewaartermijnenController,

@@ -60,7 +60,7 @@ async function verzegeld(): Promise<number> {
 
 /** The chain recomputed from es_events and the stored salts, beside the stored chain. */
 async function herbereken(): Promise<{ posities: number[]; verwacht: string[]; opgeslagen: string[] }> {
-  const events = await s.store.readAll({ after: 0, limit: 100_000 });
+  const events = await s.ruweStore.readAll({ after: 0, limit: 100_000 });
   const { rows } = await s.db.pool.query<{ p: string; keten: string; zouten: Record<string, string> }>(
     `SELECT global_position AS p, keten, zouten FROM es_zegel ORDER BY global_position`,
   );
@@ -212,7 +212,7 @@ describe('the export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     expect(regels[0]).toMatchObject({ soort: 'kop', formaat: 'sd-audit-export/1', gemeenten: ['GM0005'], totPositie: head });
-    const events = await s.store.readAll({ after: 0, limit: 100_000 });
+    const events = await s.ruweStore.readAll({ after: 0, limit: 100_000 });
     const eventRegels = regels.filter((r) => r.soort === 'event' || r.soort === 'ander');
     expect(eventRegels.map((r) => r.positie)).toEqual(events.map((e) => e.globalPosition));
     for (const r of eventRegels)
@@ -271,7 +271,7 @@ describe('a sealer stopped and restarted', () => {
     await registreer('GM0006', 2);
     const head = await settledHead(s);
     // Half-way: two batches, then it stops (a crash between transactions).
-    const eerste = new Zegelaar(klein, s.store, s.db.pool);
+    const eerste = new Zegelaar(klein, s.ruweStore, s.db.pool);
     expect(await eerste.stap()).toBe(2);
     expect(await eerste.stap()).toBe(2);
     expect((await eerste.huidig()).verzegeld).toBeLessThan(head);
@@ -281,8 +281,8 @@ describe('a sealer stopped and restarted', () => {
       /duplicate key/,
     );
     // Two restarted replicas: one takes the lock and finishes, the other waits.
-    const a = new Zegelaar(klein, s.store, s.db.pool);
-    const b = new Zegelaar(klein, s.store, s.db.pool);
+    const a = new Zegelaar(klein, s.ruweStore, s.db.pool);
+    const b = new Zegelaar(klein, s.ruweStore, s.db.pool);
     a.onApplicationBootstrap();
     b.onApplicationBootstrap();
     try {

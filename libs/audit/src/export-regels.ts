@@ -29,6 +29,11 @@ export interface EventRegel extends Omit<ZegelEvent, 'data'> {
   zouten: Record<string, string>;
   /** The chain value the server stored for this position (null: never sealed). */
   keten: string | null;
+  /**
+   * The revealed personal fields stored encrypted (their ciphertext is in `data`, which the chain
+   * covers) as the server decrypted them, or `[vergeten]`: outside the chain, the server's word.
+   */
+  ontsleuteld?: Record<string, unknown>;
 }
 
 /** An event of another gemeente: only what its link needs. */

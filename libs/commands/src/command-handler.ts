@@ -119,6 +119,7 @@ export class CommandHandler {
         actorId: metadata.actor,
         correlationId: metadata.correlationId,
         metadata: { requestHash: metadata.requestHash, ...(commandId ? { commandId } : {}) },
+        betrokkene: betrokkeneVan([...history, ...events]),
       });
       return { streamId, positie: result.lastPosition, versie: result.nextExpectedVersion, replayed: false };
     } catch (e) {
@@ -160,4 +161,9 @@ function preconditionFailed(versie: number): ProblemException {
     detail: 'De registratie is gewijzigd sinds u haar ophaalde (If-Match klopt niet meer).',
     huidigeVersie: versie,
   });
+}
+
+/** The client a stream is about: every case stream's first event names it (whose key encrypts its personal fields). */
+function betrokkeneVan(events: { data: Record<string, unknown> }[]): string | undefined {
+  return events.map((e) => e.data.clientId).find((id): id is string => typeof id === 'string');
 }

@@ -63,3 +63,7 @@ export type Uitstroomreden = (typeof UITSTROOMREDENEN)[number];
 
 export const BEZWAAR_UITKOMSTEN = ['gegrond', 'deels-gegrond', 'ongegrond', 'ingetrokken', 'niet-ontvankelijk'] as const;
 export type BezwaarUitkomst = (typeof BEZWAAR_UITKOMSTEN)[number];
+
+/** Why a client's personal data is erased (AVG art. 17 lid 1: no longer needed, at the person's request, unlawfully processed). */
+export const VERGETEN_GRONDSLAGEN = ['bewaartermijn-verstreken', 'verzoek-betrokkene', 'onrechtmatig-verwerkt'] as const;
+export type VergetenGrondslag = (typeof VERGETEN_GRONDSLAGEN)[number];

@@ -97,9 +97,14 @@ export function currentVersion(type: string): number {
   return Math.max(...Object.keys(eventContract(type).schemas).map(Number));
 }
 
+/** What a personal field reads as once its client is forgotten (its key destroyed). */
+export const VERGETEN = '[vergeten]';
+
 function check(type: string, version: number, data: unknown): void {
   const schema = eventContract(type).schemas[version];
   if (!schema) throw new EventSchemaError(type, version, ['unknown schema version']);
+  const { verborgen, onthuld } = persoonlijkeVeldenVan(type);
+  const vergeten = [...verborgen, ...onthuld].filter((v) => (data as Record<string, unknown> | undefined)?.[v] === VERGETEN);
   // The schemas are flat (defineEvent makes sure): a plain copy onto an instance is all
   // class-validator needs, at a third of what class-transformer's plainToInstance costs per event.
   const errors = validateSync(Object.assign(new schema(), data ?? {}), {
@@ -107,7 +112,9 @@ function check(type: string, version: number, data: unknown): void {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  if (errors.length) throw new EventSchemaError(type, version, flatten(errors));
+  // A forgotten personal field no longer has its format; the rest of the event still must.
+  const fouten = errors.filter((e) => !vergeten.includes(e.property));
+  if (fouten.length) throw new EventSchemaError(type, version, flatten(fouten));
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {

@@ -9,6 +9,7 @@ import { StreamsPerGemeente1763900000005 } from './migrations/1763900000005-stre
 import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fase.js';
 import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.js';
 import { Logboek1763900000008 } from './migrations/1763900000008-logboek.js';
+import { Sleutelkluis1763900000010 } from './migrations/1763900000010-sleutelkluis.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -49,6 +50,7 @@ export const migrations = [
   HerbouwFase1763900000006,
   AuditKeten1763900000007,
   Logboek1763900000008,
+  Sleutelkluis1763900000010,
 ];
 
 export function migrationDataSource(

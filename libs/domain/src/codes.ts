@@ -5,6 +5,7 @@
  */
 export { WETTEN, type Wet, LEVERINGSVORMEN, type Leveringsvorm, REGELINGEN, type Regeling } from '@sd/contracts';
 export { GESLACHTEN, type Geslacht, VERWIJZERS, type Verwijzer, AFRONDING_UITKOMSTEN, type AfrondingUitkomst } from '@sd/contracts';
+export { VERGETEN_GRONDSLAGEN, type VergetenGrondslag } from '@sd/contracts';
 export { INSTROOMREDENEN, type Instroomreden, UITSTROOMREDENEN, type Uitstroomreden } from '@sd/contracts';
 export { BEEINDIGING_REDENEN, type BeeindigingReden, BEZWAAR_UITKOMSTEN, type BezwaarUitkomst } from '@sd/contracts';
 export { GEMEENTE as GEMEENTE_CODE, HUISHOUDEN_ID } from '@sd/contracts';

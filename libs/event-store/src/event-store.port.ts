@@ -29,6 +29,11 @@ export interface AppendContext {
   causationId?: string;
   /** Free, non-personal metadata (idempotency key hash, request hash, ...). */
   metadata?: Record<string, unknown>;
+  /**
+   * The client the events are about (pseudonymous id): whose key encrypts their personal fields.
+   * Taken from the events' own `clientId` when not given.
+   */
+  betrokkene?: string;
 }
 
 export interface RecordedEvent {
@@ -117,6 +122,8 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The store below the encryption: events exactly as stored (the audit chain seals this form). */
+export const RUWE_EVENT_STORE = Symbol('RUWE_EVENT_STORE');
 
 /** The stream was not at the expected version: somebody else wrote first. */
 export class WrongExpectedVersionError extends Error {

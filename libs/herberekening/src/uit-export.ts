@@ -27,7 +27,8 @@ export function invoerUitRegel(r: EventRegel): InvoerEvent {
     schemaVersion: r.schemaVersie,
     gemeente: r.gemeente,
     recordedAt: new Date(r.geregistreerdOp),
-    data: r.data,
+    // A revealed field stored encrypted counts as the server decrypted it.
+    data: r.ontsleuteld ? { ...r.data, ...r.ontsleuteld } : r.data,
     verborgen: Object.keys(r.verborgen ?? {}),
   };
 }

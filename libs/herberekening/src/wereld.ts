@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@sd/contracts';
+import { type DomainEvent, VERGETEN } from '@sd/contracts';
 import {
   aanmeldingDecider,
   bezwaarDecider,
@@ -90,7 +90,7 @@ const fold = <S>(d: { evolve(s: S, e: never): S; initialState(): S }, events: Do
 
 /** DESIGN §4 Kennisdatum: "only events recorded at or before k count". */
 export function wereldOp(streams: Iterable<Stream>, k: number): Wereld {
-  const clientStates: { s: Extract<ClientState, { status: 'geregistreerd' }>; geboortedatumVerborgen: boolean }[] = [];
+  const clientStates: { s: Exclude<ClientState, { status: 'onbekend' }>; geboortedatumVerborgen: boolean }[] = [];
   const voorzieningen: Extract<VoorzieningState, { status: 'toegekend' }>[] = [];
   const uitkeringen: Extract<UitkeringState, { status: 'toegekend' }>[] = [];
   const aanmeldingStates: Extract<AanmeldingState, { status: 'ontvangen' }>[] = [];
@@ -105,7 +105,7 @@ export function wereldOp(streams: Iterable<Stream>, k: number): Wereld {
       case 'client': {
         const s = fold(clientDecider, events);
         const geboortedatumVerborgen = bekend.some((e) => e.verborgen.includes('geboortedatum'));
-        if (s.status === 'geregistreerd') clientStates.push({ s, geboortedatumVerborgen });
+        if (s.status !== 'onbekend') clientStates.push({ s, geboortedatumVerborgen });
         break;
       }
       case 'voorziening': {
@@ -148,13 +148,18 @@ export function wereldOp(streams: Iterable<Stream>, k: number): Wereld {
 
   // "Clients (for age, geslacht, huishoudenId) come from ClientGeregistreerd events."
   const clienten = new Map<string, Client>();
+  // A forgotten client (its fields read [vergeten], or ClientVergeten folded) keeps counting: geslacht
+  // and age `onbekend`, a household of one.
   for (const { s: c, geboortedatumVerborgen } of clientStates) {
+    const bekend = c.status === 'geregistreerd' ? c : undefined;
+    const geboortedatum = bekend && !geboortedatumVerborgen && bekend.geboortedatum !== VERGETEN ? bekend.geboortedatum : null;
+    const huishoudenId = bekend?.huishoudenId !== VERGETEN ? bekend?.huishoudenId : undefined;
     clienten.set(c.clientId, {
       clientId: c.clientId,
       gemeente: c.gemeente,
-      geboortedatum: geboortedatumVerborgen ? null : c.geboortedatum,
-      geslacht: c.geslacht,
-      huishouden: c.huishoudenId !== undefined ? `${c.gemeente}:${c.huishoudenId}` : `client:${c.clientId}`,
+      geboortedatum,
+      geslacht: bekend && (bekend.geslacht as string) !== VERGETEN ? bekend.geslacht : 'onbekend',
+      huishouden: huishoudenId !== undefined ? `${c.gemeente}:${huishoudenId}` : `client:${c.clientId}`,
     });
   }
   const clientVan = (clientId: string, wat: string): Client => {

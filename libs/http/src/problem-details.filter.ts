@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { Conflict, GeenToegang, NietGevonden, RegelOvertreding } from '@sd/domain';
-import { WrongExpectedVersionError } from '@sd/event-store';
+import { ClientVergetenError, WrongExpectedVersionError } from '@sd/event-store';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { MAX_JSON_DEPTH } from './json-depth.js';
 import { invalidField, PROBLEM_TYPES, type ProblemBody, ProblemException } from './problem.js';
@@ -46,6 +46,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (e instanceof Conflict) {
       return { type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: e.message, ...e.details };
+    }
+    if (e instanceof ClientVergetenError) {
+      // A late command for a forgotten client: nothing about them can be stored any more.
+      return {
+        type: PROBLEM_TYPES.conflict,
+        title: 'Conflict',
+        status: 409,
+        detail: 'Deze cliënt is vergeten: er kan niets meer over worden vastgelegd.',
+      };
     }
     if (e instanceof WrongExpectedVersionError) {
       return {

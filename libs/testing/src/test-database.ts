@@ -25,6 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.connect();
       await admin.query(`DROP SCHEMA ${quoteIdent(config.schema)} CASCADE`);
       await admin.query(`DROP SCHEMA IF EXISTS ${logboekSchema(config)} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(`${config.schema}_sleutelkluis`)} CASCADE`);
       await admin.end();
     },
   };

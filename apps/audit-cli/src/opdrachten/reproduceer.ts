@@ -89,5 +89,29 @@ export const reproduceer: Opdracht = async (args, ctx) => {
   }
   ctx.uit(`${lijst.length} ${lijst.length === 1 ? 'cijfer wijkt' : 'cijfers wijken'} af (${wat}):`);
   for (const v of lijst) ctx.uit(`  ${v.pad}: ${toon(v.oud)} in het bestand, ${toon(v.nieuw)} nu`);
+  await meldVergeten(ctx, oud, lijst);
   return 1;
 };
+
+/** Figures that a client's erasure changes: their geslacht, age and household count as onbekend since. */
+const PERSOONSKENMERK = /(^|\.)(perGeslacht|perLeeftijdsgroep)\[|\.huishoudens$/;
+
+/**
+ * Clients forgotten after the publication (AVG art. 17) change the breakdowns by geslacht, age and
+ * household of a report as known back then too: say how many, and whether that covers every difference.
+ */
+async function meldVergeten(ctx: Parameters<Opdracht>[1], oud: Gepubliceerd, lijst: { pad: string }[]): Promise<void> {
+  const q = new URLSearchParams({ naPositie: String(oud.positie) });
+  if (oud.filters.gemeente.length) q.set('gemeente', oud.filters.gemeente.join(','));
+  const { aantal } = (await (await haal(ctx, `/audit/vergeten?${q.toString()}`, 'het aantal vergeten cliënten')).json()) as {
+    aantal: number;
+  };
+  if (aantal === 0) return;
+  const verklaard = lijst.every((v) => PERSOONSKENMERK.test(v.pad));
+  ctx.uit(
+    `${aantal} ${aantal === 1 ? 'cliënt is' : 'cliënten zijn'} na de publicatie vergeten (AVG art. 17): hun geslacht, leeftijd en huishouden tellen sindsdien als onbekend. ` +
+      (verklaard
+        ? 'Alle verschillen zitten in die uitsplitsingen en kunnen daardoor komen.'
+        : 'Niet alle verschillen zitten in die uitsplitsingen: die komen niet van het vergeten.'),
+  );
+}

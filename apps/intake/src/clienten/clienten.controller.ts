@@ -1,23 +1,25 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { answerCreated, CLIENT, CommandHandler, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
-import { clientIdVoor, clientStreamId } from '@sd/domain';
+import { answerCreated, CLIENT, CommandMeta, type CommandMetadata, StateReader, UuidParam } from '@sd/commands';
+import { clientStreamId } from '@sd/domain';
 import type { WithHeaders } from '@sd/http';
 import { uitAntwoord, uitStream, Verwerking } from '@sd/logboek';
+import { ClientRegistratie } from './client-registratie.service.js';
+import { ClientVergetenService } from './client-vergeten.service.js';
 import { ClientGeregistreerdAntwoord, RegistreerClientDto } from './registreer-client.dto.js';
-import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config.js';
 import { DossierService } from './dossier.service.js';
+import { ClientVergetenAntwoord, VergeetClientDto } from './vergeet-client.dto.js';
 
 @ApiTags('clienten')
 @ApiBearerAuth()
 @Controller('clienten')
 export class ClientenController {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly registratie: ClientRegistratie,
+    private readonly vergeten: ClientVergetenService,
     private readonly reader: StateReader,
     private readonly dossiers: DossierService,
-    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   @Post()
@@ -30,10 +32,7 @@ export class ClientenController {
     @Body() body: RegistreerClientDto,
     @CommandMeta() metadata: CommandMetadata,
   ): Promise<WithHeaders<ClientGeregistreerdAntwoord>> {
-    const clientId = clientIdVoor(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
-    const command = { type: 'RegistreerClient', clientId, ...body } as const;
-    const result = await this.commands.handle({ aggregate: CLIENT, id: clientId, gemeente: body.gemeente, command, metadata });
-    return answerCreated(result, '/clienten', 'clientId');
+    return answerCreated(await this.registratie.registreer(body, metadata), '/clienten', 'clientId');
   }
 
   /** The client as registered, BSN included: only consultants of the client's gemeente get here. */
@@ -52,5 +51,24 @@ export class ClientenController {
     // The body only: the dossier spans many streams, so the client's version is not its ETag.
     const { body: client } = await this.reader.read(CLIENT, id, gebruiker);
     return { client, ...(await this.dossiers.voor(id)) };
+  }
+
+  /**
+   * Vergeten (beheer, AVG art. 17): the client's key and BSN index entry are destroyed, so every
+   * personal field of their history reads `[vergeten]` from now on; their voorzieningen still count.
+   */
+  @Post(':id/vergeten')
+  @HttpCode(200)
+  @Rollen('beheer')
+  @Verwerking('vergeten-client', { betrokkene: uitStream((p) => clientStreamId(p.id)) })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Zelfde sleutel en body: zelfde antwoord, niets dubbel' })
+  @ApiOkResponse({ type: ClientVergetenAntwoord })
+  @ApiConflictResponse({ description: 'Deze cliënt is al vergeten' })
+  vergeet(
+    @UuidParam('id') id: string,
+    @Body() body: VergeetClientDto,
+    @CommandMeta() metadata: CommandMetadata,
+  ): Promise<ClientVergetenAntwoord> {
+    return this.vergeten.vergeet(id, body, metadata);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
+import { persoonlijkeVeldenVan, VERGETEN } from '@sd/contracts';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@sd/event-store';
 import { invalidField, PROBLEM_TYPES, ProblemException } from '@sd/http';
 import { uitStream, Verwerking } from '@sd/logboek';
@@ -9,8 +10,8 @@ import { AuditStream } from './audit.dto.js';
 const STREAM_ID = /^[a-z]{3,32}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Replays a stream as it was recorded, for auditors. The BSN is shown as `[afgeschermd]`: an
- * audit needs to see that it was registered and by whom, not the number itself.
+ * Replays a stream as it was recorded, for auditors. The BSN, geboortedatum and typed text show as
+ * `[afgeschermd]`: an audit needs to see that they were registered and by whom, not the values.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -58,10 +59,17 @@ function toAuditEvent(e: RecordedEvent) {
     actor: e.actorId,
     correlationId: e.correlationId,
     causationId: e.causationId,
-    data: afgeschermd(e.data),
+    data: afgeschermd(e.type, e.data),
   };
 }
 
-function afgeschermd(data: Record<string, unknown>): Record<string, unknown> {
-  return 'bsn' in data ? { ...data, bsn: '[afgeschermd]' } : data;
+/**
+ * The hidden personal fields (BSN, geboortedatum, typed text) never reach an auditor: each reads
+ * `[afgeschermd]`, or `[vergeten]` once its client is forgotten. The revealed ones (geslacht,
+ * huishouden) stay, as in the audit export.
+ */
+function afgeschermd(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const uit = { ...data };
+  for (const veld of persoonlijkeVeldenVan(type).verborgen) if (veld in uit && uit[veld] !== VERGETEN) uit[veld] = '[afgeschermd]';
+  return uit;
 }

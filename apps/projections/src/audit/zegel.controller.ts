@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Checkpoint } from '@sd/audit';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { PG_POOL } from '@sd/database';
+import { EVENT_STORE, type VersleutelendeEventStore } from '@sd/event-store';
 import { invalidField, ongeldig } from '@sd/http';
 import { auditExport } from './export/audit-export.js';
 import { AuditCheckpoint, AuditSleutel } from './zegel.dto.js';
@@ -33,6 +34,7 @@ export class ZegelController {
   constructor(
     @Inject(ZEGEL_CONFIG) private readonly config: ZegelConfig,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly store: VersleutelendeEventStore,
   ) {
     this.opslag = new ZegelOpslag(pool);
   }
@@ -88,7 +90,12 @@ export class ZegelController {
     ];
     if (fouten.length) throw ongeldig(fouten);
     for (const g of gemeenten) eisGemeente(gebruiker, g);
-    const regels = auditExport(this.pool, { gemeenten: gemeenten.sort(), totPositie: tot!, sleutelPem: this.sleutelPem() });
+    const regels = auditExport(this.pool, {
+      gemeenten: gemeenten.sort(),
+      totPositie: tot!,
+      sleutelPem: this.sleutelPem(),
+      ontsleutel: (events) => this.store.ontsleutel(events),
+    });
     return new StreamableFile(Readable.from(regels), { type: 'application/x-ndjson; charset=utf-8' });
   }
 

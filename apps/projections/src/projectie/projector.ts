@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeEvent, type DomainEvent } from '@sd/contracts';
+import { decodeEvent, type DomainEvent, VERGETEN } from '@sd/contracts';
 import {
   type AanmeldingState,
   aanmeldingDecider,
@@ -67,7 +67,8 @@ export interface ClientRij {
   client_id: string;
   gemeente: string;
   geslacht: string;
-  geboortedatum: string;
+  /** Null once the client is forgotten. */
+  geboortedatum: string | null;
   huishouden_id: string | null;
   known_from: Date;
 }
@@ -102,7 +103,7 @@ type Soort = {
  * `<gemeente>:<huishoudenId>` read as a uuid (what PostgreSQL's `md5(text)::uuid` gives).
  */
 export const huishoudenSleutel = (gemeente: string, clientId: string, huishoudenId?: string) => {
-  if (!huishoudenId) return clientId;
+  if (!huishoudenId || huishoudenId === VERGETEN) return clientId; // a forgotten household is the client's own
   const h = createHash('md5').update(`${gemeente}:${huishoudenId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
@@ -191,6 +192,8 @@ export interface Projectie {
   bevolking: Versie<BevolkingRij>[];
   /** Population rows (gemeente, jaar) from before this batch that a new figure closes. */
   bevolkingGesloten: { gemeente: string; jaar: number; knownTo: Date }[];
+  /** Clients forgotten in this batch: their rows lose every personal attribute, in every version. */
+  vergeten: string[];
 }
 
 /**
@@ -204,6 +207,7 @@ export function projecteer(batch: RecordedEvent[], huidig: Map<string, object>):
     clienten: [],
     bevolking: [],
     bevolkingGesloten: [],
+    vergeten: [],
   };
   const states = new Map<string, unknown>(huidig);
   const laatste = new Map<string, Versie<object>>();
@@ -234,14 +238,17 @@ export function projecteer(batch: RecordedEvent[], huidig: Map<string, object>):
       laatste.set(recorded.streamId, versie);
     } else if (event.type === 'ClientGeregistreerd') {
       const d = event.data as { clientId: string; gemeente: string; geslacht: string; geboortedatum: string; huishoudenId?: string };
+      // A forgotten client's fields read [vergeten]: counted under geslacht and age `onbekend`, a household of one.
       out.clienten.push({
         client_id: d.clientId,
         gemeente: d.gemeente,
-        geslacht: d.geslacht,
-        geboortedatum: d.geboortedatum,
-        huishouden_id: d.huishoudenId ?? null,
+        geslacht: d.geslacht === VERGETEN ? 'onbekend' : d.geslacht,
+        geboortedatum: d.geboortedatum === VERGETEN ? null : d.geboortedatum,
+        huishouden_id: d.huishoudenId === VERGETEN ? null : (d.huishoudenId ?? null),
         known_from: recorded.recordedAt,
       });
+    } else if (event.type === 'ClientVergeten') {
+      out.vergeten.push((event.data as { clientId: string }).clientId);
     } else if (event.type === 'BevolkingVastgesteld') {
       const d = event.data as unknown as BevolkingRij;
       const sleutel = `${d.gemeente}:${d.jaar}`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
+import { VERGETEN } from '@sd/contracts';
 import type { RecordedEvent } from '@sd/event-store';
 import { kopieer } from './copy-tekst.js';
 import { ID_KOLOM, type ItemRij, type Projectie, type Tabel, teLaden, type Versie } from './projector.js';
@@ -51,6 +52,7 @@ export class ReadModelWriter {
       }
       await copyVersions(client, tabel, p.versies[tabel]);
     }
+    if (p.vergeten.length) await vergeet(client, p.vergeten);
     for (const g of p.bevolkingGesloten) {
       await client.query(`UPDATE rm_bevolking SET known_to = $3 WHERE gemeente = $1 AND jaar = $2 AND known_to IS NULL`, [
         g.gemeente,
@@ -102,4 +104,30 @@ async function copyVersions(client: pg.PoolClient, tabel: Tabel | 'rm_bevolking'
     return waarden;
   });
   await kopieer(client, tabel, kolommen, rijen);
+}
+
+/**
+ * A forgotten client's rows made what a rebuild makes of their events, whose personal fields then
+ * read [vergeten]: geslacht `onbekend` (where the client was known), no geboortedatum, a household
+ * of their own, and `[vergeten]` in the kept state of the current versions. In every version: a
+ * report as known on an earlier kennisdatum no longer knows them either.
+ */
+async function vergeet(client: pg.PoolClient, clientIds: string[]): Promise<void> {
+  const ids = [clientIds];
+  await client.query(
+    `UPDATE rm_client SET geslacht = 'onbekend', geboortedatum = NULL, huishouden_id = NULL WHERE client_id = ANY($1::uuid[])`,
+    ids,
+  );
+  await client.query(
+    `UPDATE rm_item SET huishouden = client_id, geboortedatum = NULL,
+            geslacht = CASE WHEN geslacht IS NULL THEN NULL ELSE 'onbekend' END,
+            state = CASE WHEN state ? 'huishoudenId' THEN jsonb_set(state, '{huishoudenId}', to_jsonb('${VERGETEN}'::text)) ELSE state END
+      WHERE client_id = ANY($1::uuid[])`,
+    ids,
+  );
+  await client.query(
+    `UPDATE rm_aanmelding SET state = jsonb_set(state, '{huishoudenId}', to_jsonb('${VERGETEN}'::text))
+      WHERE client_id = ANY($1::uuid[]) AND state ? 'huishoudenId'`,
+    ids,
+  );
 }

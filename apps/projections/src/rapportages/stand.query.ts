@@ -14,7 +14,9 @@ export const KOLOMMEN: Kolommen = [...GEDEELDE_KOLOMMEN, 'leeftijdsgroep', 'gesl
 function leeftijdSql(p: Params, peildatum: string): string {
   const d = Temporal.PlainDate.from(peildatum);
   const grens = (jaren: number) => `${p.add(d.subtract({ years: jaren }).toString())}::date`;
+  // A forgotten client has no geboortedatum: its age is `onbekend`.
   return `CASE
+    WHEN i.geboortedatum IS NULL THEN 'onbekend'
     WHEN i.geboortedatum > ${grens(18)} THEN '0-17'
     WHEN i.geboortedatum > ${grens(27)} THEN '18-26'
     WHEN i.geboortedatum > ${grens(65)} THEN '27-64'
@@ -106,10 +108,16 @@ export function standUitRijen(s: Selectie, peildatum: string, rows: StandRij[]):
     ...perKenmerk,
     perLeeftijdsgroep: set(['leeftijdsgroep'])
       .map((r) => ({ leeftijdsgroep: r.leeftijdsgroep!, ...cijfers(r) }))
-      .sort((x, y) => LEEFTIJDSGROEPEN.indexOf(x.leeftijdsgroep as never) - LEEFTIJDSGROEPEN.indexOf(y.leeftijdsgroep as never)),
+      .sort((x, y) => leeftijdVolgorde(x.leeftijdsgroep) - leeftijdVolgorde(y.leeftijdsgroep)),
     perGeslacht: sorteer(
       set(['geslacht']).map((r) => ({ geslacht: r.geslacht!, ...cijfers(r) })),
       'geslacht',
     ),
   };
 }
+
+/** The age groups in their order, `onbekend` after them. */
+const leeftijdVolgorde = (groep: string) => {
+  const i = LEEFTIJDSGROEPEN.indexOf(groep as never);
+  return i < 0 ? LEEFTIJDSGROEPEN.length : i;
+};

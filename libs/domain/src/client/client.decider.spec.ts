@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '../../../testing/src/decider-spec.js'; // jest only: not in @sd/testing, which the benchmarks load too
-import { Conflict } from '../decider.js';
-import { clientIdVoor } from './client-id.js';
+import { Conflict, NietGevonden } from '../decider.js';
+import { bsnDigest } from './client-id.js';
 import { clientDecider, type RegistreerClient } from './client.decider.js';
 
 const registreer: RegistreerClient = {
   type: 'RegistreerClient',
-  clientId: clientIdVoor('GM0005', '111222333', 'k'),
+  clientId: '6f1c1c1e-58a5-4d52-9a57-2b3d2c1f7a10',
   bsn: '111222333',
   geboortedatum: '1980-01-31',
   geslacht: 'vrouw',
@@ -43,12 +43,46 @@ describe('client decider', () => {
       .thenThrows(Conflict, (e) => expect(e.details).toEqual({ clientId: registreer.clientId }));
   });
 
-  it('derives the same clientId for the same gemeente and BSN, another for another gemeente or key', () => {
-    const id = clientIdVoor('GM0005', '111222333', 'k');
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(clientIdVoor('GM0005', '111222333', 'k')).toBe(id);
-    expect(clientIdVoor('GM0006', '111222333', 'k')).not.toBe(id);
-    expect(clientIdVoor('GM0005', '111222333', 'other')).not.toBe(id);
-    expect(id).not.toContain('111222333');
+  it('forgets a registered client with an event that holds nothing personal but the toelichting', () => {
+    const vergeet = {
+      type: 'VergeetClient',
+      grondslag: 'verzoek-betrokkene',
+      toelichting: 'verzoek per brief',
+      vergetenOp: '2026-12-01',
+    } as const;
+    const { state } = spec
+      .given(registreer)
+      .when(vergeet)
+      .then([
+        {
+          type: 'ClientVergeten',
+          data: {
+            clientId: registreer.clientId,
+            gemeente: 'GM0005',
+            grondslag: 'verzoek-betrokkene',
+            toelichting: 'verzoek per brief',
+            vergetenOp: '2026-12-01',
+          },
+        },
+      ]);
+    expect(state).toEqual({
+      status: 'vergeten',
+      clientId: registreer.clientId,
+      gemeente: 'GM0005',
+      grondslag: 'verzoek-betrokkene',
+      vergetenOp: '2026-12-01',
+    });
+    spec.given(registreer, vergeet).when(vergeet).thenThrows(Conflict);
+    spec.when(vergeet).thenThrows(NietGevonden);
+    spec.given(registreer, vergeet).when(registreer).thenThrows(Conflict);
+  });
+
+  it('digests a BSN per gemeente and key, never showing it', () => {
+    const d = bsnDigest('GM0005', '111222333', 'k');
+    expect(d).toHaveLength(32);
+    expect(bsnDigest('GM0005', '111222333', 'k').equals(d)).toBe(true);
+    expect(bsnDigest('GM0006', '111222333', 'k').equals(d)).toBe(false);
+    expect(bsnDigest('GM0005', '111222333', 'other').equals(d)).toBe(false);
+    expect(d.toString('hex')).not.toContain('111222333');
   });
 });

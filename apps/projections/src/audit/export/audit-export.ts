@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { KopRegel } from '@sd/audit';
-import { type EventRow, toRecorded } from '@sd/event-store';
+import { type EventRow, heeftVersleuteld, type RecordedEvent, toRecorded } from '@sd/event-store';
 import { ZegelOpslag } from '../zegel/zegel-opslag.js';
 import { anderRegel, checkpointRegel, eventRegel } from './export-regels.js';
 
@@ -14,6 +14,8 @@ export interface ExportVraag {
   gemeenten: string[];
   totPositie: number;
   sleutelPem: string;
+  /** The events as the apps read them (VersleutelendeEventStore.ontsleutel): decrypted, or `[vergeten]`. */
+  ontsleutel: (events: RecordedEvent[]) => Promise<RecordedEvent[]>;
 }
 
 /**
@@ -49,10 +51,16 @@ export async function* auditExport(pool: pg.Pool, vraag: ExportVraag): AsyncGene
       const { rows } = await client.query<Rij>(`FETCH ${FETCH} FROM audit_export`);
       if (rows.length === 0) break;
       let chunk = '';
-      for (const r of rows) {
-        const e = toRecorded(r);
+      const events = rows.map(toRecorded);
+      // The asked gemeenten's events once more as the apps read them, for their revealed fields.
+      const leesbaar = await vraag.ontsleutel(events.filter((e) => gevraagd.has(e.gemeente) && heeftVersleuteld(e.data)));
+      const ontsleuteld = new Map(leesbaar.map((e) => [e.globalPosition, e.data]));
+      for (const [i, r] of rows.entries()) {
+        const e = events[i];
         const zouten = r.zouten ?? {};
-        const regel = gevraagd.has(e.gemeente) ? eventRegel(e, zouten, r.keten) : anderRegel(e, zouten, r.keten);
+        const regel = gevraagd.has(e.gemeente)
+          ? eventRegel(e, zouten, r.keten, ontsleuteld.get(e.globalPosition))
+          : anderRegel(e, zouten, r.keten);
         chunk += JSON.stringify(regel) + '\n';
       }
       yield chunk;

@@ -1,5 +1,5 @@
 import { type AnderRegel, type Checkpoint, type EventRegel, inhoudVan, persoonlijkeVelden, veldDigest, zegelVorm } from '@sd/audit';
-import type { RecordedEvent } from '@sd/event-store';
+import { isVersleuteld, type RecordedEvent } from '@sd/event-store';
 
 /**
  * An export line of an asked gemeente: the stored event with its hidden fields as digests over their
@@ -7,7 +7,12 @@ import type { RecordedEvent } from '@sd/event-store';
  * and the salts of the revealed fields only. A hidden field without a salt (added after sealing) gets
  * a digest under the empty salt, which cannot match the chain either: it is never shown as itself.
  */
-export function eventRegel(e: RecordedEvent, zouten: Record<string, string>, keten: string | null): EventRegel {
+export function eventRegel(
+  e: RecordedEvent,
+  zouten: Record<string, string>,
+  keten: string | null,
+  ontsleuteld?: Record<string, unknown>,
+): EventRegel {
   const { verborgen, onthuld } = persoonlijkeVelden(e.type, e.data);
   const data: Record<string, unknown> = { ...e.data };
   for (const veld of verborgen) delete data[veld];
@@ -28,6 +33,9 @@ export function eventRegel(e: RecordedEvent, zouten: Record<string, string>, ket
     verborgen: Object.fromEntries(verborgen.map((v) => [v, veldDigest(zouten[v] ?? '', e.data[v])])),
     zouten: Object.fromEntries(onthuld.filter((v) => v in zouten).map((v) => [v, zouten[v]])),
     keten,
+    ...(ontsleuteld
+      ? { ontsleuteld: Object.fromEntries(onthuld.filter((v) => isVersleuteld(e.data[v])).map((v) => [v, ontsleuteld[v]])) }
+      : {}),
   };
 }
 

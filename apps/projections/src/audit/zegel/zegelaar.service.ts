@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import type pg from 'pg';
 import { type Checkpoint, onderteken } from '@sd/audit';
 import { PG_POOL } from '@sd/database';
-import { EVENT_STORE, type EventStore } from '@sd/event-store';
+import { type EventStore, RUWE_EVENT_STORE } from '@sd/event-store';
 import { CheckpointPublicatie } from './checkpoint-publicatie.js';
 import { checkpointNodig, type CheckpointStand, type Kop, verzegel, volgendeLimiet } from './verzegel.js';
 import { ZEGEL_CONFIG, type ZegelConfig } from './zegel.config.js';
@@ -44,7 +44,8 @@ export class Zegelaar implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   constructor(
     @Inject(ZEGEL_CONFIG) private readonly config: ZegelConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // The stored form, ciphertext and all: an erasure destroys a key and changes no sealed byte.
+    @Inject(RUWE_EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {
     this.opslag = new ZegelOpslag(pool);

@@ -8,6 +8,8 @@ import { HuishoudenAlsUuid1763900007000 } from './1763900007000-huishouden-als-u
 import { VulCursor1763900008000 } from './1763900008000-vul-cursor.js';
 import { PeriodeIndexen1763900009000 } from './1763900009000-periode-indexen.js';
 
+import { Vergeten1763900010000 } from './1763900010000-vergeten.js';
+
 /** Migrations of a read-model generation schema (their own migrations table in that schema). */
 export const LEESMODEL_MIGRATIES = {
   migrations: [
@@ -20,6 +22,7 @@ export const LEESMODEL_MIGRATIES = {
     HuishoudenAlsUuid1763900007000,
     VulCursor1763900008000,
     PeriodeIndexen1763900009000,
+    Vergeten1763900010000,
   ],
   table: 'rm_migraties',
 };

@@ -49,6 +49,8 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
     ...Object.fromEntries(KENMERKEN.map((k) => [k, new Woordenboek<string | null>()])),
   };
   LEEFTIJDSGROEPEN.forEach((groep) => woorden.leeftijdsgroep.nummer(groep));
+  // A forgotten client's age is unknown (no geboortedatum): its own group, after the others.
+  const ONBEKEND = woorden.leeftijdsgroep.nummer('onbekend');
   // The combinations of KENMERKEN as they come, and per combination the number of each value.
   const combinaties = new Woordenboek<string>();
   const perCombinatie: Int32Array[] = [];
@@ -62,6 +64,7 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
       ...Object.fromEntries(KENMERKEN.map((k) => [k, new Int32Array(m)])),
     };
     const bekend = new Uint8Array(m);
+    const leeftijdOnbekend = new Uint8Array(m);
     const geslacht = KENMERKEN.indexOf('geslacht');
     for (let i = 0; i < m; i++) {
       const [, , kenmerken, punten, leeftijden] = rows[i];
@@ -71,7 +74,8 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
       const nummers = perCombinatie[c];
       for (let k = 0; k < KENMERKEN.length; k++) codes[KENMERKEN[k]][i] = nummers[k];
       bekend[i] = woorden.geslacht.waarden[nummers[geslacht]] === null ? 0 : 1;
-      grenzen[0][i] = punten >> 16;
+      grenzen[0][i] = (punten >> 16) & 0xff;
+      leeftijdOnbekend[i] = punten >> 24;
       for (let j = 1; j < GRENZEN.length; j++) grenzen[j][i] = (leeftijden >> (8 * (j - 1))) & 0xff;
     }
     delen.forEach(({ set, alleenBekend }, d) => {
@@ -83,6 +87,10 @@ export async function standReeks(db: Q, s: Selectie, peildata: string[]): Promis
       const kolommen = set.map((k) => codes[k]);
       for (let i = 0; i < m; i++) {
         if (alleenBekend && !bekend[i]) continue;
+        if (metLeeftijd && leeftijdOnbekend[i]) {
+          segmenten.voegToe(ONBEKEND, i, items.a[i], items.b[i]);
+          continue;
+        }
         if (metLeeftijd) {
           // The age group changes with the peildatum: a segment per group, between its client's boundaries.
           let van = items.a[i];
@@ -165,7 +173,7 @@ async function itemRijen(db: Q, s: Selectie, peildata: string[]): Promise<ItemRi
       p,
       s,
       peildata,
-      `i.client_id, i.huishouden, ${kenmerken}, a | (b << 8) | (${grens(18)} << 16), ${grens(27)} | (${grens(65)} << 8) | (${grens(75)} << 16)`,
+      `i.client_id, i.huishouden, ${kenmerken}, a | (b << 8) | (${grens(18)} << 16) | ((i.geboortedatum IS NULL)::int << 24), ${grens(27)} | (${grens(65)} << 8) | (${grens(75)} << 16)`,
     ),
     values: p.values,
     rowMode: 'array',
