@@ -35,14 +35,25 @@ export async function weigering(res: Response, wat: string): Promise<CliFout> {
   return new CliFout(2, zin(`De server weigerde ${wat} (${res.status})${reden ? `: ${reden}` : ''}`));
 }
 
+/**
+ * One W3C trace per run, as the audit CLI keeps: each request sends the `traceparent` the previous
+ * answer named, so the processing log (GET /verwerkingen) shows a run's erasures as one trace.
+ */
+let traceparent: string | undefined;
+export const traceHeader = (): Record<string, string> => (traceparent ? { traceparent } : {});
+export function volgTrace(res: Response): void {
+  traceparent = res.headers.get('traceparent') ?? traceparent;
+}
+
 /** GET `pad` (with its query) on `basis`; the parsed JSON only when it is 2xx. */
 export async function haalJson<T>(basis: string, pad: string, token: string, wat: string): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(new URL(pad, basis), { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    res = await fetch(new URL(pad, basis), { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...traceHeader() } });
   } catch (e) {
     throw geenVerbinding(basis, e);
   }
+  volgTrace(res);
   if (!res.ok) throw await weigering(res, wat);
   return (await res.json()) as T;
 }

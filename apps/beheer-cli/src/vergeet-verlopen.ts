@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isKalenderdatum } from '@sd/domain';
 import { CliFout, type CliContext, type Opdracht } from './context.js';
-import { geenVerbinding, haalJson, uitleg, weigering } from './http.js';
+import { geenVerbinding, haalJson, traceHeader, uitleg, volgTrace, weigering } from './http.js';
 import { voortgang } from './voortgang.js';
 
 const GEBRUIK = 'vergeet-verlopen --gemeente GM0000 [--peildatum JJJJ-MM-DD] [--uitvoeren]';
@@ -134,12 +134,14 @@ async function vergeet(ctx: CliContext, token: string, clientId: string): Promis
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'Idempotency-Key': idempotencyKey(clientId),
+        ...traceHeader(),
       },
       body: JSON.stringify(VERGEET_BODY),
     });
   } catch (e) {
     throw geenVerbinding(ctx.intakeUrl, e, '--intake-url');
   }
+  volgTrace(res);
   if (res.ok) return 'gewist';
   if (res.status === 409) return 'al-gewist';
   if (res.status === 401 || res.status === 403) throw await weigering(res, `het wissen van cliënten`);

@@ -53,6 +53,23 @@ describe('vergeet-verlopen --uitvoeren', () => {
     expect(uit.stderr).toContain('vergeten: 3 van 3 (gewist 3, al gewist 0, mislukt 0)');
     expect(await vergetenEvents()).toEqual([`client-${id.A}`, `client-${id.B}`, `client-${id.C}`].sort());
 
+    // In the processing log: the three erasures, each by beheer-cli (the dev token's sub), in one trace.
+    const privacy = await s.token('privacy', ['GM0005']);
+    const regels = [];
+    for (const naam of ['A', 'B', 'C']) {
+      const log = await s.intake.http.get(`/verwerkingen?clientId=${id[naam]}`).set('Authorization', `Bearer ${privacy}`);
+      const vergeten = (log.body.verwerkingen as Record<string, any>[]).filter((r) => r.name.includes('vergeten'));
+      expect(vergeten).toHaveLength(1);
+      regels.push(vergeten[0]);
+    }
+    expect(new Set(regels.map((r) => r.trace_id)).size).toBe(1);
+    for (const r of regels) {
+      expect(r.attributes).toMatchObject({
+        'dpl.core.processing_activity_id': 'urn:sociaal-domein:verwerkingsactiviteit:vergeten-client',
+        'dpl.sd.actor_id': 'beheer-cli',
+      });
+    }
+
     const daarna = await cli(['vergeet-verlopen', '--gemeente', 'GM0005', '--url', url]);
     expect(daarna.code).toBe(0);
     expect(daarna.stdout).toMatch(/: geen cliënten over hun bewaartermijn\.\n$/);
