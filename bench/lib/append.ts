@@ -17,15 +17,16 @@
  * - Order: each scenario runs in slices; the order of the systems rotates per slice, and every
  *   slice starts after a CHECKPOINT and a short warm-up that is not counted.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettEventStore } from '@event-driven-io/emmett-postgresql';
 import { encodeEvent } from '@sd/contracts';
 import { createPool, runMigrations } from '@sd/database';
-import { PostgresEventStore } from '@sd/event-store';
+import { PostgresEventStore, Sleutelkluis, VersleutelendeEventStore } from '@sd/event-store';
 import pg from 'pg';
 import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
-export type AppendSysteem = 'sociaal-domein' | 'emmett' | 'insert';
+/** Ours as the apps call it (personal fields encrypted), ours without the encryption, Emmett, plain INSERT. */
+export type AppendSysteem = 'sociaal-domein' | 'onversleuteld' | 'emmett' | 'insert';
 export type AppendScenario = 'a' | 'b';
 
 export interface AppendRun {
@@ -59,7 +60,7 @@ export interface AppendMeting {
 
 export interface AppendResultaat {
   metingen: AppendMeting[];
-  ratios: { scenario: AppendScenario; onsVsEmmett: number; onsVsInsert: number }[];
+  ratios: { scenario: AppendScenario; onsVsEmmett: number; onsVsInsert: number; onsVsOnversleuteld: number }[];
   instellingen: Record<string, string>;
 }
 
@@ -72,7 +73,7 @@ export interface AppendOpties {
   wachtProfiel?: boolean;
 }
 
-const SYSTEMEN: AppendSysteem[] = ['sociaal-domein', 'emmett', 'insert'];
+const SYSTEMEN: AppendSysteem[] = ['sociaal-domein', 'onversleuteld', 'emmett', 'insert'];
 const STREAMS = 10_000;
 const APPENDERS = 32;
 /** The same pool size for all three systems: one connection per appender. */
@@ -149,7 +150,15 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     await runMigrations(onsConfig);
     const onsPool = createPool(onsConfig);
     pools.push(onsPool);
-    const store = new PostgresEventStore(onsPool);
+    // As the apps: the personal fields (here the huishoudenId) encrypted with a key per client.
+    const store = new VersleutelendeEventStore(new PostgresEventStore(onsPool), new Sleutelkluis(onsPool, 'sd', randomBytes(32)));
+
+    // ---- ours before encryption: the same adapter without it, in a database of its own.
+    const onversleuteldConfig = { url: urlVan(db('onversleuteld')), schema: 'sd', poolSize: POOL };
+    await runMigrations(onversleuteldConfig);
+    const onversleuteldPool = createPool(onversleuteldConfig);
+    pools.push(onversleuteldPool);
+    const onversleuteld = new PostgresEventStore(onversleuteldPool);
 
     // ---- the limit: the same es_events (migrations, so the same columns, types, constraints and
     // indexes), with defaults for what es_append computes in SQL; plain INSERTs, no es_streams.
@@ -199,6 +208,24 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
             data: stroom.data,
           }));
           const res = await store.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
+            streamType: STREAM_TYPE,
+            gemeente: stroom.gemeente,
+            actorId: 'bench',
+            correlationId: randomUUID(),
+          });
+          if (res.nextExpectedVersion !== versie + n) throw new Error(`version ${res.nextExpectedVersion}, expected ${versie + n}`);
+        },
+      },
+      {
+        systeem: 'onversleuteld',
+        append: async (stroom, versie, n) => {
+          const events = Array.from({ length: n }, () => ({
+            eventId: randomUUID(),
+            type: EVENT_TYPE,
+            schemaVersion: stroom.schemaVersion,
+            data: stroom.data,
+          }));
+          const res = await onversleuteld.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
             streamType: STREAM_TYPE,
             gemeente: stroom.gemeente,
             actorId: 'bench',
@@ -356,6 +383,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       scenario,
       onsVsEmmett: rond(eps('sociaal-domein', scenario) / eps('emmett', scenario), 2),
       onsVsInsert: rond(eps('sociaal-domein', scenario) / eps('insert', scenario), 2),
+      onsVsOnversleuteld: rond(eps('sociaal-domein', scenario) / eps('onversleuteld', scenario), 2),
     }));
     return { metingen, ratios, instellingen };
   } finally {
@@ -486,6 +514,7 @@ function voorbeeld(voorzieningId: string, clientId: string, gemeente: string) {
       besluitdatum: '2016-01-20',
       ingangsdatum: '2016-02-01',
       einddatum: '2017-01-31',
+      huishoudenId: 'HH-2016-0042', // personal: stored encrypted by ours, as in the apps
     },
   };
 }

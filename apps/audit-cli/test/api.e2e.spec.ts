@@ -156,8 +156,12 @@ describe('the processing log', () => {
   it("records the CLI's read of a client's stream, with the CLI's token as actor", async () => {
     const privacy = await s.token('privacy', ['GM0005']);
     const lijst = async () =>
-      (await s.projections.http.get(`/verwerkingen?clientId=${ids.client}`).set('Authorization', `Bearer ${privacy}`)).body
-        .verwerkingen as { name: string; trace_id: string; attributes: Record<string, string>; resource: { attributes: object } }[];
+      (await s.intake.http.get(`/verwerkingen?clientId=${ids.client}`).set('Authorization', `Bearer ${privacy}`)).body.verwerkingen as {
+        name: string;
+        trace_id: string;
+        attributes: Record<string, string>;
+        resource: { attributes: object };
+      }[];
     const voor = (await lijst()).length;
     expect((await cli(['dossier', `client-${ids.client}`, '--url', url, '--gemeente', 'GM0005'])).code).toBe(0);
     const erbij = (await lijst()).slice(voor);
