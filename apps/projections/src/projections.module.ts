@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CommandsModule } from '@sd/commands';
 import { EVENT_STORE, type EventStore } from '@sd/event-store';
 import { PlatformModule } from '@sd/http';
@@ -7,6 +8,9 @@ import { AuditController } from './audit/audit.controller.js';
 import { VergetenController } from './audit/vergeten.controller.js';
 import { ZegelController } from './audit/zegel.controller.js';
 import { ZegelModule } from './audit/zegel/zegel.module.js';
+import { BEWAARTERMIJNEN, bewaartermijnenUitEnv } from './bewaartermijnen/bewaartermijnen.config.js';
+import { BewaartermijnenController } from './bewaartermijnen/bewaartermijnen.controller.js';
+import { BewaartermijnenService } from './bewaartermijnen/bewaartermijnen.service.js';
 import { BevolkingController } from './bevolking/bevolking.controller.js';
 import { BevolkingService } from './bevolking/bevolking.service.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -43,12 +47,16 @@ import { RegiosController } from './regios/regios.controller.js';
     VergetenController,
     BevolkingController,
     HerbouwController,
+    BewaartermijnenController,
   ],
   providers: [
     RapportageService,
     BevolkingService,
     RegioService,
     Herbouw,
+    BewaartermijnenService,
+    // Read once at start: a bad BEWAARTERMIJN_*_JAREN stops the app before it serves anything.
+    { provide: BEWAARTERMIJNEN, useFactory: (c: ConfigService) => bewaartermijnenUitEnv((n) => c.get<string>(n)), inject: [ConfigService] },
     // The reports' port, over the daemon and the store this app already has.
     {
       provide: LeesmodelVoortgang,

@@ -12,6 +12,7 @@ export * from './uitkering/uitkering.decider.js';
 export * from './afwijzing/afwijzing.decider.js';
 export * from './bezwaar/awb-termijn.js';
 export * from './bezwaar/bezwaar.decider.js';
+export * from './bewaartermijn/bewaartermijn.js';
 export * from './codelijst/codelijst.decider.js';
 export * from './bevolking/bevolking.decider.js';
 export * from './regio/regio.decider.js';
