@@ -109,6 +109,35 @@ describe('npm start', () => {
     expect(logged).not.toContain(BSN);
   });
 
+  it('erases a client on request of beheer and logs none of its data, nor the toelichting', async () => {
+    const post = async (pad: string, token: string | null, body: object) =>
+      fetch(`http://127.0.0.1:${ports.INTAKE_PORT}${pad}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const consulent = output.match(/TOKEN=(\S+)/)![1];
+    const client = await post('/clienten', consulent, {
+      bsn: '100000009',
+      geboortedatum: '1955-11-05',
+      geslacht: 'man',
+      gemeente: 'GM0005',
+    });
+    expect(client.status).toBe(201);
+    const { clientId } = (await client.json()) as { clientId: string };
+    const { token: beheer } = (await (await post('/auth/dev-token', null, { rol: 'beheer', gemeenten: ['GM0005'] })).json()) as {
+      token: string;
+    };
+    const vergeten = await post(`/clienten/${clientId}/vergeten`, beheer, {
+      grondslag: 'verzoek-betrokkene',
+      toelichting: 'brief van meneer De Vries',
+    });
+    expect(vergeten.status).toBe(200);
+    await waitFor(new RegExp(`"url":"/clienten/${clientId}/vergeten"[^\n]*"statusCode":200`), 5_000);
+    const logged = output.slice(output.indexOf('is running'));
+    for (const gegeven of ['100000009', '1955-11-05', 'De Vries']) expect(logged).not.toContain(gegeven);
+  });
+
   it('starts nats-server and the relay, which catches up with the registrations', async () => {
     expect(output).toContain(`publishing every event to JetStream stream SOCIAAL_DOMEIN on nats://127.0.0.1:${ports.NATS_PORT}`);
     let relay: { info?: { relay?: { lag: number; gepubliceerd: number } } } = {};
