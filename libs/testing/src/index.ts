@@ -4,3 +4,4 @@ export * from './nats-server.js';
 export * from './rng.js';
 export * from './built-app.js';
 export * from './chromium.js';
+export * from './built-cli.js';
