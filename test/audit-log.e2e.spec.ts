@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GENESIS, inhoudVan, volgendeKeten, zegelVorm } from '@sd/audit';
-import { startTestNats, type TestNats } from '@sd/testing';
-import { cli, luister } from '../apps/audit-cli/test/cli.js';
+import { listenForChild, startTestNats, type TestNats } from '@sd/testing';
+import { cli } from '../apps/audit-cli/test/cli.js';
 import { Casus, settledHead } from './helpers.js';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -69,7 +69,7 @@ beforeAll(async () => {
     AUDIT_CHECKPOINT_SECONDEN: '1',
     AUDIT_SIGNING_KEY: sleutelpaar.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   });
-  url = await luister(s.projections.app);
+  url = await listenForChild(s.projections.app);
   auditor = await s.token('auditor', ['GM0005']);
   map = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-log-'));
   for (const [gemeente, aantal] of [

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLIENT, CommandHandler } from '@sd/commands';
 import { sleutelkluisSchema } from '@sd/event-store';
+import { listenForChild } from '@sd/testing';
 import { Herbouw } from '../apps/projections/src/herbouw/herbouw.service.js';
 import { ClientVergetenService } from '../apps/intake/src/clienten/client-vergeten.service.js';
-import { cli, luister } from '../apps/audit-cli/test/cli.js';
+import { cli } from '../apps/audit-cli/test/cli.js';
 import { Casus, settledHead } from './helpers.js';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -98,7 +99,7 @@ beforeAll(async () => {
   await casus.ok(`/voorzieningen/${voorzieningId}/correctie`, { leveringsvorm: 'pgb', reden: REDEN });
   await casus.uitkering({ clientId });
   map = fs.mkdtempSync(path.join(os.tmpdir(), 'vergeten-'));
-  url = await luister(s.projections.app);
+  url = await listenForChild(s.projections.app);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isOneSentence, listenForChild } from '@sd/testing';
 import { Casus } from '../../../test/helpers.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
-import { cli, eenZin, luister } from './cli.js';
+import { cli } from './cli.js';
 
 /** The API-facing commands of the built CLI against a real projections app: dossier, reproduceer, tokens. */
 let s: TestStack;
@@ -26,7 +27,7 @@ const positie = async (res: PromiseLike<{ body: { positie?: number } }>) => (laa
 
 beforeAll(async () => {
   s = await startTestStack({ MIN_POSITIE_WACHT_MS: '3000' });
-  url = await luister(s.projections.app);
+  url = await listenForChild(s.projections.app);
   auditor = await s.token('auditor', ['GM0005']);
   casus = new Casus(s, await s.token('consulent', ['GM0005']));
   map = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-cli-api-'));
@@ -49,7 +50,7 @@ describe('tokens', () => {
     const fout = await cli(['dossier', `client-${ids.client}`, '--url', url, '--token', 'geen-echt-token']);
     expect(fout).toMatchObject({ code: 2, stdout: '' });
     expect(fout.stderr).toMatch(/^Het token is geweigerd \(401\)/);
-    expect(eenZin(fout.stderr)).toBe(true);
+    expect(isOneSentence(fout.stderr)).toBe(true);
     const ander = await cli(['dossier', `client-${ids.client}`, '--url', url, '--gemeente', 'GM0006']);
     expect(ander).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Geen toegang tot de stream client-.* \(403\)/) });
   });

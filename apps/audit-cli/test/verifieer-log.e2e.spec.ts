@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ExportRegel } from '@sd/audit';
+import { isOneSentence } from '@sd/testing';
 import { herbereken, maakExport, sleutelpaar, voorbeeldEvents } from '../../../libs/audit/test/synthetische-export.js';
-import { cli, eenZin } from './cli.js';
+import { cli } from './cli.js';
 
 /** A port nothing listens on: one the system just handed out and that was closed again. */
 async function vrijePoort(): Promise<number> {
@@ -75,7 +76,7 @@ describe('verifieer-log', () => {
     const kapot = await cli(['verifieer-log', schrijf('kapot.ndjson', regels.join('\n'))]);
     expect(kapot.code).toBe(2);
     expect(kapot.stderr).toMatch(/kapot\.ndjson is beschadigd op regel 3: de regel is geen JSON\.\n$/);
-    expect(eenZin(kapot.stderr)).toBe(true);
+    expect(isOneSentence(kapot.stderr)).toBe(true);
     const zonderKop = await cli(['verifieer-log', schrijf('zonder-kop.ndjson', intact().slice(1))]);
     expect(zonderKop).toMatchObject({ code: 2, stderr: expect.stringContaining('op regel 1: de eerste regel is geen kop') });
     const [kop, ...rest] = intact();
@@ -103,7 +104,7 @@ describe('usage', () => {
     const optie = await cli(['verifieer-log', 'x', '--snel']);
     expect(optie.code).toBe(2);
     expect(optie.stderr).toMatch(/^Verkeerd gebruik: .*--snel/);
-    expect(eenZin(optie.stderr)).toBe(true);
+    expect(isOneSentence(optie.stderr)).toBe(true);
   });
 
   it('exits 2 with one sentence when the server cannot be reached', async () => {

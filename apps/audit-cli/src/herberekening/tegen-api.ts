@@ -1,6 +1,6 @@
 import type { KopRegel } from '@sd/audit';
 import { herbereken, type Herberekening, type Oracle, vergelijkCijfers, type Vergelijking } from '@sd/herberekening';
-import { CliFout, type CliContext } from '../context.js';
+import { CliFout, type CliContext } from '@sd/cli';
 import type { RapportVraag } from './vraag.js';
 
 /** Asks the projections app a path (`/rapportages/…?…`) and gives the JSON body. */

@@ -1,6 +1,6 @@
 import type { KopRegel } from '@sd/audit';
 import { type HerberekeningVraag, isDatum, kennisdatumTijdstip, periodeGrenzen, type RapportNaam } from '@sd/herberekening';
-import { CliFout } from '../context.js';
+import { CliFout } from '@sd/cli';
 
 /*
  * A report question as the auditor types it (the API's own query names), turned into the same

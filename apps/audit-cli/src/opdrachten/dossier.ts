@@ -1,4 +1,4 @@
-import { CliFout, type Opdracht } from '../context.js';
+import { CliFout, type Opdracht } from '@sd/cli';
 import { haal } from '../http.js';
 import { type Stap, volg } from './dossier-stand.js';
 import { leesOpties } from './opties.js';

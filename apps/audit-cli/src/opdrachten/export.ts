@@ -3,13 +3,21 @@ import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { CliFout, type Opdracht } from '../context.js';
-import { geenVerbinding, haal } from '../http.js';
+import { CliFout, geenVerbinding, type Opdracht, voortgang, type VoortgangVorm } from '@sd/cli';
+import { haal } from '../http.js';
 import { leesOpties } from './opties.js';
-import { voortgang } from './voortgang.js';
 
 const GEBRUIK = 'export --gemeente GM0000 [--tot-positie N] --uit <bestand>';
 const GEMEENTE = /^GM\d{4}(,GM\d{4})*$/;
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** The download's progress over the positions; totPositie is known once the kop has passed. */
+const VOORTGANG: VoortgangVorm<{ regels: number; mb: string }> = {
+  balk: 'export |{bar}| positie {value}/{total} · {regels} regels · {mb}',
+  regel: (positie, totPositie, { regels, mb: grootte }) =>
+    `export: positie ${positie}${totPositie ? ` van ${totPositie}` : ''}, ${regels} regels, ${grootte}`,
+};
 
 /**
  * Counts what passes on its way to the file, without holding it: bytes, lines, the position of the
@@ -56,8 +64,8 @@ export const exporteer: Opdracht = async (args, ctx) => {
   const res = await haal(ctx, `/audit/export?${query.toString()}`, `de export van ${values.gemeente}`);
   if (!res.body) throw new CliFout(2, 'De server stuurde een lege export.');
 
-  const balk = voortgang((regel) => ctx.meld(regel));
-  const teller = new Teller((t) => balk.zet(t));
+  const balk = voortgang(VOORTGANG, (regel) => ctx.meld(regel));
+  const teller = new Teller((t) => balk.zet(t.positie, t.totPositie, { regels: t.regels, mb: mb(t.bytes) }));
   try {
     await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), teller, createWriteStream(values.uit));
     if (teller.bytes > 0 && !teller.eindigtOpRegel) throw new Error('afgebroken midden in een regel');
@@ -71,6 +79,6 @@ export const exporteer: Opdracht = async (args, ctx) => {
     throw new CliFout(2, `De export is niet compleet binnengekomen en is niet bewaard: ${reden}`);
   }
   balk.stop();
-  ctx.meld(`Export van ${values.gemeente} bewaard in ${values.uit}: ${teller.regels} regels, ${(teller.bytes / 1_048_576).toFixed(1)} MB.`);
+  ctx.meld(`Export van ${values.gemeente} bewaard in ${values.uit}: ${teller.regels} regels, ${mb(teller.bytes)}.`);
   return 0;
 };

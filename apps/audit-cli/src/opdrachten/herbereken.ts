@@ -1,5 +1,5 @@
 import { herbereken as herberekenRapport, leesExport, Oracle } from '@sd/herberekening';
-import { CliFout, type Opdracht } from '../context.js';
+import { CliFout, type Opdracht } from '@sd/cli';
 import { haalVia, vergelijkMetApi } from '../herberekening/tegen-api.js';
 import { FILTERS, leesArgumenten, rapportVraag } from '../herberekening/vraag.js';
 import { herberekeningRegels, nietHerberekenbaarRegels, verschilRegels } from '../herberekening/weergave.js';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliFout } from '../context.js';
+import { CliFout } from '@sd/cli';
 
 /**
  * A command's own arguments, strictly: an unknown option is wrong usage. `--gemeente` is allowed

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CliFout, type Opdracht } from '../context.js';
+import { CliFout, type Opdracht } from '@sd/cli';
 import { haal } from '../http.js';
 import { leesOpties } from './opties.js';
 import { verschillen } from './rapport-verschil.js';

@@ -1,6 +1,6 @@
 import type { KopRegel } from '@sd/audit';
 import { leesExport, maandeinde, Oracle, periodeGrenzen, type RapportNaam } from '@sd/herberekening';
-import { CliFout, type Opdracht } from '../context.js';
+import { CliFout, type Opdracht } from '@sd/cli';
 import { type Haal, haalVia, vergelijkMetApi } from '../herberekening/tegen-api.js';
 import { leesArgumenten, rapportVraag } from '../herberekening/vraag.js';
 import { verschilRegels } from '../herberekening/weergave.js';

@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { KeyObject } from 'node:crypto';
 import { ExportOnleesbaar, leesPubliekeSleutel, type Verificatie, verifieerExport } from '@sd/audit';
-import { CliFout, type CliContext, type Opdracht } from '../context.js';
+import { CliFout, type CliContext, type Opdracht } from '@sd/cli';
 import { leesOpties } from './opties.js';
 
 const GEBRUIK = 'verifieer-log <bestand> [--sleutel <publieke sleutel.pem>]';
