@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isKalenderdatum } from '@sd/domain';
-import { CliFout, type CliContext, type Opdracht } from './context.js';
-import { geenVerbinding, haalJson, traceHeader, uitleg, volgTrace, weigering } from './http.js';
-import { voortgang } from './voortgang.js';
+import { CliFout, geenVerbinding, haal, traceHeader, uitleg, volgTrace, voortgang, type VoortgangVorm, weigering } from '@sd/cli';
+import type { BeheerContext, BeheerOpdracht } from './context.js';
 
 const GEBRUIK = 'vergeet-verlopen --gemeente GM0000 [--peildatum JJJJ-MM-DD] [--uitvoeren]';
 
@@ -30,16 +29,25 @@ export const idempotencyKey = (clientId: string) => `vergeet-verlopen-${clientId
 
 type Uitkomst = 'gewist' | 'al-gewist' | { mislukt: string };
 
+type Stand = { gewist: number; alGewist: number; mislukt: number };
+
+/** Erasure progress, client by client; the last line is the end of the run. */
+const VOORTGANG: VoortgangVorm<Stand> = {
+  balk: 'vergeten |{bar}| {value}/{total} · gewist {gewist} · al gewist {alGewist} · mislukt {mislukt} · {eta_formatted}',
+  regel: (klaar, totaal, { gewist, alGewist, mislukt }) =>
+    `vergeten: ${klaar} van ${totaal} (gewist ${gewist}, al gewist ${alGewist}, mislukt ${mislukt})`,
+};
+
 /**
  * `vergeet-verlopen --gemeente G [--peildatum D] [--uitvoeren]`: the clients of G past their
  * bewaartermijn on D (default: today), listed; with --uitvoeren each erased through POST
  * /clienten/{id}/vergeten on the intake app, one after the other, with progress. Already erased (409)
  * counts as done. Exit 0 when every one is erased (or on a dry run), 1 when some failed.
  */
-export const vergeetVerlopen: Opdracht = async (args, ctx) => {
+export const vergeetVerlopen: BeheerOpdracht = async (args, ctx) => {
   const opties = lees(args);
   const token = await ctx.token();
-  const lijst = await alleVerlopen(ctx, token, opties.gemeente, opties.peildatum);
+  const lijst = await alleVerlopen(ctx, opties.gemeente, opties.peildatum);
   const termijnen = Object.entries(lijst.termijnen)
     .map(([wet, jaren]) => `${wet} ${jaren}`)
     .join(', ');
@@ -80,25 +88,27 @@ function lees(args: string[]) {
 }
 
 /** Every page of the list, before anything is erased: the run works on what the dry run showed. */
-async function alleVerlopen(ctx: CliContext, token: string, gemeente: string, peildatum?: string): Promise<Pagina> {
+async function alleVerlopen(ctx: BeheerContext, gemeente: string, peildatum?: string): Promise<Pagina> {
   const query = new URLSearchParams({ gemeente, limit: '5000', ...(peildatum ? { peildatum } : {}) });
   const wat = `de verlopen bewaartermijnen van ${gemeente}`;
-  const eerste = await haalJson<Pagina>(ctx.url, `/beheer/bewaartermijnen/verlopen?${query.toString()}`, token, wat);
+  const haalPagina = async () => (await (await haal(ctx, `/beheer/bewaartermijnen/verlopen?${query.toString()}`, wat)).json()) as Pagina;
+  const eerste = await haalPagina();
   let pagina = eerste;
   while (pagina.volgende) {
     query.set('na', pagina.volgende);
     // The peildatum of the first page, also when it was today's and midnight passes meanwhile.
     query.set('peildatum', eerste.peildatum);
-    pagina = await haalJson<Pagina>(ctx.url, `/beheer/bewaartermijnen/verlopen?${query.toString()}`, token, wat);
+    pagina = await haalPagina();
     eerste.clienten.push(...pagina.clienten);
   }
   return eerste;
 }
 
-async function voerUit(ctx: CliContext, token: string, clienten: Pagina['clienten']): Promise<number> {
-  const stand = { gewist: 0, alGewist: 0, mislukt: 0 };
+async function voerUit(ctx: BeheerContext, token: string, clienten: Pagina['clienten']): Promise<number> {
+  const stand: Stand = { gewist: 0, alGewist: 0, mislukt: 0 };
   const fouten: string[] = [];
-  const balk = voortgang(clienten.length, (regel) => ctx.meld(regel));
+  const balk = voortgang(VOORTGANG, (regel) => ctx.meld(regel));
+  balk.zet(0, clienten.length, stand); // the bar from the start, before the first erasure
   const begin = Date.now();
   try {
     for (const [i, k] of clienten.entries()) {
@@ -109,7 +119,7 @@ async function voerUit(ctx: CliContext, token: string, clienten: Pagina['cliente
         stand.mislukt++;
         fouten.push(`mislukt: ${k.clientId}: ${uitkomst.mislukt}`);
       }
-      balk.zet(i + 1, stand);
+      balk.zet(i + 1, clienten.length, stand);
     }
   } finally {
     balk.stop();
@@ -124,7 +134,7 @@ async function voerUit(ctx: CliContext, token: string, clienten: Pagina['cliente
 }
 
 /** One erasure. No connection, no token or no such route stops the run (CliFout); anything else is this client's failure. */
-async function vergeet(ctx: CliContext, token: string, clientId: string): Promise<Uitkomst> {
+async function vergeet(ctx: BeheerContext, token: string, clientId: string): Promise<Uitkomst> {
   let res: Response;
   try {
     res = await fetch(new URL(`/clienten/${clientId}/vergeten`, ctx.intakeUrl), {
@@ -134,17 +144,17 @@ async function vergeet(ctx: CliContext, token: string, clientId: string): Promis
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'Idempotency-Key': idempotencyKey(clientId),
-        ...traceHeader(),
+        ...traceHeader(ctx),
       },
       body: JSON.stringify(VERGEET_BODY),
     });
   } catch (e) {
     throw geenVerbinding(ctx.intakeUrl, e, '--intake-url');
   }
-  volgTrace(res);
+  volgTrace(ctx, res);
   if (res.ok) return 'gewist';
   if (res.status === 409) return 'al-gewist';
-  if (res.status === 401 || res.status === 403) throw await weigering(res, `het wissen van cliënten`);
+  if (res.status === 401 || res.status === 403) throw await weigering(res, `het wissen van cliënten`, ctx.rol);
   const reden = await uitleg(res);
   // Express's own 404 for a path it has no route for: this intake app cannot erase at all.
   if (res.status === 404 && /^Cannot POST/.test(reden))

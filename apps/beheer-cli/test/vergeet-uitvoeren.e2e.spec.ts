@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { listenForChild } from '@sd/testing';
 import { Casus, nieuwBsn, settledHead } from '../../../test/helpers.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
-import { cli, luister } from './cli.js';
+import { cli } from './cli.js';
 
 /*
  * `vergeet-verlopen --uitvoeren` against the real intake app's erasure (POST /clienten/{id}/vergeten)
@@ -20,8 +21,8 @@ const vergetenEvents = async () =>
 
 beforeAll(async () => {
   s = await startTestStack({ MIN_POSITIE_WACHT_MS: '5000' });
-  url = await luister(s.projections.app);
-  intakeUrl = await luister(s.intake.app);
+  url = await listenForChild(s.projections.app);
+  intakeUrl = await listenForChild(s.intake.app);
   const c = new Casus(s, await s.token('consulent', ['GM0005']));
   const oud = { besluitdatum: '2004-12-20', ingangsdatum: '2005-01-01' };
   for (const [naam, einddatum] of [

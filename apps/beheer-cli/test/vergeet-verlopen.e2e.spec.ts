@@ -1,8 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isOneSentence, listenForChild } from '@sd/testing';
 import { Casus, nieuwBsn, settledHead } from '../../../test/helpers.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
-import { cli, eenZin, luister } from './cli.js';
+import { cli } from './cli.js';
 
 /*
  * The built `vergeet-verlopen` against a real projections app (and intake app) over cases registered
@@ -17,7 +18,7 @@ const BSNS: string[] = [];
 
 beforeAll(async () => {
   s = await startTestStack({ MIN_POSITIE_WACHT_MS: '5000' });
-  url = await luister(s.projections.app);
+  url = await listenForChild(s.projections.app);
   const c = new Casus(s, await s.token('consulent', ['GM0005']));
   const client = async (naam: string) => {
     const bsn = nieuwBsn();
@@ -103,7 +104,7 @@ describe('errors: exit 2, one Dutch sentence', () => {
     const uit = await cli(['vergeet-verlopen', ...args], env);
     expect(uit).toMatchObject({ code: 2, stdout: '' });
     expect(uit.stderr).toMatch(patroon);
-    expect(eenZin(uit.stderr)).toBe(true);
+    expect(isOneSentence(uit.stderr)).toBe(true);
   };
 
   it('wrong usage: no gemeente, a bad peildatum, an unknown option', async () => {
