@@ -151,7 +151,9 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     const onsPool = createPool(onsConfig);
     pools.push(onsPool);
     // As the apps: the personal fields (here the huishoudenId) encrypted with a key per client.
-    const store = new VersleutelendeEventStore(new PostgresEventStore(onsPool), new Sleutelkluis(onsPool, 'sd', randomBytes(32)));
+    const master = randomBytes(32);
+    const store = new VersleutelendeEventStore(new PostgresEventStore(onsPool), new Sleutelkluis(onsPool, 'sd', master));
+    const registratieKluis = new Sleutelkluis(onsPool, 'sd', master);
 
     // ---- ours before encryption: the same adapter without it, in a database of its own.
     const onversleuteldConfig = { url: urlVan(db('onversleuteld')), schema: 'sd', poolSize: POOL };
@@ -291,6 +293,9 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
         const e = encodeEvent(voorbeeld(randomUUID(), randomUUID(), gemeente));
         return { id: `${STREAM_TYPE}-${randomUUID()}`, gemeente, data: e.data, schemaVersion: e.schemaVersion };
       });
+      // The clients were registered before their voorzieningen: their keys exist, untimed. The
+      // appending store's own memory of them starts empty, as in an app that just started.
+      for (const st of stromen) await registratieKluis.sleutelVoorSchrijven(st.data.clientId as string, st.gemeente);
       const perSysteem = new Map(
         deelnemers.map(
           (d): [AppendSysteem, { toestand: Toestand[]; cursor: { volgende: number }; meting: AppendMeting; latenties: number[] }] => [

@@ -10,6 +10,7 @@ import { HerbouwFase1763900000006 } from './migrations/1763900000006-herbouw-fas
 import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.js';
 import { Logboek1763900000008 } from './migrations/1763900000008-logboek.js';
 import { Sleutelkluis1763900000010 } from './migrations/1763900000010-sleutelkluis.js';
+import { NietVergeten1763900000011 } from './migrations/1763900000011-niet-vergeten.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -51,6 +52,7 @@ export const migrations = [
   AuditKeten1763900000007,
   Logboek1763900000008,
   Sleutelkluis1763900000010,
+  NietVergeten1763900000011,
 ];
 
 export function migrationDataSource(

@@ -13,6 +13,7 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port.js';
 import { expectedVersionCode } from '../expected-version.js';
+import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
 
 const COLUMNS = `global_position, stream_id, stream_version, stream_type, event_id, event_type, schema_version,
   gemeente, data, metadata, actor_id, correlation_id, causation_id, recorded_at`;
@@ -85,6 +86,7 @@ export class PostgresEventStore implements EventStore {
       const id = /\(event_id\)=\(([^)]+)\)/.exec(e.detail ?? '')?.[1] ?? 'unknown';
       return new DuplicateEventError(id);
     }
+    if (e.code === 'SD410') return new ClientVergetenError(e.detail ?? 'unknown'); // the trigger of migration 1763900000011
     return err;
   }
 

@@ -4,6 +4,10 @@ import { nieuweDataSleutel, omhul, onthul } from './sleutel-omhulling.js';
 /** The key store's own schema beside the main one: `sleutelkluis` (or `<schema>_sleutelkluis` for a test schema). */
 export const sleutelkluisSchema = (schema: string): string => (schema === 'public' ? 'sleutelkluis' : `${schema}_sleutelkluis`);
 
+/** How long, and for how many clients at most, a key stays in memory for writing. */
+const SCHRIJF_SLEUTEL_MS = 10 * 60_000;
+const SCHRIJF_SLEUTELS_MAX = 100_000;
+
 export class ClientVergetenError extends Error {
   constructor(readonly clientId: string) {
     super(`client ${clientId} is vergeten: nothing about them can be stored any more`);
@@ -18,6 +22,7 @@ export class ClientVergetenError extends Error {
  */
 export class Sleutelkluis {
   private readonly t: { sleutel: string; bsn: string };
+  private readonly schrijfSleutels = new Map<string, { sleutel: Buffer; tot: number }>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -29,18 +34,32 @@ export class Sleutelkluis {
   }
 
   /**
-   * The client's key for writing, made on first use; one round trip. Never cached: a client forgotten
-   * by another process must be refused here at once (ClientVergetenError), not written for.
+   * The client's key for writing, made on first use. Kept in memory for a while (one round trip
+   * less per command): the event store refuses an event about a forgotten client itself (the
+   * trigger of migration 1763900000011), so a key held here never writes for one. Reading never
+   * uses it (sleutelsVoorLezen), so an erasure stops decrypting at once in every process.
    */
   async sleutelVoorSchrijven(clientId: string, gemeente: string): Promise<Buffer> {
-    const { rows } = await this.pool.query<{ sleutel: Buffer | null }>(
-      `WITH nieuw AS (
-         INSERT INTO ${this.t.sleutel} (client_id, gemeente, sleutel) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING RETURNING sleutel)
-       SELECT sleutel FROM nieuw UNION ALL SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1 LIMIT 1`,
-      [clientId, gemeente, omhul(nieuweDataSleutel(), this.master, clientId)],
-    );
+    const bekend = this.schrijfSleutels.get(clientId);
+    if (bekend && bekend.tot > Date.now()) return bekend.sleutel;
+    // A plain read first: the key exists after the client's first event, and an INSERT … ON CONFLICT
+    // would take a transaction id and a commit of its own on every command.
+    let { rows } = await this.pool.query<{ sleutel: Buffer | null }>(`SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1`, [
+      clientId,
+    ]);
+    if (rows.length === 0) {
+      ({ rows } = await this.pool.query<{ sleutel: Buffer | null }>(
+        `WITH nieuw AS (
+           INSERT INTO ${this.t.sleutel} (client_id, gemeente, sleutel) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO NOTHING RETURNING sleutel)
+         SELECT sleutel FROM nieuw UNION ALL SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1 LIMIT 1`,
+        [clientId, gemeente, omhul(nieuweDataSleutel(), this.master, clientId)],
+      ));
+    }
     if (!rows[0]?.sleutel) throw new ClientVergetenError(clientId);
-    return onthul(rows[0].sleutel, this.master, clientId);
+    const sleutel = onthul(rows[0].sleutel, this.master, clientId);
+    if (this.schrijfSleutels.size >= SCHRIJF_SLEUTELS_MAX) this.schrijfSleutels.clear();
+    this.schrijfSleutels.set(clientId, { sleutel, tot: Date.now() + SCHRIJF_SLEUTEL_MS });
+    return sleutel;
   }
 
   /**
@@ -88,6 +107,7 @@ export class Sleutelkluis {
         [clientId, gemeente],
       );
       await c.query('COMMIT');
+      this.schrijfSleutels.delete(clientId);
       return rowCount === 1;
     } catch (e) {
       await c.query('ROLLBACK');
