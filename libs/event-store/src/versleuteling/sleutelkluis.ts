@@ -23,6 +23,7 @@ export class ClientVergetenError extends Error {
 export class Sleutelkluis {
   private readonly t: { sleutel: string; bsn: string };
   private readonly schrijfSleutels = new Map<string, { sleutel: Buffer; tot: number }>();
+  private readonly naam: string;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -30,6 +31,8 @@ export class Sleutelkluis {
     private readonly master: Buffer,
   ) {
     const s = `"${sleutelkluisSchema(schema)}"`;
+    // Named (prepared once per connection): these run on every command.
+    this.naam = `sk_${schema}`;
     this.t = { sleutel: `${s}.client_sleutel`, bsn: `${s}.bsn_index` };
   }
 
@@ -44,9 +47,11 @@ export class Sleutelkluis {
     if (bekend && bekend.tot > Date.now()) return bekend.sleutel;
     // A plain read first: the key exists after the client's first event, and an INSERT … ON CONFLICT
     // would take a transaction id and a commit of its own on every command.
-    let { rows } = await this.pool.query<{ sleutel: Buffer | null }>(`SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1`, [
-      clientId,
-    ]);
+    let { rows } = await this.pool.query<{ sleutel: Buffer | null }>({
+      name: `${this.naam}_een`,
+      text: `SELECT sleutel FROM ${this.t.sleutel} WHERE client_id = $1`,
+      values: [clientId],
+    });
     if (rows.length === 0) {
       ({ rows } = await this.pool.query<{ sleutel: Buffer | null }>(
         `WITH nieuw AS (
@@ -57,22 +62,32 @@ export class Sleutelkluis {
     }
     if (!rows[0]?.sleutel) throw new ClientVergetenError(clientId);
     const sleutel = onthul(rows[0].sleutel, this.master, clientId);
-    if (this.schrijfSleutels.size >= SCHRIJF_SLEUTELS_MAX) this.schrijfSleutels.clear();
-    this.schrijfSleutels.set(clientId, { sleutel, tot: Date.now() + SCHRIJF_SLEUTEL_MS });
+    this.onthoudVoorSchrijven(clientId, sleutel);
     return sleutel;
   }
 
+  private onthoudVoorSchrijven(clientId: string, sleutel: Buffer): void {
+    if (this.schrijfSleutels.size >= SCHRIJF_SLEUTELS_MAX) this.schrijfSleutels.clear();
+    this.schrijfSleutels.set(clientId, { sleutel, tot: Date.now() + SCHRIJF_SLEUTEL_MS });
+  }
+
   /**
-   * Keys for reading, in one query and never cached (a key destroyed in another process must stop
-   * decrypting at once): null for a forgotten client or one without a key.
+   * Keys for reading, in one query and never from memory (a key destroyed in another process must
+   * stop decrypting at once): null for a forgotten client or one without a key. What is read is
+   * remembered for writing: a command reads its client's stream before it appends.
    */
   async sleutelsVoorLezen(clientIds: string[]): Promise<Map<string, Buffer | null>> {
-    const { rows } = await this.pool.query<{ client_id: string; sleutel: Buffer | null }>(
-      `SELECT client_id, sleutel FROM ${this.t.sleutel} WHERE client_id = ANY($1::uuid[])`,
-      [clientIds],
-    );
+    const { rows } = await this.pool.query<{ client_id: string; sleutel: Buffer | null }>({
+      name: `${this.naam}_lezen`,
+      text: `SELECT client_id, sleutel FROM ${this.t.sleutel} WHERE client_id = ANY($1::uuid[])`,
+      values: [clientIds],
+    });
     const uit = new Map<string, Buffer | null>(clientIds.map((id) => [id, null]));
-    for (const r of rows) uit.set(r.client_id, r.sleutel ? onthul(r.sleutel, this.master, r.client_id) : null);
+    for (const r of rows) {
+      const sleutel = r.sleutel ? onthul(r.sleutel, this.master, r.client_id) : null;
+      uit.set(r.client_id, sleutel);
+      if (sleutel) this.onthoudVoorSchrijven(r.client_id, sleutel);
+    }
     return uit;
   }
 
