@@ -21,7 +21,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettEventStore } from '@event-driven-io/emmett-postgresql';
 import { encodeEvent } from '@sd/contracts';
 import { createPool, runMigrations } from '@sd/database';
-import { PostgresEventStore, Sleutelkluis, VersleutelendeEventStore } from '@sd/event-store';
+import { type EventStore, PostgresEventStore, Sleutelkluis, VersleutelendeEventStore } from '@sd/event-store';
 import pg from 'pg';
 import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
@@ -200,42 +200,8 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       'named prepared INSERT … VALUES (1 of 10 rijen) in een kopie van es_events (zelfde kolommen, constraints en indexen), autocommit';
 
     const deelnemers: Deelnemer[] = [
-      {
-        systeem: 'sociaal-domein',
-        append: async (stroom, versie, n) => {
-          const events = Array.from({ length: n }, () => ({
-            eventId: randomUUID(),
-            type: EVENT_TYPE,
-            schemaVersion: stroom.schemaVersion,
-            data: stroom.data,
-          }));
-          const res = await store.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
-            streamType: STREAM_TYPE,
-            gemeente: stroom.gemeente,
-            actorId: 'bench',
-            correlationId: randomUUID(),
-          });
-          if (res.nextExpectedVersion !== versie + n) throw new Error(`version ${res.nextExpectedVersion}, expected ${versie + n}`);
-        },
-      },
-      {
-        systeem: 'onversleuteld',
-        append: async (stroom, versie, n) => {
-          const events = Array.from({ length: n }, () => ({
-            eventId: randomUUID(),
-            type: EVENT_TYPE,
-            schemaVersion: stroom.schemaVersion,
-            data: stroom.data,
-          }));
-          const res = await onversleuteld.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
-            streamType: STREAM_TYPE,
-            gemeente: stroom.gemeente,
-            actorId: 'bench',
-            correlationId: randomUUID(),
-          });
-          if (res.nextExpectedVersion !== versie + n) throw new Error(`version ${res.nextExpectedVersion}, expected ${versie + n}`);
-        },
-      },
+      { systeem: 'sociaal-domein', append: viaPoort(store) },
+      { systeem: 'onversleuteld', append: viaPoort(onversleuteld) },
       {
         systeem: 'emmett',
         // The same information as ours: gemeente, actor and correlation go into Emmett's metadata.
@@ -500,6 +466,25 @@ async function wachtSampler(url: string, database: string): Promise<{ stop: () =
 }
 
 /** `INSERT INTO es_events (…) VALUES (…), (…)` with n rows of 11 parameters. */
+/** Ours through the event store port: as the apps call append (one append of n events per call). */
+function viaPoort(store: EventStore): AppendFn {
+  return async (stroom, versie, n) => {
+    const events = Array.from({ length: n }, () => ({
+      eventId: randomUUID(),
+      type: EVENT_TYPE,
+      schemaVersion: stroom.schemaVersion,
+      data: stroom.data,
+    }));
+    const res = await store.append(stroom.id, versie === 0 ? 'no-stream' : versie, events, {
+      streamType: STREAM_TYPE,
+      gemeente: stroom.gemeente,
+      actorId: 'bench',
+      correlationId: randomUUID(),
+    });
+    if (res.nextExpectedVersion !== versie + n) throw new Error(`version ${res.nextExpectedVersion}, expected ${versie + n}`);
+  };
+}
+
 function insertSql(n: number): string {
   const rijen = Array.from({ length: n }, (_, r) => `(${Array.from({ length: 11 }, (_, c) => `$${r * 11 + c + 1}`).join(', ')})`);
   return `INSERT INTO es_events (stream_id, stream_version, stream_type, event_id, event_type, schema_version, gemeente, data, metadata, actor_id, correlation_id)
