@@ -26,7 +26,7 @@ import pg from 'pg';
 import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
 /** Ours as the apps call it (personal fields encrypted), ours without the encryption, Emmett, plain INSERT. */
-export type AppendSysteem = 'sociaal-domein' | 'onversleuteld' | 'emmett' | 'insert';
+export type AppendSysteem = 'sociaal-domein' | 'sleutel-bekend' | 'onversleuteld' | 'emmett' | 'insert';
 export type AppendScenario = 'a' | 'b';
 
 export interface AppendRun {
@@ -60,7 +60,13 @@ export interface AppendMeting {
 
 export interface AppendResultaat {
   metingen: AppendMeting[];
-  ratios: { scenario: AppendScenario; onsVsEmmett: number; onsVsInsert: number; onsVsOnversleuteld: number }[];
+  ratios: {
+    scenario: AppendScenario;
+    onsVsEmmett: number;
+    onsVsInsert: number;
+    onsVsOnversleuteld: number;
+    sleutelBekendVsOnversleuteld: number;
+  }[];
   instellingen: Record<string, string>;
 }
 
@@ -73,7 +79,7 @@ export interface AppendOpties {
   wachtProfiel?: boolean;
 }
 
-const SYSTEMEN: AppendSysteem[] = ['sociaal-domein', 'onversleuteld', 'emmett', 'insert'];
+const SYSTEMEN: AppendSysteem[] = ['sociaal-domein', 'sleutel-bekend', 'onversleuteld', 'emmett', 'insert'];
 const STREAMS = 10_000;
 const APPENDERS = 32;
 /** The same pool size for all three systems: one connection per appender. */
@@ -113,7 +119,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
   const slices = opts.quick ? 1 : 3;
   const opwarmMs = opts.quick ? 400 : 1_000;
   const achtervoegsel = `${Date.now().toString(36)}_${process.pid}`;
-  const db = (s: AppendSysteem) => `sd_append_${s === 'sociaal-domein' ? 'ons' : s}_${achtervoegsel}`;
+  const db = (s: AppendSysteem) => `sd_append_${s === 'sociaal-domein' ? 'ons' : s.replace('-', '_')}_${achtervoegsel}`;
   const urlVan = (database: string) => {
     const u = new URL(opts.url);
     u.pathname = `/${database}`;
@@ -154,6 +160,15 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     const master = randomBytes(32);
     const store = new VersleutelendeEventStore(new PostgresEventStore(onsPool), new Sleutelkluis(onsPool, 'sd', master));
     const registratieKluis = new Sleutelkluis(onsPool, 'sd', master);
+
+    // ---- ours encrypted, every client's key already in the appending process's memory: as in the
+    // apps, where a command's read of its stream fetched the key its append then uses.
+    const bekendConfig = { url: urlVan(db('sleutel-bekend')), schema: 'sd', poolSize: POOL };
+    await runMigrations(bekendConfig);
+    const bekendPool = createPool(bekendConfig);
+    pools.push(bekendPool);
+    const bekendKluis = new Sleutelkluis(bekendPool, 'sd', master);
+    const sleutelBekend = new VersleutelendeEventStore(new PostgresEventStore(bekendPool), bekendKluis);
 
     // ---- ours before encryption: the same adapter without it, in a database of its own.
     const onversleuteldConfig = { url: urlVan(db('onversleuteld')), schema: 'sd', poolSize: POOL };
@@ -201,6 +216,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
 
     const deelnemers: Deelnemer[] = [
       { systeem: 'sociaal-domein', append: viaPoort(store) },
+      { systeem: 'sleutel-bekend', append: viaPoort(sleutelBekend) },
       { systeem: 'onversleuteld', append: viaPoort(onversleuteld) },
       {
         systeem: 'emmett',
@@ -261,7 +277,10 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       });
       // The clients were registered before their voorzieningen: their keys exist, untimed. The
       // appending store's own memory of them starts empty, as in an app that just started.
-      for (const st of stromen) await registratieKluis.sleutelVoorSchrijven(st.data.clientId as string, st.gemeente);
+      for (const st of stromen) {
+        await registratieKluis.sleutelVoorSchrijven(st.data.clientId as string, st.gemeente);
+        await bekendKluis.sleutelVoorSchrijven(st.data.clientId as string, st.gemeente);
+      }
       const perSysteem = new Map(
         deelnemers.map(
           (d): [AppendSysteem, { toestand: Toestand[]; cursor: { volgende: number }; meting: AppendMeting; latenties: number[] }] => [
@@ -355,6 +374,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       onsVsEmmett: rond(eps('sociaal-domein', scenario) / eps('emmett', scenario), 2),
       onsVsInsert: rond(eps('sociaal-domein', scenario) / eps('insert', scenario), 2),
       onsVsOnversleuteld: rond(eps('sociaal-domein', scenario) / eps('onversleuteld', scenario), 2),
+      sleutelBekendVsOnversleuteld: rond(eps('sleutel-bekend', scenario) / eps('onversleuteld', scenario), 2),
     }));
     return { metingen, ratios, instellingen };
   } finally {

@@ -11,6 +11,7 @@ import { AuditKeten1763900000007 } from './migrations/1763900000007-audit-keten.
 import { Logboek1763900000008 } from './migrations/1763900000008-logboek.js';
 import { Sleutelkluis1763900000010 } from './migrations/1763900000010-sleutelkluis.js';
 import { NietVergeten1763900000011 } from './migrations/1763900000011-niet-vergeten.js';
+import { VergetenInAppend1763900000012 } from './migrations/1763900000012-vergeten-in-append.js';
 
 export interface DatabaseConfig {
   url: string;
@@ -53,6 +54,7 @@ export const migrations = [
   Logboek1763900000008,
   Sleutelkluis1763900000010,
   NietVergeten1763900000011,
+  VergetenInAppend1763900000012,
 ];
 
 export function migrationDataSource(

@@ -86,7 +86,7 @@ export class PostgresEventStore implements EventStore {
       const id = /\(event_id\)=\(([^)]+)\)/.exec(e.detail ?? '')?.[1] ?? 'unknown';
       return new DuplicateEventError(id);
     }
-    if (e.code === 'SD410') return new ClientVergetenError(e.detail ?? 'unknown'); // the trigger of migration 1763900000011
+    if (e.code === 'SD410') return new ClientVergetenError(e.detail ?? 'unknown'); // es_append's check (migration 1763900000012)
     return err;
   }
 

@@ -38,8 +38,8 @@ export class Sleutelkluis {
 
   /**
    * The client's key for writing, made on first use. Kept in memory for a while (one round trip
-   * less per command): the event store refuses an event about a forgotten client itself (the
-   * trigger of migration 1763900000011), so a key held here never writes for one. Reading never
+   * less per command): the event store refuses an event about a forgotten client itself (es_append,
+   * migration 1763900000012), so a key held here never writes for one. Reading never
    * uses it (sleutelsVoorLezen), so an erasure stops decrypting at once in every process.
    */
   async sleutelVoorSchrijven(clientId: string, gemeente: string): Promise<Buffer> {
