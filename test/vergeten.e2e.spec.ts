@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLIENT, CommandHandler } from '@sd/commands';
-import { sleutelkluisSchema } from '@sd/event-store';
+import { sleutelkluisSchema } from '@sd/database';
+
 import { listenForChild } from '@sd/testing';
 import { Herbouw } from '../apps/projections/src/herbouw/herbouw.service.js';
 import { ClientVergetenService } from '../apps/intake/src/clienten/client-vergeten.service.js';

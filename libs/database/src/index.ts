@@ -1,2 +1,3 @@
 export * from './database.config.js';
 export * from './database.module.js';
+export * from './sleutelkluis-schema.js';

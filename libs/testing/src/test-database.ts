@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPool, type DatabaseConfig, logboekSchema, quoteIdent, runMigrations } from '@sd/database';
+import { createPool, type DatabaseConfig, logboekSchema, quoteIdent, runMigrations, sleutelkluisSchema } from '@sd/database';
 
 export interface TestDatabase {
   config: DatabaseConfig;
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.connect();
       await admin.query(`DROP SCHEMA ${quoteIdent(config.schema)} CASCADE`);
       await admin.query(`DROP SCHEMA IF EXISTS ${logboekSchema(config)} CASCADE`);
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(`${config.schema}_sleutelkluis`)} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(sleutelkluisSchema(config.schema))} CASCADE`);
       await admin.end();
     },
   };

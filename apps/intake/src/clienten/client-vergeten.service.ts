@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type pg from 'pg';
 import { CLIENT, CommandHandler, type CommandMetadata } from '@sd/commands';
-import { PG_POOL, databaseConfigFromEnv } from '@sd/database';
+import { databaseConfigFromEnv, PG_POOL, sleutelkluisSchema } from '@sd/database';
 import { Conflict, vandaag } from '@sd/domain';
-import { Sleutelkluis, sleutelkluisSchema } from '@sd/event-store';
+import { Sleutelkluis } from '@sd/event-store';
 import type { VergeetClientDto } from './vergeet-client.dto.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sleutelkluisSchema } from '../sleutelkluis-schema.js';
 
 /**
  * The key store of crypto-shredding, in its own schema beside the main one (`sleutelkluis`, or
@@ -12,7 +13,7 @@ export class Sleutelkluis1763900000010 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const hoofd = (q.connection.options as { schema?: string }).schema ?? 'public';
-    const s = `"${hoofd === 'public' ? 'sleutelkluis' : `${hoofd}_sleutelkluis`}"`;
+    const s = `"${sleutelkluisSchema(hoofd)}"`;
     await q.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
     await q.query(`
       CREATE TABLE ${s}.client_sleutel (
@@ -34,6 +35,6 @@ export class Sleutelkluis1763900000010 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const hoofd = (q.connection.options as { schema?: string }).schema ?? 'public';
-    await q.query(`DROP SCHEMA "${hoofd === 'public' ? 'sleutelkluis' : `${hoofd}_sleutelkluis`}" CASCADE`);
+    await q.query(`DROP SCHEMA "${sleutelkluisSchema(hoofd)}" CASCADE`);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sleutelkluisSchema } from '../sleutelkluis-schema.js';
 
 /**
  * No event about a forgotten client is stored: an event that names its client (`metadata.betrokkene`,
@@ -13,7 +14,7 @@ export class NietVergeten1763900000011 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const hoofd = (q.connection.options as { schema?: string }).schema ?? 'public';
-    const kluis = `"${hoofd === 'public' ? 'sleutelkluis' : `${hoofd}_sleutelkluis`}"`;
+    const kluis = `"${sleutelkluisSchema(hoofd)}"`;
     await q.query(`
       CREATE FUNCTION es_niet_vergeten() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

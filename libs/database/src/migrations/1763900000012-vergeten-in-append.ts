@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sleutelkluisSchema } from '../sleutelkluis-schema.js';
 import { EsAppendKortSlot1763900000004 } from './1763900000004-es-append-kort-slot.js';
 import { NietVergeten1763900000011 } from './1763900000011-niet-vergeten.js';
 
@@ -13,7 +14,7 @@ export class VergetenInAppend1763900000012 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const hoofd = (q.connection.options as { schema?: string }).schema ?? 'public';
-    const kluis = `"${hoofd === 'public' ? 'sleutelkluis' : `${hoofd}_sleutelkluis`}"`;
+    const kluis = `"${sleutelkluisSchema(hoofd)}"`;
     await q.query(`DROP TRIGGER es_events_niet_vergeten ON es_events`);
     await q.query(`DROP FUNCTION es_niet_vergeten()`);
     await q.query(`

@@ -1,8 +1,6 @@
 import type pg from 'pg';
+import { sleutelkluisSchema } from '@sd/database';
 import { nieuweDataSleutel, omhul, onthul } from './sleutel-omhulling.js';
-
-/** The key store's own schema beside the main one: `sleutelkluis` (or `<schema>_sleutelkluis` for a test schema). */
-export const sleutelkluisSchema = (schema: string): string => (schema === 'public' ? 'sleutelkluis' : `${schema}_sleutelkluis`);
 
 /** How long, and for how many clients at most, a key stays in memory for writing. */
 const SCHRIJF_SLEUTEL_MS = 10 * 60_000;
