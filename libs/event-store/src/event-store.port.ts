@@ -59,10 +59,8 @@ export interface RecordedEvent {
 export interface AppendResult {
   /** The stream's version after the append. */
   nextExpectedVersion: number;
-  /** The global positions of the appended events, in order. */
-  positions: number[];
+  /** The global position of the last appended event. */
   lastPosition: number;
-  recordedAt: Date;
 }
 
 export interface ReadAllOptions {
@@ -79,16 +77,16 @@ export interface ReadStreamsOptions {
   gemeente: string;
   /** Inclusive upper bound on the global position: later events, and streams begun later, are left out. */
   upTo: number;
-  /** Exclusive: streams whose id sorts after this one; the `next` of the previous page. */
-  afterStreamId?: string;
+  /** Where the previous page ended (its `next`, opaque: each adapter has its own); none for the first page. */
+  cursor?: string;
   /** At most this many streams (1 or more). */
   limit: number;
 }
 
 export interface StreamsPage {
-  /** The events of the page's streams, stream by stream (in stream id order), each in stream order. */
+  /** The events of the page's streams, stream by stream (in an order fixed by the adapter), each in stream order. */
   events: RecordedEvent[];
-  /** Pass as `afterStreamId` for the next page; null when this was the last. */
+  /** Pass as `cursor` for the next page; null when this was the last. */
   next: string | null;
 }
 

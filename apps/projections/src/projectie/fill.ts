@@ -28,7 +28,7 @@ export class Fill {
   /** Up to RONDES pages (then the other generations get their turn); returns the events applied. */
   async run(schema: string, gemeente: string, checkpoint: Checkpoint | undefined, head: number): Promise<number> {
     const read = (tot: number, na: string | null) =>
-      this.store.readStreams({ gemeente, upTo: tot, afterStreamId: na ?? undefined, limit: this.streamsPerPage });
+      this.store.readStreams({ gemeente, upTo: tot, cursor: na ?? undefined, limit: this.streamsPerPage });
     /** Where the fill stands by a checkpoint (none yet: at the start, up to the head). */
     const cursorOf = (cp: Checkpoint | undefined) => ({ klaar: (cp?.positie ?? 0) > 0, tot: cp?.vulTot ?? head, na: cp?.vulNa ?? null });
     let cursor = cursorOf(checkpoint);

@@ -49,13 +49,7 @@ export class InMemoryEventStore implements EventStore {
       this.byId.set(r.eventId, r);
     }
     this.streams.set(streamId, stream);
-    const positions = recorded.map((r) => r.globalPosition);
-    return {
-      nextExpectedVersion: stream.length,
-      positions,
-      lastPosition: positions[positions.length - 1] ?? 0,
-      recordedAt,
-    };
+    return { nextExpectedVersion: stream.length, lastPosition: recorded.at(-1)!.globalPosition };
   }
 
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
@@ -71,11 +65,11 @@ export class InMemoryEventStore implements EventStore {
       .map(clone);
   }
 
-  async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+  async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
     // Byte order, as the PostgreSQL adapter's COLLATE "C" (stream ids are ASCII).
     const ids = [...this.streams.keys()]
-      .filter((id) => this.streams.get(id)![0].gemeente === gemeente && (afterStreamId === undefined || id > afterStreamId))
+      .filter((id) => this.streams.get(id)![0].gemeente === gemeente && (cursor === undefined || id > cursor))
       .sort()
       .slice(0, limit);
     const events = ids.flatMap((id) =>

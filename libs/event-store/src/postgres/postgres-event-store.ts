@@ -47,7 +47,7 @@ export class PostgresEventStore implements EventStore {
     const expected = expectedVersionCode(expectedVersion);
     try {
       // A named statement: parsed and planned once per connection instead of on every append.
-      const { rows } = await this.pool.query<{ global_position: string; stream_version: string; recorded_at: Date }>({
+      const { rows } = await this.pool.query<{ global_position: string; stream_version: string }>({
         name: 'es_append',
         text: `SELECT * FROM es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb, $10, $11, $12)`,
         values: [
@@ -65,13 +65,8 @@ export class PostgresEventStore implements EventStore {
           context.causationId ?? null,
         ],
       });
-      const positions = rows.map((r) => Number(r.global_position));
-      return {
-        nextExpectedVersion: Number(rows[rows.length - 1].stream_version),
-        positions,
-        lastPosition: positions[positions.length - 1],
-        recordedAt: rows[0].recorded_at,
-      };
+      const last = rows[rows.length - 1];
+      return { nextExpectedVersion: Number(last.stream_version), lastPosition: Number(last.global_position) };
     } catch (err) {
       throw await this.translate(err, streamId, expectedVersion);
     }
@@ -121,11 +116,11 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
-  async readStreams({ gemeente, upTo, afterStreamId, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+  async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
     const { rows: streams } = await this.pool.query<{ stream_id: string }>(
       `SELECT stream_id FROM es_streams WHERE gemeente = $1 AND stream_id COLLATE "C" > $2 ORDER BY stream_id COLLATE "C" LIMIT $3`,
-      [gemeente, afterStreamId ?? '', limit],
+      [gemeente, cursor ?? '', limit],
     );
     if (streams.length === 0) return { events: [], next: null };
     const { rows } = await this.pool.query<EventRow>(

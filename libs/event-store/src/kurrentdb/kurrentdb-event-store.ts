@@ -1,0 +1,212 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  jsonEvent,
+  type KurrentDBClient,
+  START,
+  streamNameFilter,
+  StreamNotFoundError,
+  WrongExpectedVersionError as KurrentWrongExpectedVersion,
+} from '@kurrent/kurrentdb-client';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import {
+  type AppendContext,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamsOptions,
+  type RecordedEvent,
+  type StreamsPage,
+  WrongExpectedVersionError,
+} from '../event-store.port.js';
+import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
+import { ALLEEN_EVENT_STREAMS, EVENT_WIJZER, eventWijzer, GEMEENTE_GEOPEND, GEMEENTEN_STREAM, STREAM_GEOPEND, streamsVan } from './kurrentdb-namen.js';
+import {
+  globalePositie,
+  type KurrentRecorded,
+  naarKurrent,
+  registratieVan,
+  streamState,
+  vanafPositie,
+  vanKurrent,
+  versieVan,
+} from './kurrentdb-mapping.js';
+
+/** Ids of the registrations, derived from what they register: a retried registration is the same event. */
+const NAMESPACE = '5b0f3a52-6f0e-4a8e-9a57-2f1d7c3e9b10';
+/** Events read from `$all` per request when a gemeente's share is filtered out here. */
+const VENSTER = 2000;
+
+export interface KurrentDbOpties {
+  /** Whether a client is forgotten (its key destroyed): appends naming it are refused, as es_append does in PostgreSQL. */
+  isVergeten?: (clientId: string) => Promise<boolean>;
+}
+
+/**
+ * The EventStore port on KurrentDB (EVENT_STORE=kurrentdb). Stream ids are KurrentDB stream names;
+ * the expected version becomes the client's `streamState`; the global position is the `$all`
+ * commit position (kurrentdb-mapping.ts); recordedAt is the server's `created`. What KurrentDB has
+ * no index for (a gemeente's streams, an event by id) is kept in streams of our own, written before
+ * the events (kurrentdb-namen.ts).
+ *
+ * Idempotency: a retried command sends the same event ids with the same expected version as its
+ * first attempt (the command handler derives both), and KurrentDB then acknowledges without writing
+ * again. With `any` that holds only while the server still remembers the first write (best effort),
+ * so the apps never append with `any`.
+ */
+export class KurrentDbEventStore implements EventStore {
+  private readonly bekendeGemeenten = new Set<string>();
+
+  constructor(
+    private readonly client: KurrentDBClient,
+    private readonly opties: KurrentDbOpties = {},
+  ) {}
+
+  async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const betrokkene = context.metadata?.betrokkene;
+    if (typeof betrokkene === 'string' && (await this.opties.isVergeten?.(betrokkene))) throw new ClientVergetenError(betrokkene);
+    const nieuw = expectedVersion === 'no-stream' || expectedVersion === 0 || expectedVersion === 'any';
+    const registratie = nieuw ? await this.registreer(streamId, context) : undefined;
+    await this.schrijf(eventWijzer(events[0].eventId), EVENT_WIJZER, { streamId }, uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE));
+    try {
+      const res = await this.client.appendToStream(
+        streamId,
+        events.map((e, i) => naarKurrent(e, context, i === 0 ? registratie : undefined)),
+        { streamState: streamState(expectedVersion) },
+      );
+      return { nextExpectedVersion: Number(res.nextExpectedRevision) + 1, lastPosition: globalePositie(res.position, { id: events.at(-1)!.eventId }) };
+    } catch (e) {
+      if (e instanceof KurrentWrongExpectedVersion) throw new WrongExpectedVersionError(streamId, expectedVersion, versieVan(e.actualState));
+      throw e;
+    }
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
+    return (await this.leesStream(streamId, options.fromVersion ?? 1)).map((g) => g.event);
+  }
+
+  /** A stream's events, each with the registration its metadata names (only the first event has one). */
+  private async leesStream(streamId: string, fromVersion = 1): Promise<{ event: RecordedEvent; registratie?: string }[]> {
+    const out: { event: RecordedEvent; registratie?: string }[] = [];
+    try {
+      for await (const r of this.client.readStream(streamId, { fromRevision: BigInt(fromVersion - 1), direction: FORWARDS })) {
+        if (r.event) out.push({ event: vanKurrent(r.event as KurrentRecorded), registratie: registratieVan(r.event.metadata) });
+      }
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return [];
+      throw e;
+    }
+    return out;
+  }
+
+  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    let vanaf = after;
+    for (;;) {
+      let gelezen = 0;
+      const venster = gemeente ? Math.max(VENSTER, limit) : limit;
+      for await (const r of this.client.readAll({
+        fromPosition: vanaf === 0 ? START : vanafPositie(vanaf),
+        maxCount: venster + 1,
+        direction: FORWARDS,
+        filter: streamNameFilter({ regex: ALLEEN_EVENT_STREAMS }),
+      })) {
+        if (!r.event) continue;
+        const e = vanKurrent(r.event as KurrentRecorded);
+        if (e.globalPosition <= vanaf) continue; // the read starts at the position it was given
+        gelezen++;
+        vanaf = e.globalPosition;
+        if (upTo !== undefined && e.globalPosition > upTo) return out;
+        // The gemeente is in the metadata, which KurrentDB cannot filter on: a worker reads past the
+        // other gemeenten' events here (see the README's event-store section).
+        if (gemeente === undefined || e.gemeente === gemeente) out.push(e);
+        if (out.length === limit) return out;
+      }
+      if (gelezen < venster) return out;
+    }
+  }
+
+  async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
+    const events: RecordedEvent[] = [];
+    let laatste: bigint | undefined;
+    let streams = 0;
+    try {
+      for await (const r of this.client.readStream(streamsVan(gemeente), {
+        fromRevision: cursor === undefined ? START : BigInt(cursor) + 1n,
+        maxCount: limit,
+      })) {
+        if (!r.event) continue;
+        laatste = r.event.revision;
+        streams++;
+        const { streamId } = r.event.data as { streamId: string };
+        const gelezen = await this.leesStream(streamId);
+        // Only the registration the stream's first event names: a retried or failed begin registers
+        // again, and a stream begun after upTo has no events up to it.
+        if (gelezen[0]?.registratie !== String(laatste)) continue;
+        events.push(...gelezen.map((g) => g.event).filter((e) => e.globalPosition <= upTo));
+      }
+    } catch (e) {
+      if (!(e instanceof StreamNotFoundError)) throw e;
+    }
+    return { events, next: streams < limit || laatste === undefined ? null : String(laatste) };
+  }
+
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    const [wijzer] = await this.leesEigen(eventWijzer(eventId), 1);
+    if (!wijzer) return null;
+    const { streamId } = wijzer as { streamId: string };
+    return (await this.readStream(streamId)).find((e) => e.eventId === eventId) ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    for await (const r of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+      filter: streamNameFilter({ regex: ALLEEN_EVENT_STREAMS }),
+    })) {
+      if (r.event) return vanKurrent(r.event as KurrentRecorded).globalPosition;
+    }
+    return 0;
+  }
+
+  /** Registered before their first stream: a gemeente whose first append failed is listed without events (harmless to the readers). */
+  async gemeenten(): Promise<string[]> {
+    const alle = await this.leesEigen(GEMEENTEN_STREAM);
+    return [...new Set(alle.map((d) => (d as { gemeente: string }).gemeente))].sort();
+  }
+
+  /**
+   * A stream (possibly) begun: on the gemeente's list, and the gemeente on the list of gemeenten.
+   * Returns the revision of the stream's entry, which its first event names.
+   */
+  private async registreer(streamId: string, context: AppendContext): Promise<string> {
+    if (!this.bekendeGemeenten.has(context.gemeente)) {
+      await this.schrijf(GEMEENTEN_STREAM, GEMEENTE_GEOPEND, { gemeente: context.gemeente }, uuidv5(`gemeente:${context.gemeente}`, NAMESPACE));
+      this.bekendeGemeenten.add(context.gemeente);
+    }
+    const revisie = await this.schrijf(streamsVan(context.gemeente), STREAM_GEOPEND, { streamId, streamType: context.streamType }, randomUUID());
+    return String(revisie);
+  }
+
+  private async schrijf(stream: string, type: string, data: Record<string, unknown>, id: string): Promise<bigint> {
+    return (await this.client.appendToStream(stream, jsonEvent({ id, type, data }))).nextExpectedRevision;
+  }
+
+  private async leesEigen(stream: string, maxCount?: number): Promise<unknown[]> {
+    const out: unknown[] = [];
+    try {
+      for await (const r of this.client.readStream(stream, { fromRevision: START, ...(maxCount ? { maxCount } : {}) })) if (r.event) out.push(r.event.data);
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return [];
+      throw e;
+    }
+    return out;
+  }
+}
