@@ -210,7 +210,11 @@ export function describeEventStoreContract(
         }
         throw new Error('readStreams never ended');
       };
-      const perStream = (types: string[]) => types.join('').match(/([A-D])\d(\1\d)*/g)!.sort();
+      const perStream = (types: string[]) =>
+        types
+          .join('')
+          .match(/([A-D])\d(\1\d)*/g)!
+          .sort();
       const tweeTegelijk = await pages(upTo, 2);
       expect(tweeTegelijk.every((p) => new Set(p.map((t) => t[0])).size <= 2)).toBe(true);
       // d was begun after upTo: none of its events; the others whole, each stream once.

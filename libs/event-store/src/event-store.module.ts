@@ -1,7 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type pg from 'pg';
 import { databaseConfigFromEnv, PG_POOL } from '@sd/database';
 import { EVENT_STORE, type EventStore, RUWE_EVENT_STORE } from './event-store.port.js';
+import { eventStoreSoort, kurrentDbClientUitEnv } from './kurrentdb/kurrentdb-config.js';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { masterSleutelUitEnv } from './versleuteling/sleutel-omhulling.js';
 import { Sleutelkluis } from './versleuteling/sleutelkluis.js';
@@ -10,20 +13,24 @@ import { VersleutelendeEventStore } from './versleuteling/versleutelende-event-s
 /**
  * Provides the EventStore port: the stored events with their personal fields encrypted per client
  * (EVENT_STORE, what every app uses), the store below it (RUWE_EVENT_STORE, for the audit chain)
- * and the key store. EVENT_STORE=postgres is the default and, for now, the only production adapter;
- * `kurrentdb` is named in the design and refused until its adapter exists.
+ * and the key store. EVENT_STORE=postgres (default) or kurrentdb (KURRENTDB_URL); the key store,
+ * read models, checkpoints and seals stay in PostgreSQL either way.
  */
+const KURRENTDB_CLIENT = Symbol('KURRENTDB_CLIENT');
+
 @Global()
 @Module({
   providers: [
     {
+      provide: KURRENTDB_CLIENT,
+      useFactory: (): KurrentDBClient | null => (eventStoreSoort() === 'kurrentdb' ? kurrentDbClientUitEnv() : null),
+    },
+    {
       provide: RUWE_EVENT_STORE,
-      inject: [PG_POOL],
-      useFactory: (pool: pg.Pool) => {
-        const kind = process.env.EVENT_STORE ?? 'postgres';
-        if (kind !== 'postgres') throw new Error(`EVENT_STORE=${kind} is not supported yet (use postgres)`);
-        return new PostgresEventStore(pool);
-      },
+      inject: [PG_POOL, KURRENTDB_CLIENT, Sleutelkluis],
+      useFactory: (pool: pg.Pool, client: KurrentDBClient | null, kluis: Sleutelkluis) =>
+        // In PostgreSQL es_append refuses events about a forgotten client itself; KurrentDB asks the key store.
+        client ? new KurrentDbEventStore(client, { isVergeten: (id) => kluis.isVergeten(id) }) : new PostgresEventStore(pool),
     },
     {
       provide: Sleutelkluis,
@@ -38,4 +45,10 @@ import { VersleutelendeEventStore } from './versleuteling/versleutelende-event-s
   ],
   exports: [EVENT_STORE, RUWE_EVENT_STORE, Sleutelkluis],
 })
-export class EventStoreModule {}
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(KURRENTDB_CLIENT) private readonly kurrent: KurrentDBClient | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kurrent?.dispose();
+  }
+}

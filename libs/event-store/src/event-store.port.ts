@@ -71,6 +71,8 @@ export interface ReadAllOptions {
   gemeente?: string;
   /** Inclusive upper bound on the global position. */
   upTo?: number;
+  /** Only events of these types (KurrentDB filters them on the server). */
+  types?: readonly string[];
 }
 
 export interface ReadStreamsOptions {
@@ -111,6 +113,9 @@ export interface EventStore {
 
   /** The event with this id, or null. Used to answer a retried command with its first answer. */
   findEvent(eventId: string): Promise<RecordedEvent | null>;
+
+  /** The streams whose first event names this client (`data.clientId`), other than its own, in the order they were begun. */
+  streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]>;
 
   /** The highest global position a reader can see now (0 for an empty store). */
   headPosition(): Promise<number>;

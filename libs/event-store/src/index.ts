@@ -7,3 +7,6 @@ export { ClientVergetenError, Sleutelkluis } from './versleuteling/sleutelkluis.
 export { masterSleutelUitEnv } from './versleuteling/sleutel-omhulling.js';
 export { VersleutelendeEventStore } from './versleuteling/versleutelende-event-store.js';
 export { heeftVersleuteld, isVersleuteld, ontsleutelVelden } from './versleuteling/veld-versleuteling.js';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+export { eventStoreSoort, kurrentDbClientUitEnv } from './kurrentdb/kurrentdb-config.js';
+export { leesAlles } from './lees-alles.js';

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type pg from 'pg';
 import { CLIENT, CommandHandler, type CommandMetadata } from '@sd/commands';
-import { databaseConfigFromEnv, PG_POOL, sleutelkluisSchema } from '@sd/database';
 import { Conflict, vandaag } from '@sd/domain';
-import { Sleutelkluis } from '@sd/event-store';
+import { type EventStore, leesAlles, RUWE_EVENT_STORE, Sleutelkluis } from '@sd/event-store';
 import type { VergeetClientDto } from './vergeet-client.dto.js';
 
 /**
@@ -20,7 +18,7 @@ export class ClientVergetenService implements OnApplicationBootstrap {
   constructor(
     private readonly commands: CommandHandler,
     private readonly kluis: Sleutelkluis,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(RUWE_EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async vergeet(clientId: string, body: VergeetClientDto, metadata: CommandMetadata): Promise<{ clientId: string; positie: number }> {
@@ -53,13 +51,8 @@ export class ClientVergetenService implements OnApplicationBootstrap {
 
   /** Clients with a ClientVergeten event whose key or index entry still exists. */
   private async onafgemaakt(): Promise<string[]> {
-    const k = `"${sleutelkluisSchema(databaseConfigFromEnv().schema)}"`;
-    const { rows } = await this.pool.query<{ client_id: string }>(
-      `SELECT DISTINCT (e.data->>'clientId') AS client_id FROM es_events e
-        WHERE e.event_type = 'ClientVergeten'
-          AND (EXISTS (SELECT 1 FROM ${k}.client_sleutel s WHERE s.client_id = (e.data->>'clientId')::uuid AND s.sleutel IS NOT NULL)
-            OR EXISTS (SELECT 1 FROM ${k}.bsn_index b WHERE b.client_id = (e.data->>'clientId')::uuid))`,
-    );
-    return rows.map((r) => r.client_id);
+    const vergeten = new Set<string>();
+    for await (const e of leesAlles(this.store, { after: 0, types: ['ClientVergeten'] })) vergeten.add(e.data.clientId as string);
+    return this.kluis.nogTeVernietigen([...vergeten]);
   }
 }

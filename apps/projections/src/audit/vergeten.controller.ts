@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type pg from 'pg';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
-import { PG_POOL } from '@sd/database';
+import { type EventStore, leesAlles, RUWE_EVENT_STORE } from '@sd/event-store';
 import { invalidField, ongeldig } from '@sd/http';
 
 const GEMEENTE = /^GM\d{4}$/;
@@ -22,7 +21,7 @@ export class VergetenNaPositie {
 @ApiBearerAuth()
 @Controller('audit/vergeten')
 export class VergetenController {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(@Inject(RUWE_EVENT_STORE) private readonly store: EventStore) {}
 
   @Get()
   @Rollen('auditor', 'beheer')
@@ -39,10 +38,9 @@ export class VergetenController {
     ];
     if (fouten.length) throw ongeldig(fouten);
     for (const g of gemeenten) eisGemeente(gebruiker, g);
-    const { rows } = await this.pool.query<{ aantal: string }>(
-      `SELECT count(*) AS aantal FROM es_events WHERE event_type = 'ClientVergeten' AND global_position > $1 AND gemeente = ANY($2)`,
-      [naPositie, gemeenten],
-    );
-    return { naPositie: naPositie!, gemeenten: gemeenten.sort(), aantal: Number(rows[0].aantal) };
+    let aantal = 0;
+    for await (const e of leesAlles(this.store, { after: naPositie!, types: ['ClientVergeten'] }))
+      if (gemeenten.includes(e.gemeente)) aantal++;
+    return { naPositie: naPositie!, gemeenten: gemeenten.sort(), aantal };
   }
 }

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Checkpoint } from '@sd/audit';
 import { eisGemeente, Gebruiker, type Principal, Rollen } from '@sd/auth';
 import { PG_POOL } from '@sd/database';
-import { EVENT_STORE, type VersleutelendeEventStore } from '@sd/event-store';
+import { EVENT_STORE, type EventStore, RUWE_EVENT_STORE, type VersleutelendeEventStore } from '@sd/event-store';
 import { invalidField, ongeldig } from '@sd/http';
 import { auditExport } from './export/audit-export.js';
 import { AuditCheckpoint, AuditSleutel } from './zegel.dto.js';
@@ -35,6 +35,7 @@ export class ZegelController {
     @Inject(ZEGEL_CONFIG) private readonly config: ZegelConfig,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly store: VersleutelendeEventStore,
+    @Inject(RUWE_EVENT_STORE) private readonly opgeslagen: EventStore,
   ) {
     this.opslag = new ZegelOpslag(pool);
   }
@@ -90,7 +91,7 @@ export class ZegelController {
     ];
     if (fouten.length) throw ongeldig(fouten);
     for (const g of gemeenten) eisGemeente(gebruiker, g);
-    const regels = auditExport(this.pool, {
+    const regels = auditExport(this.pool, this.opgeslagen, {
       gemeenten: gemeenten.sort(),
       totPositie: tot!,
       sleutelPem: this.sleutelPem(),

@@ -1,5 +1,5 @@
 import { type Bewaartermijnen } from '@sd/domain';
-import { quoteIdent } from '@sd/database';
+import { quoteIdent, sleutelkluisSchema } from '@sd/database';
 import type { Q } from '../rapportages/sql.js';
 
 /** One client past their term: never a BSN, birth date or any other personal attribute. */
@@ -33,9 +33,10 @@ export interface Cursor {
  * has no expiry; withdrawn registrations do not count. A bezwaar's client is in its current state
  * (rm_bezwaar keeps no client column; the state of a current row is always there).
  *
- * Clients already erased are left out: the erasure is the event ClientVergeten on the client's own
- * stream, so the event store (in `eventSchema`) says so whatever the read models keep of them. The
- * NOT EXISTS runs only for the clients whose term passed, through the (stream_id, stream_version) key.
+ * Clients already erased are left out: their key is destroyed in the key store (next to the events
+ * in `eventSchema`, whichever event store holds them), whatever the read models keep of them. An
+ * erasure cut off before its key went is listed once more, and a rerun completes it. The NOT EXISTS
+ * runs only for the clients whose term passed, through the key store's primary key.
  */
 export async function verlopenClienten(
   db: Q,
@@ -64,8 +65,8 @@ export async function verlopenClienten(
      ), verlopen AS MATERIALIZED (
        SELECT client_id, wet, einde, verloopt_op FROM per_client p
         WHERE NOT lopend AND verloopt_op < $4::date
-          AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(vraag.eventSchema)}.es_events e
-                           WHERE e.stream_id = 'client-' || p.client_id AND e.event_type = 'ClientVergeten')
+          AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(sleutelkluisSchema(vraag.eventSchema))}.client_sleutel s
+                           WHERE s.client_id = p.client_id AND s.sleutel IS NULL)
      )
      SELECT pagina.client_id, to_char(pagina.einde, 'YYYY-MM-DD') AS einde, pagina.wet,
             to_char(pagina.verloopt_op, 'YYYY-MM-DD') AS verloopt_op, totaal.aantal

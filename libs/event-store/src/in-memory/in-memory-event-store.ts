@@ -57,10 +57,10 @@ export class InMemoryEventStore implements EventStore {
     return (this.streams.get(streamId) ?? []).filter((e) => e.streamVersion >= from).map(clone);
   }
 
-  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, limit, gemeente, upTo, types }: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.events
       .filter((e) => e.globalPosition > after && (upTo === undefined || e.globalPosition <= upTo))
-      .filter((e) => gemeente === undefined || e.gemeente === gemeente)
+      .filter((e) => (gemeente === undefined || e.gemeente === gemeente) && (types === undefined || types.includes(e.type)))
       .slice(0, limit)
       .map(clone);
   }
@@ -79,6 +79,14 @@ export class InMemoryEventStore implements EventStore {
         .map(clone),
     );
     return { events, next: ids.length < limit ? null : ids.at(-1)! };
+  }
+
+  async streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
+    return [...this.streams.values()]
+      .map((s) => s[0])
+      .filter((e) => e.data.clientId === clientId && e.streamType !== 'client')
+      .sort((a, b) => a.globalPosition - b.globalPosition)
+      .map((e) => ({ streamId: e.streamId, streamType: e.streamType }));
   }
 
   async gemeenten(): Promise<string[]> {

@@ -1,6 +1,7 @@
 import {
   BACKWARDS,
   END,
+  eventTypeFilter,
   FORWARDS,
   jsonEvent,
   type KurrentDBClient,
@@ -24,10 +25,18 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
-import { ALLEEN_EVENT_STREAMS, EVENT_WIJZER, eventWijzer, GEMEENTE_GEOPEND, GEMEENTEN_STREAM, STREAM_GEOPEND, streamsVan } from './kurrentdb-namen.js';
+import {
+  ALLEEN_EVENT_STREAMS,
+  EVENT_WIJZER,
+  eventWijzer,
+  GEMEENTE_GEOPEND,
+  GEMEENTEN_STREAM,
+  STREAM_GEOPEND,
+  streamsOver,
+  streamsVan,
+} from './kurrentdb-namen.js';
 import {
   globalePositie,
-  type KurrentRecorded,
   naarKurrent,
   registratieVan,
   streamState,
@@ -71,7 +80,7 @@ export class KurrentDbEventStore implements EventStore {
     const betrokkene = context.metadata?.betrokkene;
     if (typeof betrokkene === 'string' && (await this.opties.isVergeten?.(betrokkene))) throw new ClientVergetenError(betrokkene);
     const nieuw = expectedVersion === 'no-stream' || expectedVersion === 0 || expectedVersion === 'any';
-    const registratie = nieuw ? await this.registreer(streamId, context) : undefined;
+    const registratie = nieuw ? await this.registreer(streamId, context, events[0]) : undefined;
     await this.schrijf(eventWijzer(events[0].eventId), EVENT_WIJZER, { streamId }, uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE));
     try {
       const res = await this.client.appendToStream(
@@ -79,9 +88,13 @@ export class KurrentDbEventStore implements EventStore {
         events.map((e, i) => naarKurrent(e, context, i === 0 ? registratie : undefined)),
         { streamState: streamState(expectedVersion) },
       );
-      return { nextExpectedVersion: Number(res.nextExpectedRevision) + 1, lastPosition: globalePositie(res.position, { id: events.at(-1)!.eventId }) };
+      return {
+        nextExpectedVersion: Number(res.nextExpectedRevision) + 1,
+        lastPosition: globalePositie(res.position, { id: events.at(-1)!.eventId }),
+      };
     } catch (e) {
-      if (e instanceof KurrentWrongExpectedVersion) throw new WrongExpectedVersionError(streamId, expectedVersion, versieVan(e.actualState));
+      if (e instanceof KurrentWrongExpectedVersion)
+        throw new WrongExpectedVersionError(streamId, expectedVersion, versieVan(e.actualState));
       throw e;
     }
   }
@@ -95,7 +108,7 @@ export class KurrentDbEventStore implements EventStore {
     const out: { event: RecordedEvent; registratie?: string }[] = [];
     try {
       for await (const r of this.client.readStream(streamId, { fromRevision: BigInt(fromVersion - 1), direction: FORWARDS })) {
-        if (r.event) out.push({ event: vanKurrent(r.event as KurrentRecorded), registratie: registratieVan(r.event.metadata) });
+        if (r.event) out.push({ event: vanKurrent(r.event), registratie: registratieVan(r.event.metadata) });
       }
     } catch (e) {
       if (e instanceof StreamNotFoundError) return [];
@@ -104,8 +117,12 @@ export class KurrentDbEventStore implements EventStore {
     return out;
   }
 
-  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, limit, gemeente, upTo, types }: ReadAllOptions): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
+    // One filter per read: event types (none of our own streams' types), or else the stream names.
+    const filter = types
+      ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` })
+      : streamNameFilter({ regex: ALLEEN_EVENT_STREAMS });
     let vanaf = after;
     for (;;) {
       let gelezen = 0;
@@ -114,10 +131,10 @@ export class KurrentDbEventStore implements EventStore {
         fromPosition: vanaf === 0 ? START : vanafPositie(vanaf),
         maxCount: venster + 1,
         direction: FORWARDS,
-        filter: streamNameFilter({ regex: ALLEEN_EVENT_STREAMS }),
+        filter,
       })) {
         if (!r.event) continue;
-        const e = vanKurrent(r.event as KurrentRecorded);
+        const e = vanKurrent(r.event);
         if (e.globalPosition <= vanaf) continue; // the read starts at the position it was given
         gelezen++;
         vanaf = e.globalPosition;
@@ -164,6 +181,17 @@ export class KurrentDbEventStore implements EventStore {
     return (await this.readStream(streamId)).find((e) => e.eventId === eventId) ?? null;
   }
 
+  async streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
+    const out = new Map<string, string>();
+    for (const d of (await this.leesEigen(streamsOver(clientId))) as { streamId: string; streamType: string }[]) {
+      if (out.has(d.streamId)) continue;
+      // Registered before the stream's first event: only a stream that was begun, about this client.
+      const [eerste] = await this.readStream(d.streamId);
+      if (eerste?.data.clientId === clientId) out.set(d.streamId, d.streamType);
+    }
+    return [...out].map(([streamId, streamType]) => ({ streamId, streamType }));
+  }
+
   async headPosition(): Promise<number> {
     for await (const r of this.client.readAll({
       fromPosition: END,
@@ -171,7 +199,7 @@ export class KurrentDbEventStore implements EventStore {
       maxCount: 1,
       filter: streamNameFilter({ regex: ALLEEN_EVENT_STREAMS }),
     })) {
-      if (r.event) return vanKurrent(r.event as KurrentRecorded).globalPosition;
+      if (r.event) return vanKurrent(r.event).globalPosition;
     }
     return 0;
   }
@@ -186,12 +214,31 @@ export class KurrentDbEventStore implements EventStore {
    * A stream (possibly) begun: on the gemeente's list, and the gemeente on the list of gemeenten.
    * Returns the revision of the stream's entry, which its first event names.
    */
-  private async registreer(streamId: string, context: AppendContext): Promise<string> {
+  private async registreer(streamId: string, context: AppendContext, eerste: NewEvent): Promise<string> {
+    const clientId = eerste.data.clientId;
+    if (typeof clientId === 'string' && context.streamType !== 'client') {
+      await this.schrijf(
+        streamsOver(clientId),
+        STREAM_GEOPEND,
+        { streamId, streamType: context.streamType },
+        uuidv5(`over:${streamId}`, NAMESPACE),
+      );
+    }
     if (!this.bekendeGemeenten.has(context.gemeente)) {
-      await this.schrijf(GEMEENTEN_STREAM, GEMEENTE_GEOPEND, { gemeente: context.gemeente }, uuidv5(`gemeente:${context.gemeente}`, NAMESPACE));
+      await this.schrijf(
+        GEMEENTEN_STREAM,
+        GEMEENTE_GEOPEND,
+        { gemeente: context.gemeente },
+        uuidv5(`gemeente:${context.gemeente}`, NAMESPACE),
+      );
       this.bekendeGemeenten.add(context.gemeente);
     }
-    const revisie = await this.schrijf(streamsVan(context.gemeente), STREAM_GEOPEND, { streamId, streamType: context.streamType }, randomUUID());
+    const revisie = await this.schrijf(
+      streamsVan(context.gemeente),
+      STREAM_GEOPEND,
+      { streamId, streamType: context.streamType },
+      randomUUID(),
+    );
     return String(revisie);
   }
 
@@ -202,7 +249,8 @@ export class KurrentDbEventStore implements EventStore {
   private async leesEigen(stream: string, maxCount?: number): Promise<unknown[]> {
     const out: unknown[] = [];
     try {
-      for await (const r of this.client.readStream(stream, { fromRevision: START, ...(maxCount ? { maxCount } : {}) })) if (r.event) out.push(r.event.data);
+      for await (const r of this.client.readStream(stream, { fromRevision: START, ...(maxCount ? { maxCount } : {}) }))
+        if (r.event) out.push(r.event.data);
     } catch (e) {
       if (e instanceof StreamNotFoundError) return [];
       throw e;
@@ -210,3 +258,5 @@ export class KurrentDbEventStore implements EventStore {
     return out;
   }
 }
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,12 +8,14 @@
  *   were begun (readStreams() pages through it).
  * - `sd-event-<eventId>`: where the first event of an append went (findEvent(); KurrentDB has no
  *   lookup by event id).
+ * - `sd-client-<clientId>`: the case streams begun about a client (streamsAbout(), the dossier).
  * All three are written before the events they describe and checked against the event streams when
  * read, so a crash between the two writes leaves a pointer to nothing, never an event without one.
  */
 export const GEMEENTEN_STREAM = 'sd-gemeenten';
 export const streamsVan = (gemeente: string): string => `sd-streams-${gemeente}`;
 export const eventWijzer = (eventId: string): string => `sd-event-${eventId}`;
+export const streamsOver = (clientId: string): string => `sd-client-${clientId}`;
 
 /** Server-side regex on stream names for `$all`: no system streams (`$…`), none of ours above. */
 export const ALLEEN_EVENT_STREAMS = '^(?!\\$|sd-)';

@@ -105,15 +105,27 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
-  async readAll({ after, limit, gemeente, upTo }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, limit, gemeente, upTo, types }: ReadAllOptions): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
         WHERE global_position > $1 AND ${VISIBLE}
           AND ($3::text IS NULL OR gemeente = $3) AND ($4::bigint IS NULL OR global_position <= $4)
+          AND ($5::text[] IS NULL OR event_type = ANY($5))
         ORDER BY global_position LIMIT $2`,
-      [after, limit, gemeente ?? null, upTo ?? null],
+      [after, limit, gemeente ?? null, upTo ?? null, types ?? null],
     );
     return rows.map(toRecorded);
+  }
+
+  /** Through the partial index on the first events' clientId. */
+  async streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; stream_type: string }>(
+      `SELECT stream_id, stream_type FROM es_events
+        WHERE stream_version = 1 AND data->>'clientId' = $1 AND stream_type <> 'client'
+        ORDER BY global_position`,
+      [clientId],
+    );
+    return rows.map((r) => ({ streamId: r.stream_id, streamType: r.stream_type }));
   }
 
   async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {

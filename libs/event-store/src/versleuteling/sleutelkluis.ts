@@ -130,6 +130,17 @@ export class Sleutelkluis {
     }
   }
 
+  /** Of these clients, those whose key or BSN index entry still exists (an erasure cut off halfway). */
+  async nogTeVernietigen(clientIds: string[]): Promise<string[]> {
+    if (clientIds.length === 0) return [];
+    const { rows } = await this.pool.query<{ client_id: string }>(
+      `SELECT client_id FROM ${this.t.sleutel} WHERE client_id = ANY($1::uuid[]) AND sleutel IS NOT NULL
+       UNION SELECT client_id FROM ${this.t.bsn} WHERE client_id = ANY($1::uuid[])`,
+      [clientIds],
+    );
+    return rows.map((r) => r.client_id);
+  }
+
   /** Whether the client is forgotten (its key destroyed). */
   async isVergeten(clientId: string): Promise<boolean> {
     const { rows } = await this.pool.query<{ vergeten: boolean }>(

@@ -58,6 +58,10 @@ export class VersleutelendeEventStore implements EventStore {
     return e && (await this.ontsleutel([e]))[0];
   }
 
+  streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
+    return this.opslag.streamsAbout(clientId);
+  }
+
   headPosition(): Promise<number> {
     return this.opslag.headPosition();
   }
