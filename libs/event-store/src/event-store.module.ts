@@ -30,7 +30,9 @@ const KURRENTDB_CLIENT = Symbol('KURRENTDB_CLIENT');
       inject: [PG_POOL, KURRENTDB_CLIENT, Sleutelkluis],
       useFactory: (pool: pg.Pool, client: KurrentDBClient | null, kluis: Sleutelkluis) =>
         // In PostgreSQL es_append refuses events about a forgotten client itself; KurrentDB asks the key store.
-        client ? new KurrentDbEventStore(client, { isVergeten: (id) => kluis.isVergeten(id) }) : new PostgresEventStore(pool),
+        client
+          ? new KurrentDbEventStore(client, { isVergeten: (id) => kluis.isVergeten(id), prefix: process.env.KURRENTDB_STREAM_PREFIX })
+          : new PostgresEventStore(pool),
     },
     {
       provide: Sleutelkluis,

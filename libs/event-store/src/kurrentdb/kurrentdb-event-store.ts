@@ -25,16 +25,7 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
-import {
-  ALLEEN_EVENT_STREAMS,
-  EVENT_WIJZER,
-  eventWijzer,
-  GEMEENTE_GEOPEND,
-  GEMEENTEN_STREAM,
-  STREAM_GEOPEND,
-  streamsOver,
-  streamsVan,
-} from './kurrentdb-namen.js';
+import { EVENT_WIJZER, escapeRegex, GEMEENTE_GEOPEND, KurrentNamen, STREAM_GEOPEND } from './kurrentdb-namen.js';
 import {
   globalePositie,
   naarKurrent,
@@ -53,6 +44,8 @@ const VENSTER = 2000;
 export interface KurrentDbOpties {
   /** Whether a client is forgotten (its key destroyed): appends naming it are refused, as es_append does in PostgreSQL. */
   isVergeten?: (clientId: string) => Promise<boolean>;
+  /** Before every stream name (KURRENTDB_STREAM_PREFIX): environments or test files sharing one server. */
+  prefix?: string;
 }
 
 /**
@@ -69,11 +62,14 @@ export interface KurrentDbOpties {
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly bekendeGemeenten = new Set<string>();
+  private readonly namen: KurrentNamen;
 
   constructor(
     private readonly client: KurrentDBClient,
     private readonly opties: KurrentDbOpties = {},
-  ) {}
+  ) {
+    this.namen = new KurrentNamen(opties.prefix);
+  }
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
@@ -81,10 +77,10 @@ export class KurrentDbEventStore implements EventStore {
     if (typeof betrokkene === 'string' && (await this.opties.isVergeten?.(betrokkene))) throw new ClientVergetenError(betrokkene);
     const nieuw = expectedVersion === 'no-stream' || expectedVersion === 0 || expectedVersion === 'any';
     const registratie = nieuw ? await this.registreer(streamId, context, events[0]) : undefined;
-    await this.schrijf(eventWijzer(events[0].eventId), EVENT_WIJZER, { streamId }, uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE));
+    await this.schrijf(this.namen.eventWijzer(events[0].eventId), EVENT_WIJZER, { streamId }, uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE));
     try {
       const res = await this.client.appendToStream(
-        streamId,
+        this.namen.stream(streamId),
         events.map((e, i) => naarKurrent(e, context, i === 0 ? registratie : undefined)),
         { streamState: streamState(expectedVersion) },
       );
@@ -107,8 +103,8 @@ export class KurrentDbEventStore implements EventStore {
   private async leesStream(streamId: string, fromVersion = 1): Promise<{ event: RecordedEvent; registratie?: string }[]> {
     const out: { event: RecordedEvent; registratie?: string }[] = [];
     try {
-      for await (const r of this.client.readStream(streamId, { fromRevision: BigInt(fromVersion - 1), direction: FORWARDS })) {
-        if (r.event) out.push({ event: vanKurrent(r.event), registratie: registratieVan(r.event.metadata) });
+      for await (const r of this.client.readStream(this.namen.stream(streamId), { fromRevision: BigInt(fromVersion - 1), direction: FORWARDS })) {
+        if (r.event) out.push({ event: this.vanKurrent(r.event), registratie: registratieVan(r.event.metadata) });
       }
     } catch (e) {
       if (e instanceof StreamNotFoundError) return [];
@@ -122,11 +118,12 @@ export class KurrentDbEventStore implements EventStore {
     // One filter per read: event types (none of our own streams' types), or else the stream names.
     const filter = types
       ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` })
-      : streamNameFilter({ regex: ALLEEN_EVENT_STREAMS });
+      : streamNameFilter({ regex: this.namen.alleenEventStreams() });
     let vanaf = after;
     for (;;) {
       let gelezen = 0;
-      const venster = gemeente ? Math.max(VENSTER, limit) : limit;
+      // Filtered here too (the gemeente; the prefix under a type filter): read more per request.
+      const venster = gemeente !== undefined || types !== undefined ? Math.max(VENSTER, limit) : limit;
       for await (const r of this.client.readAll({
         fromPosition: vanaf === 0 ? START : vanafPositie(vanaf),
         maxCount: venster + 1,
@@ -134,14 +131,14 @@ export class KurrentDbEventStore implements EventStore {
         filter,
       })) {
         if (!r.event) continue;
-        const e = vanKurrent(r.event);
+        const e = this.vanKurrent(r.event);
         if (e.globalPosition <= vanaf) continue; // the read starts at the position it was given
         gelezen++;
         vanaf = e.globalPosition;
         if (upTo !== undefined && e.globalPosition > upTo) return out;
         // The gemeente is in the metadata, which KurrentDB cannot filter on: a worker reads past the
         // other gemeenten' events here (see the README's event-store section).
-        if (gemeente === undefined || e.gemeente === gemeente) out.push(e);
+        if ((gemeente === undefined || e.gemeente === gemeente) && this.namen.isEventStream(r.event.streamId)) out.push(e);
         if (out.length === limit) return out;
       }
       if (gelezen < venster) return out;
@@ -154,7 +151,7 @@ export class KurrentDbEventStore implements EventStore {
     let laatste: bigint | undefined;
     let streams = 0;
     try {
-      for await (const r of this.client.readStream(streamsVan(gemeente), {
+      for await (const r of this.client.readStream(this.namen.streamsVan(gemeente), {
         fromRevision: cursor === undefined ? START : BigInt(cursor) + 1n,
         maxCount: limit,
       })) {
@@ -175,7 +172,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {
-    const [wijzer] = await this.leesEigen(eventWijzer(eventId), 1);
+    const [wijzer] = await this.leesEigen(this.namen.eventWijzer(eventId), 1);
     if (!wijzer) return null;
     const { streamId } = wijzer as { streamId: string };
     return (await this.readStream(streamId)).find((e) => e.eventId === eventId) ?? null;
@@ -183,7 +180,7 @@ export class KurrentDbEventStore implements EventStore {
 
   async streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
     const out = new Map<string, string>();
-    for (const d of (await this.leesEigen(streamsOver(clientId))) as { streamId: string; streamType: string }[]) {
+    for (const d of (await this.leesEigen(this.namen.streamsOver(clientId))) as { streamId: string; streamType: string }[]) {
       if (out.has(d.streamId)) continue;
       // Registered before the stream's first event: only a stream that was begun, about this client.
       const [eerste] = await this.readStream(d.streamId);
@@ -197,16 +194,16 @@ export class KurrentDbEventStore implements EventStore {
       fromPosition: END,
       direction: BACKWARDS,
       maxCount: 1,
-      filter: streamNameFilter({ regex: ALLEEN_EVENT_STREAMS }),
+      filter: streamNameFilter({ regex: this.namen.alleenEventStreams() }),
     })) {
-      if (r.event) return vanKurrent(r.event).globalPosition;
+      if (r.event) return this.vanKurrent(r.event).globalPosition;
     }
     return 0;
   }
 
   /** Registered before their first stream: a gemeente whose first append failed is listed without events (harmless to the readers). */
   async gemeenten(): Promise<string[]> {
-    const alle = await this.leesEigen(GEMEENTEN_STREAM);
+    const alle = await this.leesEigen(this.namen.gemeenten());
     return [...new Set(alle.map((d) => (d as { gemeente: string }).gemeente))].sort();
   }
 
@@ -218,7 +215,7 @@ export class KurrentDbEventStore implements EventStore {
     const clientId = eerste.data.clientId;
     if (typeof clientId === 'string' && context.streamType !== 'client') {
       await this.schrijf(
-        streamsOver(clientId),
+        this.namen.streamsOver(clientId),
         STREAM_GEOPEND,
         { streamId, streamType: context.streamType },
         uuidv5(`over:${streamId}`, NAMESPACE),
@@ -226,7 +223,7 @@ export class KurrentDbEventStore implements EventStore {
     }
     if (!this.bekendeGemeenten.has(context.gemeente)) {
       await this.schrijf(
-        GEMEENTEN_STREAM,
+        this.namen.gemeenten(),
         GEMEENTE_GEOPEND,
         { gemeente: context.gemeente },
         uuidv5(`gemeente:${context.gemeente}`, NAMESPACE),
@@ -234,12 +231,17 @@ export class KurrentDbEventStore implements EventStore {
       this.bekendeGemeenten.add(context.gemeente);
     }
     const revisie = await this.schrijf(
-      streamsVan(context.gemeente),
+      this.namen.streamsVan(context.gemeente),
       STREAM_GEOPEND,
       { streamId, streamType: context.streamType },
       randomUUID(),
     );
     return String(revisie);
+  }
+
+  private vanKurrent(e: Parameters<typeof vanKurrent>[0]): RecordedEvent {
+    const event = vanKurrent(e);
+    return { ...event, streamId: this.namen.streamId(event.streamId) };
   }
 
   private async schrijf(stream: string, type: string, data: Record<string, unknown>, id: string): Promise<bigint> {
@@ -258,5 +260,3 @@ export class KurrentDbEventStore implements EventStore {
     return out;
   }
 }
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,7 +1,8 @@
 /**
- * The streams the KurrentDB adapter keeps beside the event streams, and the filter that leaves them
- * out of every read of `$all`. Event streams keep our stream ids as their names (`voorziening-<uuid>`),
- * so KurrentDB's own tools show them as the apps name them.
+ * The names of the KurrentDB streams, under an optional prefix (KURRENTDB_STREAM_PREFIX) so that
+ * several environments, or test files, can share one server. Event streams keep our stream ids as
+ * their names (`voorziening-<uuid>`), so KurrentDB's own tools show them as the apps name them.
+ * Beside them the adapter keeps streams of its own:
  *
  * - `sd-gemeenten`: one `GemeenteGeopend` per gemeente that owns a stream (gemeenten()).
  * - `sd-streams-<gemeente>`: one `StreamGeopend` per stream the gemeente owns, in the order they
@@ -9,17 +10,31 @@
  * - `sd-event-<eventId>`: where the first event of an append went (findEvent(); KurrentDB has no
  *   lookup by event id).
  * - `sd-client-<clientId>`: the case streams begun about a client (streamsAbout(), the dossier).
- * All three are written before the events they describe and checked against the event streams when
- * read, so a crash between the two writes leaves a pointer to nothing, never an event without one.
+ *
+ * All are written before the events they describe and checked against the event streams when read,
+ * so a crash between the two writes leaves a pointer to nothing, never an event without one.
  */
-export const GEMEENTEN_STREAM = 'sd-gemeenten';
-export const streamsVan = (gemeente: string): string => `sd-streams-${gemeente}`;
-export const eventWijzer = (eventId: string): string => `sd-event-${eventId}`;
-export const streamsOver = (clientId: string): string => `sd-client-${clientId}`;
+export class KurrentNamen {
+  constructor(private readonly prefix = '') {}
 
-/** Server-side regex on stream names for `$all`: no system streams (`$…`), none of ours above. */
-export const ALLEEN_EVENT_STREAMS = '^(?!\\$|sd-)';
+  stream = (streamId: string): string => this.prefix + streamId;
+  /** Our stream id of a KurrentDB stream name. */
+  streamId = (naam: string): string => naam.slice(this.prefix.length);
+
+  gemeenten = (): string => `${this.prefix}sd-gemeenten`;
+  streamsVan = (gemeente: string): string => `${this.prefix}sd-streams-${gemeente}`;
+  eventWijzer = (eventId: string): string => `${this.prefix}sd-event-${eventId}`;
+  streamsOver = (clientId: string): string => `${this.prefix}sd-client-${clientId}`;
+
+  /** Whether a KurrentDB stream is one of our event streams (under the prefix, not one of the adapter's own). */
+  isEventStream = (naam: string): boolean => naam.startsWith(this.prefix) && !naam.startsWith(`${this.prefix}sd-`) && !naam.startsWith('$');
+
+  /** Server-side regex on stream names for `$all`: only event streams (no system `$…` streams, none of ours above). */
+  alleenEventStreams = (): string => `^${escapeRegex(this.prefix)}(?!\\$|sd-)`;
+}
 
 export const GEMEENTE_GEOPEND = 'GemeenteGeopend';
 export const STREAM_GEOPEND = 'StreamGeopend';
 export const EVENT_WIJZER = 'EventGeschreven';
+
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
