@@ -226,6 +226,35 @@ export function describeEventStoreContract(
       await expect(store.readStreams({ gemeente, upTo, limit: 0 })).rejects.toThrow(RangeError);
     });
 
+    it("finds the event at a position, and reads after any number, also one that is no event's position", async () => {
+      const store = await makeStore();
+      const id = stream();
+      await store.append(id, 'no-stream', [event('P1'), event('P2')], context());
+      const [p1, p2] = await store.readStream(id);
+      expect((await store.eventAt(p2.globalPosition))?.eventId).toBe(p2.eventId);
+      expect(await store.eventAt(p2.globalPosition + 1)).toBeNull();
+      expect(await store.eventAt(0)).toBeNull();
+      // KurrentDB's positions are byte offsets: one past p1 is inside its record.
+      const tussen = p2.globalPosition - p1.globalPosition > 1 ? p1.globalPosition + 1 : p1.globalPosition;
+      const na = await store.readAll({ after: tussen, limit: 1 });
+      expect(na.map((e) => e.eventId)).toEqual([p2.eventId]);
+    });
+
+    it('keeps recordedAt to the millisecond: writes a few milliseconds apart are known apart', async () => {
+      const store = await makeStore();
+      const id = stream();
+      const start = await store.headPosition();
+      for (let v = 0; v < 3; v++) {
+        await store.append(id, v, [event()], context());
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const tijden = (await store.readStream(id)).map((e) => e.recordedAt.getTime());
+      expect(tijden[1]).toBeGreaterThan(tijden[0]);
+      expect(tijden[2]).toBeGreaterThan(tijden[1]);
+      const viaAll = await store.readAll({ after: start, limit: 100 });
+      expect(viaAll.filter((e) => e.streamId === id).map((e) => e.recordedAt.getTime())).toEqual(tijden);
+    });
+
     it('stamps recordedAt in the order of global positions', async () => {
       const store = await makeStore();
       const start = await store.headPosition();

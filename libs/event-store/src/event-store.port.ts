@@ -117,6 +117,9 @@ export interface EventStore {
   /** The streams whose first event names this client (`data.clientId`), other than its own, in the order they were begun. */
   streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]>;
 
+  /** The event at this global position, or null (no event there). */
+  eventAt(position: number): Promise<RecordedEvent | null>;
+
   /** The highest global position a reader can see now (0 for an empty store). */
   headPosition(): Promise<number>;
 

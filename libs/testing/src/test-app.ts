@@ -16,7 +16,7 @@ export function setTestEnv(db: TestDatabase, extra: Record<string, string> = {})
     ...databaseEnv(db),
     AUTH_MODE: 'dev',
     DEV_JWT_SECRET: TEST_DEV_SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // `npm run test:kurrentdb`: every test file's streams under its own prefix on the one server.
     ...(process.env.EVENT_STORE === 'kurrentdb' ? { KURRENTDB_STREAM_PREFIX: `${db.config.schema}-` } : {}),
     ...extra,

@@ -98,6 +98,11 @@ export class InMemoryEventStore implements EventStore {
     return e ? clone(e) : null;
   }
 
+  async eventAt(position: number): Promise<RecordedEvent | null> {
+    const e = this.events.find((x) => x.globalPosition === position);
+    return e ? clone(e) : null;
+  }
+
   async headPosition(): Promise<number> {
     return this.events.length;
   }

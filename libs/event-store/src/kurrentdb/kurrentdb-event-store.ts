@@ -2,9 +2,11 @@ import {
   BACKWARDS,
   END,
   eventTypeFilter,
+  type Filter,
   FORWARDS,
   jsonEvent,
   type KurrentDBClient,
+  type ReadPosition,
   START,
   streamNameFilter,
   StreamNotFoundError,
@@ -25,9 +27,11 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
+import { KurrentLezer } from './kurrentdb-lezer.js';
 import { EVENT_WIJZER, escapeRegex, GEMEENTE_GEOPEND, KurrentNamen, STREAM_GEOPEND } from './kurrentdb-namen.js';
 import {
   globalePositie,
+  type KurrentRecorded,
   naarKurrent,
   registratieVan,
   streamState,
@@ -63,12 +67,14 @@ export interface KurrentDbOpties {
 export class KurrentDbEventStore implements EventStore {
   private readonly bekendeGemeenten = new Set<string>();
   private readonly namen: KurrentNamen;
+  private readonly lezer: KurrentLezer;
 
   constructor(
     private readonly client: KurrentDBClient,
     private readonly opties: KurrentDbOpties = {},
   ) {
     this.namen = new KurrentNamen(opties.prefix);
+    this.lezer = new KurrentLezer(client);
   }
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
@@ -77,7 +83,12 @@ export class KurrentDbEventStore implements EventStore {
     if (typeof betrokkene === 'string' && (await this.opties.isVergeten?.(betrokkene))) throw new ClientVergetenError(betrokkene);
     const nieuw = expectedVersion === 'no-stream' || expectedVersion === 0 || expectedVersion === 'any';
     const registratie = nieuw ? await this.registreer(streamId, context, events[0]) : undefined;
-    await this.schrijf(this.namen.eventWijzer(events[0].eventId), EVENT_WIJZER, { streamId }, uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE));
+    await this.schrijf(
+      this.namen.eventWijzer(events[0].eventId),
+      EVENT_WIJZER,
+      { streamId },
+      uuidv5(`wijzer:${events[0].eventId}`, NAMESPACE),
+    );
     try {
       const res = await this.client.appendToStream(
         this.namen.stream(streamId),
@@ -101,16 +112,10 @@ export class KurrentDbEventStore implements EventStore {
 
   /** A stream's events, each with the registration its metadata names (only the first event has one). */
   private async leesStream(streamId: string, fromVersion = 1): Promise<{ event: RecordedEvent; registratie?: string }[]> {
-    const out: { event: RecordedEvent; registratie?: string }[] = [];
-    try {
-      for await (const r of this.client.readStream(this.namen.stream(streamId), { fromRevision: BigInt(fromVersion - 1), direction: FORWARDS })) {
-        if (r.event) out.push({ event: this.vanKurrent(r.event), registratie: registratieVan(r.event.metadata) });
-      }
-    } catch (e) {
-      if (e instanceof StreamNotFoundError) return [];
-      throw e;
-    }
-    return out;
+    // A subscription starts after the revision it is given: version v is revision v - 1.
+    const na = fromVersion <= 1 ? START : BigInt(fromVersion - 2);
+    const events = await this.lezer.stream(this.namen.stream(streamId), na);
+    return events.map((r) => ({ event: this.vanKurrent(r), registratie: registratieVan(r.metadata) }));
   }
 
   async readAll({ after, limit, gemeente, upTo, types }: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -119,30 +124,42 @@ export class KurrentDbEventStore implements EventStore {
     const filter = types
       ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` })
       : streamNameFilter({ regex: this.namen.alleenEventStreams() });
-    let vanaf = after;
+    // Filtered here too (the gemeente; the prefix under a type filter): read more per request.
+    const venster = gemeente !== undefined || types !== undefined ? Math.max(VENSTER, limit) : limit;
+    let na: ReadPosition = after === 0 ? START : vanafPositie(after);
     for (;;) {
-      let gelezen = 0;
-      // Filtered here too (the gemeente; the prefix under a type filter): read more per request.
-      const venster = gemeente !== undefined || types !== undefined ? Math.max(VENSTER, limit) : limit;
-      for await (const r of this.client.readAll({
-        fromPosition: vanaf === 0 ? START : vanafPositie(vanaf),
-        maxCount: venster + 1,
-        direction: FORWARDS,
-        filter,
-      })) {
-        if (!r.event) continue;
-        const e = this.vanKurrent(r.event);
-        if (e.globalPosition <= vanaf) continue; // the read starts at the position it was given
-        gelezen++;
-        vanaf = e.globalPosition;
+      let batch: KurrentRecorded[];
+      try {
+        batch = await this.lezer.all(na, { filter }, venster);
+      } catch (e) {
+        // `after` is no event's position (a number someone typed) and the server refuses it.
+        if (na === START || !isOngeldigePositie(e)) throw e;
+        na = await this.laatsteTot(after, filter);
+        continue;
+      }
+      for (const r of batch) {
+        const e = this.vanKurrent(r);
+        if (e.globalPosition <= after) continue;
         if (upTo !== undefined && e.globalPosition > upTo) return out;
         // The gemeente is in the metadata, which KurrentDB cannot filter on: a worker reads past the
         // other gemeenten' events here (see the README's event-store section).
-        if ((gemeente === undefined || e.gemeente === gemeente) && this.namen.isEventStream(r.event.streamId)) out.push(e);
+        if ((gemeente === undefined || e.gemeente === gemeente) && this.namen.isEventStream(r.streamId)) out.push(e);
         if (out.length === limit) return out;
       }
-      if (gelezen < venster) return out;
+      if (batch.length < venster) return out;
+      na = vanafPositie(this.vanKurrent(batch.at(-1)!).globalPosition);
     }
+  }
+
+  /** Where to start reading for the events after a number that is no event's position: the last event at or before it. */
+  private async laatsteTot(after: number, filter: Filter): Promise<ReadPosition> {
+    let laatste: ReadPosition = START;
+    for await (const r of this.client.readAll({ fromPosition: START, direction: FORWARDS, filter })) {
+      if (!r.event) continue;
+      if (globalePositie(r.event.position, r.event) > after) break;
+      laatste = r.event.position;
+    }
+    return laatste;
   }
 
   async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {
@@ -187,6 +204,27 @@ export class KurrentDbEventStore implements EventStore {
       if (eerste?.data.clientId === clientId) out.set(d.streamId, d.streamType);
     }
     return [...out].map(([streamId, streamType]) => ({ streamId, streamType }));
+  }
+
+  async eventAt(position: number): Promise<RecordedEvent | null> {
+    if (position <= 0) return null;
+    try {
+      for await (const r of this.client.readAll({
+        fromPosition: vanafPositie(position),
+        maxCount: 1,
+        direction: FORWARDS,
+        filter: streamNameFilter({ regex: this.namen.alleenEventStreams() }),
+      })) {
+        if (!r.event || globalePositie(r.event.position, r.event) !== position) return null;
+        // Read once more by subscription, for its created to the millisecond (kurrentdb-lezer.ts).
+        const na = r.event.revision === 0n ? START : r.event.revision - 1n;
+        const [precies] = await this.lezer.stream(r.event.streamId, na, 1);
+        return precies ? this.vanKurrent(precies) : null;
+      }
+    } catch (e) {
+      if (!isOngeldigePositie(e)) throw e;
+    }
+    return null;
   }
 
   async headPosition(): Promise<number> {
@@ -260,3 +298,6 @@ export class KurrentDbEventStore implements EventStore {
     return out;
   }
 }
+
+/** KurrentDB's answer to a read of `$all` from a position inside a record (the bridge passes on only its text). */
+const isOngeldigePositie = (e: unknown): boolean => /invalid position/i.test(String((e as Error)?.message ?? e));

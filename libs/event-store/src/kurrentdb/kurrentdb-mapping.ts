@@ -47,12 +47,13 @@ export interface KurrentRecorded {
 /**
  * Our global position is the event's `$all` commit position: a 64-bit byte offset in KurrentDB's
  * transaction log, increasing but not dense. Each event of a multi-event append has its own (equal
- * to its prepare position), so it orders events strictly. A number holds it exactly up to 2^53
- * (8 PiB of log).
+ * to its prepare position: the server writes each event as a record of its own, flagged committed),
+ * so it orders events strictly. A number holds it exactly up to 2^53 (8 PiB of log).
  */
 export function globalePositie(p: Position | undefined, e: { id: string }): number {
   if (!p) throw new Error(`KurrentDB gave event ${e.id} without its $all position`);
-  const n = Number(p.commit);
+  // A stream read may give no commit position (2^64 - 1); the prepare position is the same number.
+  const n = Number(p.commit >= 2n ** 63n ? p.prepare : p.commit);
   if (!Number.isSafeInteger(n)) throw new RangeError(`KurrentDB position ${p.commit} is beyond 2^53`);
   return n;
 }

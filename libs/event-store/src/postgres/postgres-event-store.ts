@@ -166,6 +166,15 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ? toRecorded(rows[0]) : null;
   }
 
+  async eventAt(position: number): Promise<RecordedEvent | null> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'es_event_at',
+      text: `SELECT ${COLUMNS} FROM es_events WHERE global_position = $1 AND ${VISIBLE}`,
+      values: [position],
+    });
+    return rows[0] ? toRecorded(rows[0]) : null;
+  }
+
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query<{ global_position: string }>(
       `SELECT global_position FROM es_events WHERE ${VISIBLE} ORDER BY global_position DESC LIMIT 1`,

@@ -62,6 +62,11 @@ export class VersleutelendeEventStore implements EventStore {
     return this.opslag.streamsAbout(clientId);
   }
 
+  async eventAt(position: number): Promise<RecordedEvent | null> {
+    const e = await this.opslag.eventAt(position);
+    return e && (await this.ontsleutel([e]))[0];
+  }
+
   headPosition(): Promise<number> {
     return this.opslag.headPosition();
   }

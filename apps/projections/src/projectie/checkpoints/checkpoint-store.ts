@@ -91,7 +91,7 @@ export class CheckpointStore {
           move.vulNa,
         ]);
       } else {
-        const laatste = move.laatste ?? (await this.store.readAll({ after: move.positie - 1, limit: 1 }))[0];
+        const laatste = move.laatste ?? (await this.store.eventAt(move.positie));
         await client.query(
           `UPDATE rm_checkpoint SET positie = $2, geregistreerd_op = $3, vul_tot = NULL, vul_na = NULL, bijgewerkt_op = now() WHERE gemeente = $1`,
           [gemeente, move.positie, laatste?.recordedAt ?? null],
