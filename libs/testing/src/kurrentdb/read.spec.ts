@@ -129,6 +129,8 @@ describe('KurrentDB test server: read', () => {
     const [oldest] = await readAll({ fromPosition: START, direction: BACKWARDS, maxCount: 1 });
     expect(oldest.event!.streamId).toBe(streamA);
     expect(oldest.event!.revision).toBe(0n);
+    // Same for streams (read_stream.rs); the client's default fromRevision is START.
+    expect(revisions(await readStream(streamA, { direction: BACKWARDS }))).toEqual([0n, 1n, 2n, 3n]);
   });
 
   it('hides $epoch-information from $all, as the default $all filter does', async () => {
@@ -159,5 +161,7 @@ describe('KurrentDB test server: read', () => {
     expect(server.calls).toContain('ServerFeatures/GetSupportedMethods');
     expect(server.calls).toContain('Streams/BatchAppend');
     expect(server.calls).not.toContain('Streams/Append');
+    // A single-host connection string needs no cluster discovery.
+    expect(server.calls).not.toContain('Gossip/Read');
   });
 });

@@ -71,7 +71,7 @@ export async function startKurrentDbTestServer(): Promise<KurrentDbTestServer> {
         const cut = setTimeout(() => {
           server.forceShutdown();
           resolve();
-        }, 500);
+        }, 200);
         server.tryShutdown(() => {
           clearTimeout(cut);
           resolve();

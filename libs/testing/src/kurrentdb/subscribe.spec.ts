@@ -117,4 +117,18 @@ describe('KurrentDB test server: subscriptions', () => {
     expect(seen.map((e) => e.event!.revision)).toEqual([0n, 1n, 2n]);
     await subscription.unsubscribe();
   });
+
+  it("stops while a subscription and the client's batch-append call are still open", async () => {
+    const other = await startKurrentDbTestServer();
+    const otherClient = KurrentDBClient.connectionString(other.url);
+    await otherClient.appendToStream(`sub-${randomUUID()}`, jsonEvent({ type: 'A', data: {} }));
+    const subscription = otherClient.subscribeToAll({ fromPosition: END });
+    subscription.on('error', () => undefined);
+    const { caughtUp, until } = collect(subscription);
+    await until(() => caughtUp() !== undefined);
+    const started = Date.now();
+    await other.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    await otherClient.dispose();
+  });
 });
