@@ -5,3 +5,4 @@ export * from './rng.js';
 export * from './built-app.js';
 export * from './chromium.js';
 export * from './built-cli.js';
+export * from './kurrentdb-server.js';

@@ -118,4 +118,21 @@ describe('KurrentDB test server: append', () => {
     expect(again.nextExpectedRevision).toBe(1n);
     expect((await read(stream)).map((r) => r.event?.id)).toEqual([e.id, e.id]);
   });
+
+  it('answers the same over Streams.Append, which the client uses when an append carries credentials', async () => {
+    const stream = `case-${randomUUID()}`;
+    const credentials = { username: 'admin', password: 'changeit' };
+    const batch = [event(), event()];
+    const calls = server.calls.length;
+    const first = await client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials });
+    expect(server.calls.slice(calls)).toEqual(['Streams/Append']);
+    expect(first.nextExpectedRevision).toBe(1n);
+    expect(await client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials })).toEqual(first);
+    const error = await client
+      .appendToStream(stream, event(), { streamState: 0n, credentials })
+      .catch((e: unknown) => e as WrongExpectedVersionError);
+    expect(error).toBeInstanceOf(WrongExpectedVersionError);
+    expect(error).toMatchObject({ actualState: 1n, expectedState: 0n });
+    expect(await read(stream)).toHaveLength(2);
+  });
 });

@@ -10,6 +10,8 @@ export interface KurrentDbTestServer {
   url: string;
   /** The in-memory log behind it, for tests that look under the hood. */
   log: TransactionLog;
+  /** The RPCs received, by method path (e.g. `Streams/BatchAppend`), in arrival order. */
+  calls: string[];
   /** Closes every call (subscriptions included) and the port. */
   stop(): Promise<void>;
 }
@@ -25,19 +27,34 @@ const HOST = '127.0.0.1';
 export async function startKurrentDbTestServer(): Promise<KurrentDbTestServer> {
   const log = new TransactionLog();
   const server = new Server();
+  const calls: string[] = [];
   let port = 0;
+  // Records each call before handing it on, so a test can tell which RPCs the client used.
+  const counted =
+    <A extends unknown[]>(name: string, handler: (...args: A) => void) =>
+    (...args: A) => {
+      calls.push(name);
+      handler(...args);
+    };
 
   const unimplemented = (_call: unknown, done: sendUnaryData<never>) =>
     done({ code: status.UNIMPLEMENTED, details: 'not implemented by the KurrentDB test server' });
   server.addService(streamsGrpc.StreamsService, {
-    read: handleRead.bind(undefined, log),
-    append: handleAppend.bind(undefined, log),
-    batchAppend: handleBatchAppend.bind(undefined, log),
-    delete: unimplemented,
-    tombstone: unimplemented,
+    read: counted('Streams/Read', handleRead.bind(undefined, log)),
+    append: counted('Streams/Append', handleAppend.bind(undefined, log)),
+    batchAppend: counted('Streams/BatchAppend', handleBatchAppend.bind(undefined, log)),
+    delete: counted('Streams/Delete', unimplemented),
+    tombstone: counted('Streams/Tombstone', unimplemented),
   });
-  server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: handleGetSupportedMethods });
-  server.addService(gossipGrpc.GossipService, { read: gossipHandler(HOST, () => port) });
+  server.addService(featuresGrpc.ServerFeaturesService, {
+    getSupportedMethods: counted('ServerFeatures/GetSupportedMethods', handleGetSupportedMethods),
+  });
+  server.addService(gossipGrpc.GossipService, {
+    read: counted(
+      'Gossip/Read',
+      gossipHandler(HOST, () => port),
+    ),
+  });
 
   port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${HOST}:0`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
@@ -46,6 +63,7 @@ export async function startKurrentDbTestServer(): Promise<KurrentDbTestServer> {
   return {
     url: `kurrentdb://${HOST}:${port}?tls=false`,
     log,
+    calls,
     async stop() {
       // A graceful shutdown waits for open calls, and a subscription or the client's
       // batch-append call stays open until its client leaves: give them a moment, then cut.
@@ -53,7 +71,7 @@ export async function startKurrentDbTestServer(): Promise<KurrentDbTestServer> {
         const cut = setTimeout(() => {
           server.forceShutdown();
           resolve();
-        }, 500);
+        }, 200);
         server.tryShutdown(() => {
           clearTimeout(cut);
           resolve();
