@@ -11,6 +11,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   // SQLSTATE class 08: connection exception; 57P01–57P03: the server shuts down or starts up;
   // 53300: too many connections.
   if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true;
+  // The KurrentDB client's errors carry a type (its ErrorType).
+  if (typeof (err as { type?: unknown }).type === 'string' && KURRENTDB_TYPES.has((err as { type: string }).type)) return true;
   if (typeof err.message === 'string' && POOL_MESSAGES.some((m) => (err.message as string).includes(m))) return true;
   // Node reports a refused connection to a host with several addresses as an AggregateError.
   return Array.isArray(err.errors) && err.errors.some(isDatabaseUnavailable);
@@ -26,6 +28,8 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'EPIPE',
 ]);
+
+const KURRENTDB_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader']);
 
 // node-postgres says these in words only.
 const POOL_MESSAGES = [

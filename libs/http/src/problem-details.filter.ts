@@ -68,9 +68,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e instanceof NietGevonden) return plain(404, e.message);
     if (e instanceof GeenToegang) return plain(403, e.message);
     // Express's body parser errors arrive wrapped (Nest maps them); their messages can quote the body.
-    const parser = (e instanceof HttpException ? e.cause : e) as { type?: string; status?: number } | undefined;
-    if (parser?.type === 'entity.too.large') return plain(413, 'De body is groter dan toegestaan (1 MB).');
-    if (parser?.type === 'entity.parse.failed' || parser instanceof SyntaxError) {
+    const cause = (e instanceof HttpException ? e.cause : e) as { type?: unknown; status?: number } | undefined;
+    // body-parser's types have a dot (`entity.parse.failed`); other libraries' errors have types too.
+    const parserType = typeof cause?.type === 'string' && cause.type.includes('.') ? cause.type : undefined;
+    if (parserType === 'entity.too.large') return plain(413, 'De body is groter dan toegestaan (1 MB).');
+    if (parserType === 'entity.parse.failed' || cause instanceof SyntaxError) {
       return {
         type: PROBLEM_TYPES.ongeldigeInvoer,
         title: 'Ongeldige invoer',
@@ -79,7 +81,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: [invalidField('body', 'geen geldige JSON')],
       };
     }
-    if (parser?.type === 'entity.too.deep') {
+    if (parserType === 'entity.too.deep') {
       return {
         type: PROBLEM_TYPES.ongeldigeInvoer,
         title: 'Ongeldige invoer',
@@ -88,7 +90,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: [invalidField('body', 'te diep genest')],
       };
     }
-    if (parser?.type || parser instanceof URIError) {
+    if (parserType || cause instanceof URIError) {
       return plain(e instanceof HttpException ? e.getStatus() : 400, 'Het verzoek kon niet worden gelezen.');
     }
     if (e instanceof HttpException) {

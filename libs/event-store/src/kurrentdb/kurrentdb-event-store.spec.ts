@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { startKurrentDbTestServer, type KurrentDbTestServer } from '../../../testing/src/kurrentdb/server.js';
+import { startKurrentDbTestServer, type KurrentDbTestServer } from '@sd/testing';
 import { describeEventStoreContract } from '../event-store.contract.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';

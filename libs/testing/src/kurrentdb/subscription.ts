@@ -67,20 +67,46 @@ export function subscribe(log: TransactionLog, call: ServerWritableStream<ReadRe
     call.write(new streamsPb.ReadResp().setCheckpoint(message));
   };
 
-  deliver(stream !== undefined ? (log.stream(stream) ?? []) : log.all);
-  if (filterOptions && lastConsidered !== undefined) checkpoint(lastConsidered);
-  const caughtUp = new streamsPb.ReadResp.CaughtUp().setTimestamp(now());
-  if (after !== undefined && after >= 0n && stream !== undefined) caughtUp.setStreamRevision(after.toString());
-  if (after !== undefined && stream === undefined) {
-    const reached = (filterOptions && lastConsidered !== undefined ? lastConsidered : after).toString();
-    caughtUp.setPosition(new streamsPb.ReadResp.Position().setCommitPosition(reached).setPreparePosition(reached));
-  }
-  call.write(new streamsPb.ReadResp().setCaughtUp(caughtUp));
+  // The catch-up goes out at the pace the client reads (a real server pages it the same way); the
+  // live part starts in the same tick the catch-up ends, so no append falls between the two.
+  let closed = false;
+  let stop: () => void = () => undefined;
+  const close = () => {
+    closed = true;
+    stop();
+  };
+  call.on('cancelled', close);
+  call.on('close', close);
+  call.on('error', close);
+  void (async () => {
+    const source = () => (stream !== undefined ? (log.stream(stream) ?? []) : log.all);
+    for (let i = stream !== undefined || after === undefined ? 0 : firstAfter(log.all, after); i < source().length; i++) {
+      if (closed) return;
+      deliver([source()[i]]);
+      if (call.writableNeedDrain) await new Promise((resolve) => call.once('drain', resolve));
+    }
+    if (closed) return;
+    if (filterOptions && lastConsidered !== undefined) checkpoint(lastConsidered);
+    const caughtUp = new streamsPb.ReadResp.CaughtUp().setTimestamp(now());
+    if (after !== undefined && after >= 0n && stream !== undefined) caughtUp.setStreamRevision(after.toString());
+    if (after !== undefined && stream === undefined) {
+      const reached = (filterOptions && lastConsidered !== undefined ? lastConsidered : after).toString();
+      caughtUp.setPosition(new streamsPb.ReadResp.Position().setCommitPosition(reached).setPreparePosition(reached));
+    }
+    call.write(new streamsPb.ReadResp().setCaughtUp(caughtUp));
+    stop = log.onAppend(deliver);
+  })();
+}
 
-  const stop = log.onAppend(deliver);
-  call.on('cancelled', stop);
-  call.on('close', stop);
-  call.on('error', stop);
+/** The index of the first event after a position in the log (binary search: positions increase). */
+function firstAfter(events: readonly LoggedEvent[], position: bigint): number {
+  let [lo, hi] = [0, events.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].position <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
