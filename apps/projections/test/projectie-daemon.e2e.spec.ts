@@ -117,7 +117,7 @@ describe('projection daemon', () => {
     expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(0);
     expect((await telling(generatie.schema)).n).toBe(0);
 
-    expect(await daemon.step(generatie)).toBe(await s.store.headPosition()); // every event, once
+    expect(await daemon.step(generatie)).toBe(await eventsVanGM0005()); // every event, once
     expect(await checkpoints.minimum(generatie.schema, ['GM0005'])).toBe(await s.store.headPosition());
     expect(await telling(generatie.schema)).toEqual({ n: versies, huidig: versies / 2 });
     expect(await daemon.step(generatie)).toBe(0); // nothing left, nothing applied twice

@@ -11,6 +11,17 @@ import type { CommandMetadata } from './command-metadata.js';
 /** Namespace for ids derived from idempotency keys (UUIDv5). */
 const IDEMPOTENCY_NAMESPACE = '0b7d3f0e-2a51-4c1f-9d4e-5e0c6a1b7f21';
 
+/**
+ * The id of a new registration (client, voorziening, …): derived from the Idempotency-Key when there
+ * is one, so that a retry, even one racing its first request, names the same new stream and the
+ * store sees the same append twice (KurrentDB recognises a retry within one stream only); random
+ * otherwise.
+ */
+export function nieuwId(metadata: Pick<CommandMetadata, 'actor' | 'idempotencyKey'>): string {
+  return metadata.idempotencyKey ? uuidv5(`${metadata.actor}\n${metadata.idempotencyKey}`, NIEUW_ID_NAMESPACE) : crypto.randomUUID();
+}
+const NIEUW_ID_NAMESPACE = '5d0f8a52-3c1e-4b7a-9f61-2e8d7c4b1a90';
+
 /** A command for one aggregate, with its metadata beside it. */
 export interface CommandRequest<C, S, E extends DomainEvent> {
   aggregate: Aggregate<C, S, E>;
@@ -20,7 +31,7 @@ export interface CommandRequest<C, S, E extends DomainEvent> {
   metadata: CommandMetadata;
   /** The gemeente that owns a new stream; an existing stream keeps the gemeente of its first event. */
   gemeente?: string;
-  /** The id was just made (a random UUID): the stream has no events, so none are read. */
+  /** The id was just made (nieuwId): the stream has no events unless this retries a request, so none are read. */
   newStream?: boolean;
 }
 

@@ -1,13 +1,12 @@
 import { applyDecorators, Body, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { Gebruiker, type Principal, Rollen } from '@sd/auth';
 import type { DomainEvent } from '@sd/contracts';
 import { Tekst } from '@sd/http';
 import { uitStream, Verwerking } from '@sd/logboek';
 import type { Aggregate } from './aggregates.js';
 import { answerCreated, answerPosition } from './answers.js';
-import { CommandHandler } from './command-handler.js';
+import { CommandHandler, nieuwId } from './command-handler.js';
 import { CommandMeta, type CommandMetadata } from './command-metadata.js';
 import { Feiten } from './feiten.service.js';
 import { StateReader } from './state-reader.js';
@@ -79,7 +78,7 @@ export function RegistratieController<C, S extends { status: string }, E extends
      * gemeente of the client or besluit the command names (undefined when that does not exist).
      */
     protected async create(metadata: CommandMetadata, gemeente: string | undefined, command: (id: string) => C) {
-      const id = randomUUID();
+      const id = nieuwId(metadata);
       const result = await this.commands.handle({ aggregate, id, newStream: true, gemeente, command: command(id), metadata });
       return answerCreated(result, `/${registratie.pad}`, registratie.idVeld);
     }

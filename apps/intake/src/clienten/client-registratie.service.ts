@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
 import { eisGemeente } from '@sd/auth';
-import { CLIENT, CommandHandler, type CommandMetadata, type CommandResult } from '@sd/commands';
+import { CLIENT, CommandHandler, type CommandMetadata, type CommandResult, nieuwId } from '@sd/commands';
 import { bsnDigest, Conflict } from '@sd/domain';
 import { Sleutelkluis } from '@sd/event-store';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config.js';
 import type { RegistreerClientDto } from './registreer-client.dto.js';
-
-/** Namespace of clientIds derived from an Idempotency-Key (UUIDv5), so a retry lands on the same client. */
-const CLIENT_ID_NAMESPACE = '5d0f8a52-3c1e-4b7a-9f61-2e8d7c4b1a90';
 
 /**
  * Registers a client under a random clientId, one per person per gemeente: the BSN's keyed digest
@@ -25,9 +21,7 @@ export class ClientRegistratie {
 
   async registreer(body: RegistreerClientDto, metadata: CommandMetadata): Promise<CommandResult> {
     eisGemeente(metadata, body.gemeente); // before the index is touched: it would tell whether the BSN is known there
-    const clientId = metadata.idempotencyKey
-      ? uuidv5(`${metadata.actor}\n${metadata.idempotencyKey}`, CLIENT_ID_NAMESPACE)
-      : crypto.randomUUID();
+    const clientId = nieuwId(metadata);
     const digest = bsnDigest(body.gemeente, body.bsn, this.config.pseudoniemSleutel);
     let bestaand = await this.kluis.claimBsn(body.gemeente, digest, clientId);
     if (bestaand && !(await this.bestaat(bestaand))) {

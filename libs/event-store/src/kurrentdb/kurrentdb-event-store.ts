@@ -3,13 +3,11 @@ import {
   END,
   eventTypeFilter,
   type Filter,
-  FORWARDS,
   jsonEvent,
   type KurrentDBClient,
   type ReadPosition,
   START,
   streamNameFilter,
-  StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersion,
 } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
@@ -112,92 +110,82 @@ export class KurrentDbEventStore implements EventStore {
 
   /** A stream's events, each with the registration its metadata names (only the first event has one). */
   private async leesStream(streamId: string, fromVersion = 1): Promise<{ event: RecordedEvent; registratie?: string }[]> {
-    // A subscription starts after the revision it is given: version v is revision v - 1.
-    const na = fromVersion <= 1 ? START : BigInt(fromVersion - 2);
-    const events = await this.lezer.stream(this.namen.stream(streamId), na);
+    const events = await this.lezer.stream(this.namen.stream(streamId), BigInt(fromVersion - 1), Number.MAX_SAFE_INTEGER);
     return events.map((r) => ({ event: this.vanKurrent(r), registratie: registratieVan(r.metadata) }));
   }
 
   async readAll({ after, limit, gemeente, upTo, types }: ReadAllOptions): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
     // One filter per read: event types (none of our own streams' types), or else the stream names.
-    const filter = types
-      ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` })
-      : streamNameFilter({ regex: this.namen.alleenEventStreams() });
+    const filter = types ? eventTypeFilter({ regex: `^(${types.map(escapeRegex).join('|')})$` }) : this.eventStreams();
     // Filtered here too (the gemeente; the prefix under a type filter): read more per request.
     const venster = gemeente !== undefined || types !== undefined ? Math.max(VENSTER, limit) : limit;
-    let na: ReadPosition = after === 0 ? START : vanafPositie(after);
+    let van: ReadPosition = after === 0 ? START : vanafPositie(after);
     for (;;) {
       let batch: KurrentRecorded[];
       try {
-        batch = await this.lezer.all(na, { filter }, venster);
+        batch = await this.lezer.all(van, filter, venster + 1);
       } catch (e) {
-        // `after` is no event's position (a number someone typed) and the server refuses it.
-        if (na === START || !isOngeldigePositie(e)) throw e;
-        na = await this.laatsteTot(after, filter);
+        // `after` is no event's position (a number someone typed): the server refuses to start there.
+        if (van === START || !isOngeldigePositie(e)) throw e;
+        van = await this.laatsteTot(after, filter);
         continue;
       }
+      let nieuw = 0;
       for (const r of batch) {
         const e = this.vanKurrent(r);
-        if (e.globalPosition <= after) continue;
+        if (e.globalPosition <= after) continue; // a read includes the position it starts at
+        nieuw++;
         if (upTo !== undefined && e.globalPosition > upTo) return out;
         // The gemeente is in the metadata, which KurrentDB cannot filter on: a worker reads past the
         // other gemeenten' events here (see the README's event-store section).
         if ((gemeente === undefined || e.gemeente === gemeente) && this.namen.isEventStream(r.streamId)) out.push(e);
         if (out.length === limit) return out;
+        after = e.globalPosition;
       }
-      if (batch.length < venster) return out;
-      na = vanafPositie(this.vanKurrent(batch.at(-1)!).globalPosition);
+      if (nieuw < venster) return out;
+      van = vanafPositie(after);
     }
   }
 
-  /** Where to start reading for the events after a number that is no event's position: the last event at or before it. */
+  /** Where to read from for the events after a number that is no event's position: the last event before it. */
   private async laatsteTot(after: number, filter: Filter): Promise<ReadPosition> {
-    let laatste: ReadPosition = START;
-    for await (const r of this.client.readAll({ fromPosition: START, direction: FORWARDS, filter })) {
-      if (!r.event) continue;
-      if (globalePositie(r.event.position, r.event) > after) break;
-      laatste = r.event.position;
+    let van: ReadPosition = START;
+    for (;;) {
+      const batch = await this.lezer.all(van, filter, VENSTER);
+      const ervoor = batch.filter((r) => globalePositie(r.position, r) <= after);
+      if (ervoor.length < batch.length || batch.length < VENSTER) return ervoor.at(-1)?.position ?? van;
+      van = ervoor.at(-1)!.position!;
     }
-    return laatste;
   }
 
   async readStreams({ gemeente, upTo, cursor, limit }: ReadStreamsOptions): Promise<StreamsPage> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('readStreams needs a limit of at least 1 stream');
+    const van = cursor === undefined ? 0n : BigInt(cursor) + 1n;
+    const registraties = await this.lezer.stream(this.namen.streamsVan(gemeente), van, limit);
     const events: RecordedEvent[] = [];
-    let laatste: bigint | undefined;
-    let streams = 0;
-    try {
-      for await (const r of this.client.readStream(this.namen.streamsVan(gemeente), {
-        fromRevision: cursor === undefined ? START : BigInt(cursor) + 1n,
-        maxCount: limit,
-      })) {
-        if (!r.event) continue;
-        laatste = r.event.revision;
-        streams++;
-        const { streamId } = r.event.data as { streamId: string };
-        const gelezen = await this.leesStream(streamId);
-        // Only the registration the stream's first event names: a retried or failed begin registers
-        // again, and a stream begun after upTo has no events up to it.
-        if (gelezen[0]?.registratie !== String(laatste)) continue;
-        events.push(...gelezen.map((g) => g.event).filter((e) => e.globalPosition <= upTo));
-      }
-    } catch (e) {
-      if (!(e instanceof StreamNotFoundError)) throw e;
+    for (const r of registraties) {
+      const { streamId } = r.data as { streamId: string };
+      const gelezen = await this.leesStream(streamId);
+      // Only the registration the stream's first event names: a retried or failed begin registers
+      // again, and a stream begun after upTo has no events up to it.
+      if (gelezen[0]?.registratie !== String(r.revision)) continue;
+      events.push(...gelezen.map((g) => g.event).filter((e) => e.globalPosition <= upTo));
     }
-    return { events, next: streams < limit || laatste === undefined ? null : String(laatste) };
+    return { events, next: registraties.length < limit ? null : String(registraties.at(-1)!.revision) };
   }
 
   async findEvent(eventId: string): Promise<RecordedEvent | null> {
-    const [wijzer] = await this.leesEigen(this.namen.eventWijzer(eventId), 1);
+    const [wijzer] = await this.lezer.stream(this.namen.eventWijzer(eventId), 0n, 1);
     if (!wijzer) return null;
-    const { streamId } = wijzer as { streamId: string };
+    const { streamId } = wijzer.data as { streamId: string };
     return (await this.readStream(streamId)).find((e) => e.eventId === eventId) ?? null;
   }
 
   async streamsAbout(clientId: string): Promise<{ streamId: string; streamType: string }[]> {
     const out = new Map<string, string>();
-    for (const d of (await this.leesEigen(this.namen.streamsOver(clientId))) as { streamId: string; streamType: string }[]) {
+    for (const r of await this.lezer.stream(this.namen.streamsOver(clientId), 0n, Number.MAX_SAFE_INTEGER)) {
+      const d = r.data as { streamId: string; streamType: string };
       if (out.has(d.streamId)) continue;
       // Registered before the stream's first event: only a stream that was begun, about this client.
       const [eerste] = await this.readStream(d.streamId);
@@ -209,40 +197,28 @@ export class KurrentDbEventStore implements EventStore {
   async eventAt(position: number): Promise<RecordedEvent | null> {
     if (position <= 0) return null;
     try {
-      for await (const r of this.client.readAll({
-        fromPosition: vanafPositie(position),
-        maxCount: 1,
-        direction: FORWARDS,
-        filter: streamNameFilter({ regex: this.namen.alleenEventStreams() }),
-      })) {
-        if (!r.event || globalePositie(r.event.position, r.event) !== position) return null;
-        // Read once more by subscription, for its created to the millisecond (kurrentdb-lezer.ts).
-        const na = r.event.revision === 0n ? START : r.event.revision - 1n;
-        const [precies] = await this.lezer.stream(r.event.streamId, na, 1);
-        return precies ? this.vanKurrent(precies) : null;
-      }
+      const [r] = await this.lezer.all(vanafPositie(position), this.eventStreams(), 1);
+      const e = r && this.vanKurrent(r);
+      return e?.globalPosition === position ? e : null;
     } catch (e) {
-      if (!isOngeldigePositie(e)) throw e;
+      if (isOngeldigePositie(e)) return null;
+      throw e;
     }
-    return null;
   }
 
   async headPosition(): Promise<number> {
-    for await (const r of this.client.readAll({
-      fromPosition: END,
-      direction: BACKWARDS,
-      maxCount: 1,
-      filter: streamNameFilter({ regex: this.namen.alleenEventStreams() }),
-    })) {
-      if (r.event) return this.vanKurrent(r.event).globalPosition;
-    }
-    return 0;
+    const [r] = await this.lezer.all(END, this.eventStreams(), 1, BACKWARDS);
+    return r ? this.vanKurrent(r).globalPosition : 0;
   }
 
   /** Registered before their first stream: a gemeente whose first append failed is listed without events (harmless to the readers). */
   async gemeenten(): Promise<string[]> {
-    const alle = await this.leesEigen(this.namen.gemeenten());
-    return [...new Set(alle.map((d) => (d as { gemeente: string }).gemeente))].sort();
+    const alle = await this.lezer.stream(this.namen.gemeenten(), 0n, Number.MAX_SAFE_INTEGER);
+    return [...new Set(alle.map((r) => (r.data as { gemeente: string }).gemeente))].sort();
+  }
+
+  private eventStreams(): Filter {
+    return streamNameFilter({ regex: this.namen.alleenEventStreams() });
   }
 
   /**
@@ -284,18 +260,6 @@ export class KurrentDbEventStore implements EventStore {
 
   private async schrijf(stream: string, type: string, data: Record<string, unknown>, id: string): Promise<bigint> {
     return (await this.client.appendToStream(stream, jsonEvent({ id, type, data }))).nextExpectedRevision;
-  }
-
-  private async leesEigen(stream: string, maxCount?: number): Promise<unknown[]> {
-    const out: unknown[] = [];
-    try {
-      for await (const r of this.client.readStream(stream, { fromRevision: START, ...(maxCount ? { maxCount } : {}) }))
-        if (r.event) out.push(r.event.data);
-    } catch (e) {
-      if (e instanceof StreamNotFoundError) return [];
-      throw e;
-    }
-    return out;
   }
 }
 

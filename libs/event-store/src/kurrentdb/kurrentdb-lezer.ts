@@ -1,68 +1,95 @@
-import type { AllStreamSubscription, KurrentDBClient, ReadPosition, ReadRevision, StreamSubscription } from '@kurrent/kurrentdb-client';
+import type { Metadata, CallOptions } from '@grpc/grpc-js';
+import {
+  BACKWARDS,
+  type Direction,
+  END,
+  type Filter,
+  FORWARDS,
+  type KurrentDBClient,
+  type Position,
+  START,
+} from '@kurrent/kurrentdb-client';
+import convert from '@kurrent/kurrentdb-client/dist/utils/convertGrpcEvent.js';
+import commandError from '@kurrent/kurrentdb-client/dist/utils/CommandError.js';
+import identifier from '@kurrent/kurrentdb-client/dist/utils/grpcStreamIdentifier.js';
+import shared from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb.js';
+import streamsGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb.js';
+import streams from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb.js';
 import type { KurrentRecorded } from './kurrentdb-mapping.js';
 
-/** How long a catch-up may go without a word from the server before it counts as stuck. */
-const STIL_MS = 30_000;
+const { ReadReq } = streams;
+type StreamsClient = InstanceType<typeof streamsGrpc.StreamsClient>;
+type ReadResp = InstanceType<typeof streams.ReadResp>;
 
-/**
- * Reads events with their `created` to the millisecond. The client's reads (readStream, readAll)
- * go through its Rust bridge, which keeps whole seconds of `created` only, while recordedAt is the
- * kennisdatum axis and two writes within a second must stay apart; its catch-up subscriptions
- * (grpc-js) keep the ticks. So an event read is a catch-up subscription that stops at the server's
- * `caught-up` (KurrentDB 23.10 and later send it) or at `max` events. A subscription starts after
- * the position or revision it is given.
- */
-export class KurrentLezer {
-  constructor(private readonly client: KurrentDBClient) {}
-
-  stream(naam: string, na: ReadRevision, max = Number.MAX_SAFE_INTEGER): Promise<KurrentRecorded[]> {
-    return verzamel(this.client.subscribeToStream(naam, { fromRevision: na }), max);
-  }
-
-  all(na: ReadPosition, filter: Parameters<KurrentDBClient['subscribeToAll']>[0], max: number): Promise<KurrentRecorded[]> {
-    return verzamel(this.client.subscribeToAll({ ...filter, fromPosition: na }), max);
-  }
+/** The client's own machinery for a gRPC call (protected in its types): its channel, credentials and reconnects. */
+interface ClientIntern {
+  execute<T>(Client: typeof streamsGrpc.StreamsClient, naam: string, action: (client: StreamsClient) => Promise<T>): Promise<T>;
+  callArguments(options: object, callOptions?: CallOptions): [Metadata, CallOptions];
 }
 
 /**
- * The events up to caught-up. `caughtUp` is emitted while events before it may still wait in the
- * subscription's buffer: what is buffered then is still part of the catch-up.
+ * Reads (Streams.Read, a count of events, ended by the server) through the client's grpc-js
+ * channel, converted by the client's own code. The client's public readStream/readAll go through
+ * its Rust bridge, which gives `created` in whole seconds only; recordedAt is the kennisdatum axis,
+ * and two writes within one second must stay apart (see the README's event-store section). When a
+ * later client keeps the milliseconds, its public reads replace this file.
  */
-function verzamel(sub: StreamSubscription | AllStreamSubscription, max: number): Promise<KurrentRecorded[]> {
-  return new Promise((resolve, reject) => {
-    const out: KurrentRecorded[] = [];
-    let ontvangen = 0;
-    let tot = Number.POSITIVE_INFINITY;
-    let klaar = false;
-    let stil: NodeJS.Timeout;
-    const waak = () => {
-      clearTimeout(stil);
-      stil = setTimeout(
-        () => stop(new Error(`KurrentDB gaf na ${STIL_MS / 1000} s geen caught-up (nodig: KurrentDB 23.10 of later).`)),
-        STIL_MS,
+export class KurrentLezer {
+  private readonly intern: ClientIntern;
+
+  constructor(client: KurrentDBClient) {
+    this.intern = client as unknown as ClientIntern;
+  }
+
+  /** A stream's events from a 0-based revision (or its end, backwards); [] for a stream that does not exist. */
+  stream(naam: string, van: bigint | typeof START | typeof END, max: number, richting: Direction = FORWARDS): Promise<KurrentRecorded[]> {
+    const opties = new ReadReq.Options.StreamOptions().setStreamIdentifier(identifier.createStreamIdentifier(naam));
+    if (van === START) opties.setStart(new shared.Empty());
+    else if (van === END) opties.setEnd(new shared.Empty());
+    else opties.setRevision(van.toString());
+    return this.lees(this.basis(max, richting).setStream(opties).setNoFilter(new shared.Empty()));
+  }
+
+  /** `$all` from a position (including it), start or end, through a server-side filter. */
+  all(van: Position | typeof START | typeof END, filter: Filter, max: number, richting: Direction = FORWARDS): Promise<KurrentRecorded[]> {
+    const opties = new ReadReq.Options.AllOptions();
+    if (van === START) opties.setStart(new shared.Empty());
+    else if (van === END) opties.setEnd(new shared.Empty());
+    else
+      opties.setPosition(
+        new ReadReq.Options.Position().setCommitPosition(van.commit.toString()).setPreparePosition(van.prepare.toString()),
       );
-    };
-    const stop = (fout?: unknown) => {
-      if (klaar) return;
-      klaar = true;
-      clearTimeout(stil);
-      void sub.unsubscribe().catch(() => undefined);
-      if (fout) reject(fout instanceof Error ? fout : new Error('KurrentDB-abonnement mislukt'));
-      else resolve(out);
-    };
-    waak();
-    sub.on('data', (r: { event?: KurrentRecorded }) => {
-      if (klaar) return;
-      ontvangen++;
-      if (r.event) out.push(r.event);
-      if (out.length >= max || ontvangen >= tot) stop();
-      else waak();
+    const expressie = new ReadReq.Options.FilterOptions.Expression();
+    if ('regex' in filter) expressie.setRegex(filter.regex);
+    else expressie.setPrefixList(filter.prefixes);
+    const filterOpties = new ReadReq.Options.FilterOptions().setCount(new shared.Empty()).setCheckpointintervalmultiplier(1);
+    if (filter.filterOn === 'streamName') filterOpties.setStreamIdentifier(expressie);
+    else filterOpties.setEventType(expressie);
+    return this.lees(this.basis(max, richting).setAll(opties).setFilter(filterOpties));
+  }
+
+  private basis(max: number, richting: Direction) {
+    return new ReadReq.Options()
+      .setReadDirection(richting === BACKWARDS ? ReadReq.Options.ReadDirection.BACKWARDS : ReadReq.Options.ReadDirection.FORWARDS)
+      .setCount(String(max))
+      .setResolveLinks(false)
+      .setUuidOption(new ReadReq.Options.UUIDOption().setString(new shared.Empty()));
+  }
+
+  private lees(opties: InstanceType<typeof ReadReq.Options>): Promise<KurrentRecorded[]> {
+    const req = new ReadReq().setOptions(opties);
+    return this.intern.execute(streamsGrpc.StreamsClient, 'read', (client) => {
+      return new Promise<KurrentRecorded[]>((resolve, reject) => {
+        const out: KurrentRecorded[] = [];
+        const call = client.read(req, ...this.intern.callArguments({}));
+        call.on('data', (resp: ReadResp) => {
+          if (!resp.hasEvent()) return; // stream not found, checkpoints, first/last positions
+          const { event } = convert.convertGrpcEvent(resp.getEvent()!);
+          if (event) out.push(event);
+        });
+        call.on('error', (e: Error) => reject(commandError.convertToCommandError(e)));
+        call.on('end', () => resolve(out));
+      });
     });
-    sub.on('caughtUp', () => {
-      tot = ontvangen + sub.readableLength;
-      if (ontvangen >= tot) stop();
-    });
-    sub.on('error', (e) => stop(e));
-    sub.on('end', () => stop());
-  });
+  }
 }
