@@ -21,12 +21,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettEventStore } from '@event-driven-io/emmett-postgresql';
 import { encodeEvent } from '@sd/contracts';
 import { createPool, runMigrations } from '@sd/database';
-import { type EventStore, PostgresEventStore, Sleutelkluis, VersleutelendeEventStore } from '@sd/event-store';
+import { type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import {
+  type EventStore,
+  KurrentDbEventStore,
+  kurrentDbClientUitEnv,
+  PostgresEventStore,
+  Sleutelkluis,
+  VersleutelendeEventStore,
+} from '@sd/event-store';
 import pg from 'pg';
 import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
 /** Ours as the apps call it (personal fields encrypted), ours without the encryption, Emmett, plain INSERT. */
-export type AppendSysteem = 'sociaal-domein' | 'sleutel-bekend' | 'onversleuteld' | 'emmett' | 'insert';
+/** `kurrentdb`: ours on KurrentDB without encryption (beside `onversleuteld`), only with KURRENTDB_URL set. */
+export type AppendSysteem = 'sociaal-domein' | 'sleutel-bekend' | 'onversleuteld' | 'emmett' | 'insert' | 'kurrentdb';
 export type AppendScenario = 'a' | 'b';
 
 export interface AppendRun {
@@ -65,6 +74,8 @@ export interface AppendResultaat {
     onsVsEmmett: number;
     onsVsInsert: number;
     onsVsOnversleuteld: number;
+    /** Ours on KurrentDB against ours on PostgreSQL, both without encryption (KURRENTDB_URL set). */
+    kurrentdbVsOnversleuteld?: number;
     sleutelBekendVsOnversleuteld: number;
   }[];
   instellingen: Record<string, string>;
@@ -149,6 +160,8 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
 
   for (const s of SYSTEMEN) await admin.query(`CREATE DATABASE ${db(s)}`);
   const pools: pg.Pool[] = [];
+  // KurrentDB only when a server is named; its streams under a prefix of this run.
+  const kurrent: KurrentDBClient | undefined = process.env.KURRENTDB_URL ? kurrentDbClientUitEnv() : undefined;
   let emmett: EmmettEventStore | undefined;
   try {
     // ---- ours: the production migrations and adapter
@@ -218,6 +231,9 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       { systeem: 'sociaal-domein', append: viaPoort(store) },
       { systeem: 'sleutel-bekend', append: viaPoort(sleutelBekend) },
       { systeem: 'onversleuteld', append: viaPoort(onversleuteld) },
+      ...(kurrent
+        ? [{ systeem: 'kurrentdb' as const, append: viaPoort(new KurrentDbEventStore(kurrent, { prefix: `bench-${achtervoegsel}-` })) }]
+        : []),
       {
         systeem: 'emmett',
         // The same information as ours: gemeente, actor and correlation go into Emmett's metadata.
@@ -375,10 +391,12 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
       onsVsInsert: rond(eps('sociaal-domein', scenario) / eps('insert', scenario), 2),
       onsVsOnversleuteld: rond(eps('sociaal-domein', scenario) / eps('onversleuteld', scenario), 2),
       sleutelBekendVsOnversleuteld: rond(eps('sleutel-bekend', scenario) / eps('onversleuteld', scenario), 2),
+      ...(kurrent ? { kurrentdbVsOnversleuteld: rond(eps('kurrentdb', scenario) / eps('onversleuteld', scenario), 2) } : {}),
     }));
     return { metingen, ratios, instellingen };
   } finally {
     await emmett?.close().catch(() => undefined);
+    await kurrent?.dispose().catch(() => undefined);
     for (const p of pools) await p.end().catch(() => undefined);
     // pool.end() resolves before the sockets are closed; let the backends go before dropping.
     for (let i = 0; i < 40; i++) {
