@@ -6,6 +6,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { masterSleutelUitEnv } from './versleuteling/sleutel-omhulling.js';
 import { Sleutelkluis } from './versleuteling/sleutelkluis.js';
 import { VersleutelendeEventStore } from './versleuteling/versleutelende-event-store.js';
+import { NieuweEventsMelder } from './wekken/nieuwe-events.js';
 
 /**
  * Provides the EventStore port: the stored events with their personal fields encrypted per client
@@ -22,7 +23,7 @@ import { VersleutelendeEventStore } from './versleuteling/versleutelende-event-s
       useFactory: (pool: pg.Pool) => {
         const kind = process.env.EVENT_STORE ?? 'postgres';
         if (kind !== 'postgres') throw new Error(`EVENT_STORE=${kind} is not supported yet (use postgres)`);
-        return new PostgresEventStore(pool);
+        return new PostgresEventStore(pool, new NieuweEventsMelder(pool, databaseConfigFromEnv().schema));
       },
     },
     {

@@ -7,3 +7,6 @@ export { ClientVergetenError, Sleutelkluis } from './versleuteling/sleutelkluis.
 export { masterSleutelUitEnv } from './versleuteling/sleutel-omhulling.js';
 export { VersleutelendeEventStore } from './versleuteling/versleutelende-event-store.js';
 export { heeftVersleuteld, isVersleuteld, ontsleutelVelden } from './versleuteling/veld-versleuteling.js';
+export { type WekStand, Wekker } from './wekken/wekker.js';
+export { NieuweEventsMelder, nieuweEventsKanaal } from './wekken/nieuwe-events.js';
+export { type LuisteraarOpties, NieuweEventsLuisteraar } from './wekken/nieuwe-events-luisteraar.js';
