@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@sd/event-store';
+import { EVENT_STORE, type EventStore, type WekStand, Wekker } from '@sd/event-store';
 import { BATCH, CatchUp } from './catch-up.js';
 import { CheckpointStore } from './checkpoints/checkpoint-store.js';
 import { GemeenteLeases } from './coordination/gemeente-leases.js';
@@ -25,7 +25,6 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(ProjectieDaemon.name);
   private stopping = false;
   private loop?: Promise<void>;
-  private wakeUp?: () => void;
   private rebalancedAt = 0;
 
   constructor(
@@ -36,6 +35,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
     private readonly catchUp: CatchUp,
     private readonly fill: Fill,
     private readonly progress: WriteProgress,
+    @Inject(Wekker) private readonly wekker: Wekker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,23 +47,30 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   /** Before the pools close (onApplicationShutdown): the loop ends after its current transaction. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wakeUp?.();
+    this.wekker.wek();
     await this.loop;
     this.leases.release();
   }
 
   /** Look for new events now rather than after the pause (a report waits for a position). */
   wake(): void {
-    this.wakeUp?.();
+    this.wekker.wek();
   }
 
   /** For /health: whether this process is a worker, its slot and gemeenten, and the events it wrote per generation. */
-  status(): { worker: boolean; slot: number | null; gemeenten: string[]; geschreven: Record<string, number> } {
+  status(): {
+    worker: boolean;
+    slot: number | null;
+    gemeenten: string[];
+    geschreven: Record<string, number>;
+    gewekt: Record<string, WekStand>;
+  } {
     return {
       worker: this.loop !== undefined,
       slot: this.leases.slotNumber(),
       gemeenten: this.leases.share(),
       geschreven: this.progress.all(),
+      gewekt: this.wekker.stand(),
     };
   }
 
@@ -84,18 +91,11 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
         this.leases.forget();
         this.rebalancedAt = 0;
       }
-      // Caught up (less than a batch): pause, so that under a steady stream of commands the daemon
-      // applies one transaction per pause rather than one per command. A report waiting for a
-      // position wakes it at once.
-      if (applied < BATCH && !this.stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, PAUSE_MS);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      // Caught up (less than a batch): pause until a wake-up source (wekker/: a NOTIFY after an
+      // append, a NATS message, a report waiting for a position) says there is more, or until the
+      // pause is over when none does (polling, the last fallback). Wakes during a step are kept, so
+      // what was committed meanwhile is picked up at once, and many of them cost one more step.
+      if (applied < BATCH && !this.stopping) await this.wekker.slaap(PAUSE_MS);
     }
   }
 
