@@ -26,6 +26,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   private stopping = false;
   private loop?: Promise<void>;
   private rebalancedAt = 0;
+  /** The highest head a step saw: below a position a wake-up announced, the pause is a short retry. */
+  private gezien = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -78,13 +80,13 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
     while (!this.stopping) {
       let applied = 0;
       try {
-        if (Date.now() - this.rebalancedAt >= REBALANCE_MS) {
-          this.rebalancedAt = Date.now();
-          await this.leases.rebalance();
-        }
+        // Before the first step (there is no share yet), otherwise after the step: a step that a
+        // wake-up asked for should not wait for the division of the gemeenten.
+        if (this.rebalancedAt === 0) await this.rebalance();
         for (const generatie of await this.generaties.alle()) {
           applied += await this.step(generatie, this.leases.share());
         }
+        if (Date.now() - this.rebalancedAt >= REBALANCE_MS) await this.rebalance();
       } catch (e) {
         if (this.stopping) return;
         this.logger.error({ err: e }, 'projection batch failed; retrying');
@@ -95,8 +97,13 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
       // append, a NATS message, a report waiting for a position) says there is more, or until the
       // pause is over when none does (polling, the last fallback). Wakes during a step are kept, so
       // what was committed meanwhile is picked up at once, and many of them cost one more step.
-      if (applied < BATCH && !this.stopping) await this.wekker.slaap(PAUSE_MS);
+      if (applied < BATCH && !this.stopping) await this.wekker.slaap(PAUSE_MS, this.gezien);
     }
+  }
+
+  private async rebalance(): Promise<void> {
+    this.rebalancedAt = Date.now();
+    await this.leases.rebalance();
   }
 
   /**
@@ -106,6 +113,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
    */
   async step(generatie: Generatie, gemeenten?: string[]): Promise<number> {
     const head = await this.store.headPosition();
+    this.gezien = Math.max(this.gezien, head);
     const checkpoints = await this.checkpoints.read(generatie.schema);
     const behind = (gemeenten ?? (await this.store.gemeenten())).filter((g) => (checkpoints.get(g)?.positie ?? 0) < head);
     // A generation being built fills each gemeente from nothing stream by stream; the active one

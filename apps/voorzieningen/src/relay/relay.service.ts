@@ -55,7 +55,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   onApplicationBootstrap(): void {
     if (this.config.notify) {
       const { url, schema } = databaseConfigFromEnv();
-      this.luisteraar = new NieuweEventsLuisteraar({ url, schema, naam: 'relay-notify' }, () => this.wekker.wek('notify'));
+      this.luisteraar = new NieuweEventsLuisteraar({ url, schema, naam: 'relay-notify' }, (positie) => this.wekker.wek('notify', positie));
       this.luisteraar.start();
     }
     this.lus = this.draai();
@@ -88,7 +88,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
         await this.verbind();
         const gepubliceerd = await this.publiceerBatch();
         wacht = 100;
-        if (!gepubliceerd) await this.wekker.slaap(100);
+        if (!gepubliceerd) await this.wekker.slaap(100, this.status.gepubliceerd);
       } catch (e) {
         this.status.laatsteFout = e instanceof Error ? e.message : String(e);
         this.logger.warn(`relay: ${this.status.laatsteFout}; opnieuw over ${wacht} ms`);

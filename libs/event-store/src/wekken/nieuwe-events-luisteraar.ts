@@ -11,7 +11,8 @@ export interface LuisteraarOpties {
 
 /**
  * LISTENs on the schema's new-events channel on a connection of its own (a pooled one would be
- * handed to others, and a pool drops idle ones) and calls `bijMelding` for each notification. When
+ * handed to others, and a pool drops idle ones) and calls `bijMelding` for each notification, with
+ * the position it announces. When
  * the connection drops (PostgreSQL restarts, the network goes), it says so once, connects again
  * with backoff (0.1 s doubling to 5 s) and says when it is back; meanwhile the reader polls. After
  * every (re)connect it calls `bijMelding` once: appends made while nobody listened sent their
@@ -27,7 +28,7 @@ export class NieuweEventsLuisteraar {
 
   constructor(
     private readonly opties: LuisteraarOpties,
-    private readonly bijMelding: () => void,
+    private readonly bijMelding: (positie?: number) => void,
   ) {
     this.logger = new Logger(opties.naam);
     this.kanaal = nieuweEventsKanaal(opties.schema);
@@ -67,7 +68,7 @@ export class NieuweEventsLuisteraar {
       try {
         await client.connect();
         client.on('notification', (m) => {
-          if (m.channel === this.kanaal) this.bijMelding();
+          if (m.channel === this.kanaal) this.bijMelding(Number(m.payload));
         });
         await client.query(`LISTEN "${this.kanaal}"`);
         this._verbonden = true;

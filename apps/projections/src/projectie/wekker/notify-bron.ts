@@ -16,7 +16,9 @@ export class NotifyBron implements OnApplicationBootstrap, BeforeApplicationShut
   onApplicationBootstrap(): void {
     if (!wekBronnenUitEnv().has('notify')) return;
     const { url, schema } = databaseConfigFromEnv();
-    this.luisteraar = new NieuweEventsLuisteraar({ url, schema, naam: 'projecties-notify' }, () => this.wekker.wek('notify'));
+    this.luisteraar = new NieuweEventsLuisteraar({ url, schema, naam: 'projecties-notify' }, (positie) =>
+      this.wekker.wek('notify', positie),
+    );
     this.luisteraar.start();
   }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { type ConsumerMessages, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 
 /** The context an @EventPattern handler gets: the message's subject. */
 export class JetStreamContext extends BaseRpcContext<[string]> {
@@ -10,10 +10,11 @@ export class JetStreamContext extends BaseRpcContext<[string]> {
   }
 }
 
-/** What a handler gets: the subject and stream sequence of the message (its headers only were fetched). */
+/** What a handler gets: the message's subject, stream sequence and headers (not its body: never fetched). */
 export interface JetStreamBericht {
   subject: string;
   seq: number;
+  headers?: MsgHdrs;
 }
 
 export interface JetStreamTransportOpties {
@@ -111,7 +112,7 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
         for await (const m of berichten) {
           await this.handleEvent(
             patroon,
-            { pattern: patroon, data: { subject: m.subject, seq: m.seq } satisfies JetStreamBericht },
+            { pattern: patroon, data: { subject: m.subject, seq: m.seq, headers: m.headers } satisfies JetStreamBericht },
             new JetStreamContext([m.subject]),
           );
         }

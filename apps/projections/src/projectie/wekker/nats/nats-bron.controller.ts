@@ -10,12 +10,15 @@ import type { JetStreamBericht } from './jetstream-transport.js';
  * checkpoints as always, so a message lost, doubled or early changes nothing but the timing.
  * Without NATS (see natsWekTransport) no transport calls it.
  */
+/** The relay's header with the event's global position (apps/voorzieningen/src/relay). */
+const POSITIE_HEADER = 'Sd-Positie';
+
 @Controller()
 export class NatsBron {
   constructor(@Inject(Wekker) private readonly wekker: Wekker) {}
 
   @EventPattern<Record<string, JetStreamBericht>>(natsSubjects())
-  gepubliceerd(@Payload() _bericht: JetStreamBericht): void {
-    this.wekker.wek('nats');
+  gepubliceerd(@Payload() bericht: JetStreamBericht): void {
+    this.wekker.wek('nats', Number(bericht.headers?.get(POSITIE_HEADER)));
   }
 }
