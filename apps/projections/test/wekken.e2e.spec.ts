@@ -38,7 +38,12 @@ async function zetOp(env: Record<string, string>): Promise<Opzet> {
     .set('Authorization', `Bearer ${rapportage}`)
     .expect(200);
   await relayBij(s, relay);
-  return { nats, s, relay, consulent, rapportage };
+  const o = { nats, s, relay, consulent, rapportage };
+  // The JetStream consumer follows the stream (the relay made it after the app started): it has
+  // delivered the first event's message.
+  for (let i = 0; i < 200 && !(await gewekt(o)).nats; i++) await sleep(50);
+  expect((await gewekt(o)).nats?.gewekt).toBeGreaterThan(0);
+  return o;
 }
 
 async function breekAf(o: Opzet | undefined): Promise<void> {

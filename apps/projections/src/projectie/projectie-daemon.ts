@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type WekStand, Wekker } from '@sd/event-store';
 import { BATCH, CatchUp } from './catch-up.js';
@@ -28,6 +29,8 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   private rebalancedAt = 0;
   /** The highest head a step saw: below a position a wake-up announced, the pause is a short retry. */
   private gezien = 0;
+  /** Steps in a row that ended with a wake already waiting (see run()). */
+  private drukte = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -79,6 +82,7 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   private async run(): Promise<void> {
     while (!this.stopping) {
       let applied = 0;
+      const begin = performance.now();
       try {
         // Before the first step (there is no share yet), otherwise after the step: a step that a
         // wake-up asked for should not wait for the division of the gemeenten.
@@ -97,7 +101,16 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
       // append, a NATS message, a report waiting for a position) says there is more, or until the
       // pause is over when none does (polling, the last fallback). Wakes during a step are kept, so
       // what was committed meanwhile is picked up at once, and many of them cost one more step.
-      if (applied < BATCH && !this.stopping) await this.wekker.slaap(PAUSE_MS, this.gezien);
+      if (applied < BATCH && !this.stopping) {
+        // A wake that came while the step ran means commands keep coming: rest first, as long as the
+        // step took and twice that each time in a row, up to the pause, so that under a steady
+        // stream the daemon takes what arrived meanwhile in one go, as when it polled, rather than
+        // a step per command (which cost POST /voorzieningen 40 % on 2 cores). A lone write, or
+        // the first of a burst, finds no wake waiting and is applied at once.
+        this.drukte = applied > 0 && this.wekker.wachtend() ? this.drukte + 1 : 0;
+        if (this.drukte > 0) await sleep(Math.min(PAUSE_MS, (performance.now() - begin) * 2 ** (this.drukte - 1)));
+        await this.wekker.slaap(PAUSE_MS, this.gezien);
+      }
     }
   }
 

@@ -71,6 +71,11 @@ export class Wekker {
     });
   }
 
+  /** Whether a wake has come since the reader last slept: more may be coming than it keeps up with. */
+  wachtend(): boolean {
+    return this.gewekt;
+  }
+
   /** Per source: how often it woke the reader, and when last. */
   stand(): Record<string, WekStand> {
     return Object.fromEntries([...this.bronnen].map(([bron, s]) => [bron, { ...s }]));

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { type ConsumerMessages, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { type ConsumerMessages, JetStreamApiCodes, JetStreamApiError, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 
 /** The context an @EventPattern handler gets: the message's subject. */
@@ -32,8 +32,9 @@ export interface JetStreamTransportOpties {
  * only react to what is new.
  *
  * It never holds up or stops the app: listen() returns at once, a NATS that is not there (yet) or a
- * stream that does not exist yet is tried again with backoff and said once, and after the first
- * connection the client reconnects by itself.
+ * stream that does not exist yet is tried again with backoff and said once (a stream that appears
+ * later is followed from its first message), and after the first connection the client reconnects
+ * by itself.
  */
 export class JetStreamTransport extends Server implements CustomTransportStrategy {
   private readonly log = new Logger('JetStreamTransport');
@@ -95,20 +96,26 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
 
   /** One ordered consumer for one pattern, created again after anything that ends it. */
   private async volg(nc: NatsConnection, patroon: string): Promise<void> {
-    for (let wacht = 500; !this.gestopt; wacht = Math.min(wacht * 2, 5_000)) {
+    // A stream that was not there when we first looked is new to us as a whole once it appears.
+    let nieuweStream = false;
+    for (let wacht = 250; !this.gestopt; wacht = Math.min(wacht * 2, 2_000)) {
       try {
-        const { state } = await (await jetstreamManager(nc)).streams.info(this.opties.stream);
+        const { state } = await (await jetstreamManager(nc)).streams.info(this.opties.stream).catch((e: unknown) => {
+          if (e instanceof JetStreamApiError && e.code === JetStreamApiCodes.StreamNotFound) nieuweStream = true;
+          throw e;
+        });
         const consumer = await jetstream(nc).consumers.get(this.opties.stream, {
           filter_subjects: patroon,
           // From the current end rather than deliver_policy "new": the client keeps the position, so
           // a consumer it recreates (after a server restart) resumes there instead of from the start.
-          opt_start_seq: state.last_seq + 1,
+          opt_start_seq: nieuweStream ? 1 : state.last_seq + 1,
           headers_only: true,
         });
+        nieuweStream = false;
         const berichten = await consumer.consume({ max_messages: 256 });
         this.volgers.add(berichten);
         this.hersteld(`volg ${patroon}`, `JetStream ${this.opties.stream}: following ${patroon}`);
-        wacht = 500;
+        wacht = 250;
         for await (const m of berichten) {
           await this.handleEvent(
             patroon,
