@@ -18,6 +18,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import pg from 'pg';
+import { quoteIdent } from '@sd/database';
 import { Rng, startTestNats, type TestNats } from '@sd/testing';
 import { APP_NODE_FLAGS } from '../../scripts/app-flags.mjs';
 import { freePort } from '../../scripts/embedded-postgres.mjs';
@@ -40,6 +42,12 @@ export interface ZichtbaarMeting {
   latentie: Verdeling;
   /** The same until that stand's answer: the report's own duration included. */
   totAntwoord: Verdeling;
+  /**
+   * ms from the 2xx until the read model's checkpoint for the gemeente reached the write (asked
+   * every 2 ms with SQL, beside the stands): from then on every report reflects it. The wake-up and
+   * the daemon's transaction, without the resolution of a report's duration.
+   */
+  leesmodel: Verdeling;
   /** ms of one GET /rapportages/stand. */
   rapport: Verdeling;
   /**
@@ -55,7 +63,7 @@ export interface ZichtbaarResultaat {
   schrijfacties: number;
   metingen: ZichtbaarMeting[];
   /** p50 and p99 of polling ÷ those of each wake-up, measured in this run. */
-  ratios: { scenario: ZichtbaarScenario; p50: number; p99: number }[];
+  ratios: { scenario: ZichtbaarScenario; p50: number; p99: number; leesmodel: { p50: number; p99: number } }[];
   /** Scenarios left out, and why. */
   overgeslagen: string[];
 }
@@ -112,7 +120,7 @@ export async function meetZichtbaar(o: ZichtbaarOpties): Promise<ZichtbaarResult
         metingen.push(await meetScenario(apps, scenario, o.schrijfacties, rng, relay?.url));
         const m = metingen.at(-1)!;
         o.log(
-          `    p50 ${m.latentie.p50} ms, p99 ${m.latentie.p99} ms, max ${m.latentie.max} ms (until the answer: p50 ${m.totAntwoord.p50}, p99 ${m.totAntwoord.p99}; ` +
+          `    p50 ${m.latentie.p50} ms, p99 ${m.latentie.p99} ms, max ${m.latentie.max} ms (read model: p50 ${m.leesmodel.p50}, p99 ${m.leesmodel.p99}; until the answer: p50 ${m.totAntwoord.p50}, p99 ${m.totAntwoord.p99}; ` +
             `one stand p50 ${m.rapport.p50} ms${m.wekken ? `; woken p50 ${m.wekken.p50}, p99 ${m.wekken.p99} ms after the 2xx` : ''}); woken ${JSON.stringify(m.gewekt)}`,
         );
       } finally {
@@ -130,11 +138,14 @@ export async function meetZichtbaar(o: ZichtbaarOpties): Promise<ZichtbaarResult
     .filter((m) => m.scenario !== 'polling')
     .map((m) => ({
       scenario: m.scenario,
-      p50: Math.round((polling.latentie.p50 / m.latentie.p50) * 10) / 10,
-      p99: Math.round((polling.latentie.p99 / m.latentie.p99) * 10) / 10,
+      p50: deel(polling.latentie.p50, m.latentie.p50),
+      p99: deel(polling.latentie.p99, m.latentie.p99),
+      leesmodel: { p50: deel(polling.leesmodel.p50, m.leesmodel.p50), p99: deel(polling.leesmodel.p99, m.leesmodel.p99) },
     }));
   return { schrijfacties: o.schrijfacties, metingen, ratios, overgeslagen };
 }
+
+const deel = (a: number, b: number): number => Math.round((a / b) * 10) / 10;
 
 async function meetScenario(apps: Apps, scenario: ZichtbaarScenario, n: number, rng: Rng, relay?: string): Promise<ZichtbaarMeting> {
   const consulent = await apps.token('consulent', [GEMEENTE]);
@@ -165,12 +176,16 @@ async function meetScenario(apps: Apps, scenario: ZichtbaarScenario, n: number, 
   const totAntwoord: number[] = [];
   const rapporten: number[] = [];
   const wekken: number[] = [];
+  const leesmodel: number[] = [];
   const bron = scenario === 'polling' ? undefined : scenario === 'notify' ? 'notify' : 'nats';
+  const checkpoint = await checkpointLezer(apps);
   for (let i = 0; i < n; i++) {
     await new Promise((r) => setTimeout(r, rng.int(0, 150)));
     const positie = await schrijf();
     const t0 = performance.now();
     const klok0 = Date.now();
+    // Beside the stands: when the read model's checkpoint (what every report reads) reaches it.
+    const cp = checkpoint.tot(positie).then((t) => leesmodel.push(t - t0));
     for (;;) {
       const gevraagd = performance.now();
       const s = await stand();
@@ -182,17 +197,44 @@ async function meetScenario(apps: Apps, scenario: ZichtbaarScenario, n: number, 
       }
       if (performance.now() - t0 > 10_000) throw new Error(`${scenario}: positie ${positie} not visible after 10 s`);
     }
+    await cp;
     const laatst = bron ? (await gewekt(apps))[bron]?.laatst : undefined;
     if (laatst) wekken.push(Date.parse(laatst) - klok0);
   }
+  await checkpoint.sluit();
   const na = await gewekt(apps);
   return {
     scenario,
     latentie: afgerond(verdeling(latenties)),
+    leesmodel: afgerond(verdeling(leesmodel)),
     totAntwoord: afgerond(verdeling(totAntwoord)),
     rapport: afgerond(verdeling(rapporten)),
     ...(wekken.length ? { wekken: afgerond(verdeling(wekken)) } : {}),
     gewekt: Object.fromEntries(Object.entries(na).map(([b, x]) => [b, x.gewekt - (voor[b]?.gewekt ?? 0)])),
+  };
+}
+
+/**
+ * The active generation's checkpoint of the gemeente, asked every 2 ms over a connection of its own
+ * (a primary-key lookup): the moment a write is in the read model, from which on every report
+ * reflects it, without a report's own time in the way.
+ */
+async function checkpointLezer(apps: Apps): Promise<{ tot(positie: number): Promise<number>; sluit(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: apps.database.url });
+  await client.connect();
+  const { rows } = await client.query<{ schema_naam: string }>(
+    `SELECT schema_naam FROM ${quoteIdent(apps.database.schema)}.rm_generatie WHERE status = 'actief'`,
+  );
+  const sql = `SELECT positie FROM ${quoteIdent(rows[0].schema_naam)}.rm_checkpoint WHERE gemeente = $1`;
+  return {
+    async tot(positie) {
+      for (;;) {
+        const { rows: cp } = await client.query<{ positie: string }>({ name: 'zichtbaar_cp', text: sql, values: [GEMEENTE] });
+        if (Number(cp[0]?.positie ?? 0) >= positie) return performance.now();
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    },
+    sluit: () => client.end(),
   };
 }
 
