@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--only append,projections,rest] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]`
+ * `npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]`
  *
  * The whole benchmark in one run, on one embedded PostgreSQL (durable, as in production):
  *   1. append through the event store port, side by side with Emmett's PostgreSQL event store and
@@ -12,7 +12,9 @@
  *      plain COPY of the same rows for comparison;
  *   4. every report for one gemeente and for all, random peildata and kennisdata (bench/lib/reports.ts);
  *   5. POST /voorzieningen at concurrency 32 with autocannon (bench/lib/rest.ts);
- *   6. the peak RSS of each app over the whole run.
+ *   6. the peak RSS of each app over the whole run;
+ *   7. write-to-visible: a command's 2xx until a report without minPositie shows it, woken by
+ *      NATS, by NOTIFY, or by polling alone (bench/lib/zichtbaar.ts).
  * Prints a table with every figure, its target and ratio, and writes bench/results/bench-<date>.{json,html}.
  */
 import 'reflect-metadata';
@@ -37,15 +39,18 @@ import { type RapportMeting, staven } from './lib/output.js';
 import { dashboardJavaScriptKb, DOEL_BUNDEL_KB, meetOverzicht } from './lib/dashboard.js';
 import { DOEL_ALLE_MS, DOEL_EEN_MS, meetRapporten } from './lib/reports.js';
 import { meetRestCommands, type RestResultaat } from './lib/rest.js';
+import { DOEL_ZICHTBAAR_P99_MS, meetZichtbaar, zichtbaarCpuSeconden, type ZichtbaarResultaat } from './lib/zichtbaar.js';
 import { argv, getal, vlag } from './lib/args.js';
 import type { Kennisdatum } from './lib/seed.js';
 
 // ---------------------------------------------------------------- arguments
 
 if (vlag('help')) {
-  console.log(`npm run bench -- [--quick] [--only append,projections,rest] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]
+  console.log(`npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]
   --quick            100,000 events, 20 requests per report and scope, short append and REST runs (< 3 min)
-  --only PARTS       run only these parts: append (1), projections (2-4: history, catch-up, rebuild, COPY, reports), rest (5)
+  --only PARTS       run only these parts: append (1), projections (2-4: history, catch-up, rebuild, COPY, reports), rest (5),
+                     zichtbaar (7: write-to-visible with NATS, NOTIFY and polling)
+  --writes N         measured writes per write-to-visible scenario (default 200, quick 50)
   --waits            sample pg_stat_activity during each append run and print the wait events per system
   --events N         events in the history (default 1,000,000; N/10 clients over max(3, 3·N/1M) years up to 2017)
   --requests N       measured requests per report and scope (default 50)
@@ -58,10 +63,11 @@ const EVENTS = getal('events', QUICK ? 100_000 : 1_000_000);
 const REQUESTS = getal('requests', QUICK ? 20 : 50);
 const REST_SECONDEN = getal('rest-seconds', QUICK ? 8 : 30);
 const SEED = getal('seed', 20_151_231);
+const SCHRIJFACTIES = getal('writes', QUICK ? 50 : 200);
 const KEEP = vlag('keep');
 const DELEN = (() => {
   const i = argv.indexOf('--only');
-  const alle = ['append', 'projections', 'rest'];
+  const alle = ['append', 'projections', 'rest', 'zichtbaar'];
   if (i < 0) return new Set(alle);
   const gekozen = (argv[i + 1] ?? '').split(',');
   if (!gekozen.every((d) => alle.includes(d))) throw new Error(`--only takes a comma list of ${alle.join(', ')}`);
@@ -138,7 +144,10 @@ log(
 );
 const belasting: Record<string, Belasting> = {};
 // The apps are this benchmark's own processes too: their CPU is not "other processes".
-const meter = new BelastingMeter(dataDir, () => (apps ? Object.values(apps.cpuSeconden()).reduce((a, b) => a + b, 0) : 0));
+const meter = new BelastingMeter(
+  dataDir,
+  () => (apps ? Object.values(apps.cpuSeconden()).reduce((a, b) => a + b, 0) : 0) + zichtbaarCpuSeconden(),
+);
 
 try {
   // -------------------------------------------------------------- 1. append
@@ -344,9 +353,28 @@ try {
     log(`App logs in ${path.relative(ROOT, logDir)}`);
   }
 
+  // -------------------------------------------------------------- 7. write-to-visible
+
+  let zichtbaar: ZichtbaarResultaat | undefined;
+  if (DELEN.has('zichtbaar')) {
+    log(`\n7. Write-to-visible: POST /clienten until a stand without minPositie shows it (${sinds()})`);
+    // A schema of its own: the apps start on it once per scenario, and should not catch up a history first.
+    await runMigrations({ url: db.url, schema: 'zichtbaar' });
+    meter.begin();
+    zichtbaar = await meetZichtbaar({
+      url: db.url,
+      schema: 'zichtbaar',
+      buildDir: BUILD,
+      logDir: path.join(RESULTS, `${NAAM}-logs`, 'zichtbaar'),
+      schrijfacties: SCHRIJFACTIES,
+      log,
+    });
+    belasting.zichtbaar = meter.meet();
+  }
+
   // -------------------------------------------------------------- 6. results
 
-  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss, zegel, audit });
+  const resultaat = maakResultaat({ append, historie, kennisdata, projectie, rapporten, rest, rss, zegel, audit, zichtbaar });
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.json`), `${JSON.stringify(resultaat, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS, `${NAAM}.html`), html(resultaat));
@@ -495,12 +523,13 @@ interface Resultaat {
   rapporten?: RapportMeting[];
   rest?: RestResultaat;
   rss?: Record<AppNaam, RssPiek>;
+  zichtbaar?: ZichtbaarResultaat;
   belasting: Record<string, Belasting>;
   doelen: Doel[];
 }
 
 function maakResultaat(
-  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss' | 'zegel' | 'audit'> & {
+  m: Pick<Resultaat, 'append' | 'historie' | 'projectie' | 'rapporten' | 'rest' | 'rss' | 'zegel' | 'audit' | 'zichtbaar'> & {
     kennisdata: Kennisdatum[];
   },
 ): Resultaat {
@@ -624,6 +653,18 @@ function maakResultaat(
       ok: x.vmHwmMb < DOEL.rssMb,
     });
   }
+  for (const z of m.zichtbaar?.metingen ?? []) {
+    const wekt = z.scenario === 'notify' || z.scenario === 'nats';
+    const ratio = m.zichtbaar!.ratios.find((r) => r.scenario === z.scenario);
+    doelen.push({
+      onderdeel: 'zichtbaar',
+      naam: `write-to-visible, ${z.scenario}`,
+      gemeten: `p50 ${fmt(z.latentie.p50, 1)} ms, p99 ${fmt(z.latentie.p99, 1)} ms (read model ${fmt(z.leesmodel.p50, 1)}/${fmt(z.leesmodel.p99, 1)})`,
+      doel: wekt ? `p99 < ${DOEL_ZICHTBAAR_P99_MS} ms` : '(the fallback)',
+      ratio: ratio ? `polling ÷${ratio.p50} p50, ÷${ratio.p99} p99` : undefined,
+      ok: !wekt || z.latentie.p99 < DOEL_ZICHTBAAR_P99_MS,
+    });
+  }
   return {
     datum: new Date().toISOString(),
     modus: QUICK ? 'quick' : 'full',
@@ -642,6 +683,7 @@ function maakResultaat(
     ...(m.rapporten ? { rapporten: m.rapporten } : {}),
     ...(m.rest ? { rest: m.rest } : {}),
     ...(m.rss ? { rss: m.rss } : {}),
+    ...(m.zichtbaar ? { zichtbaar: m.zichtbaar } : {}),
     belasting,
     doelen,
   };
@@ -683,6 +725,7 @@ function tabel(r: Resultaat): string {
         .map(([app, x]) => `${app} ${fmt(x.vmHwmMb)} MB`)
         .join(', ')}`,
     );
+  if (r.zichtbaar?.overgeslagen.length) regels.push(`Write-to-visible left out: ${r.zichtbaar.overgeslagen.join('; ')}`);
   const last = Object.entries(r.belasting).map(([fase, b]) => `${fase} ${b.machinePct ?? '?'}% (others ${b.anderenPct ?? '?'}%)`);
   regels.push(`CPU busy per phase (${String(r.omgeving.cpus)} cores): ${last.join('; ')}`);
   // Chromium is the dashboard phase's own "other process", the CLI the audit phase's.

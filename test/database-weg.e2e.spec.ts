@@ -12,7 +12,7 @@ import { nieuwBsn } from './helpers.js';
 /**
  * A PostgreSQL of its own that the test stops and starts again under running apps: while it is
  * gone every request that needs it answers 503 with Retry-After (never a 500), and afterwards
- * the same apps work again without a restart.
+ * the same apps work again without a restart, the projections app's LISTEN included.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-db-weg-'));
@@ -46,6 +46,8 @@ beforeAll(async () => {
         PSEUDONIEM_SLEUTEL: 'db-weg-sleutel',
         SLEUTEL_MASTER: 'cc'.repeat(32),
         LOG_LEVEL: 'silent',
+        // Polling at a minute: only the NOTIFY (its LISTEN reconnected) makes a write show soon after.
+        PROJECTIE_INTERVAL_MS: '60000',
       },
       stdio: 'ignore',
     });
@@ -111,5 +113,31 @@ describe('the database out of reach', () => {
       if (status !== 201) await sleep(100);
     }
     expect(status).toBe(201);
+
+    // The projections app's LISTEN came back by itself, and wakes its daemon again.
+    let luistert = false;
+    for (let i = 0; i < 100 && !luistert; i++) {
+      const gezondheid = (await fetch(`http://127.0.0.1:${poort.projections}/health`).then(
+        (r) => r.json(),
+        () => ({}),
+      )) as { info?: { projectie?: { notifyVerbonden?: boolean } } };
+      luistert = gezondheid.info?.projectie?.notifyVerbonden === true;
+      if (!luistert) await sleep(100);
+    }
+    expect(luistert).toBe(true);
+    const nogEen = await registreer();
+    expect(nogEen.status).toBe(201);
+    const positie = (nogEen.json as { positie: number }).positie;
+    const start = Date.now();
+    let gezien = 0;
+    while (gezien < positie && Date.now() - start < 5_000) {
+      const stand = await fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, {
+        headers: { authorization: `Bearer ${rapportage}` },
+      });
+      gezien = stand.ok ? ((await stand.json()) as { positie: number }).positie : 0;
+      if (gezien < positie) await sleep(20);
+    }
+    expect(gezien).toBeGreaterThanOrEqual(positie);
+    expect(Date.now() - start).toBeLessThan(5_000); // not the minute of polling
   }, 60_000);
 });

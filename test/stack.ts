@@ -23,9 +23,11 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const { IntakeModule } = await import('../apps/intake/src/intake.module.js');
   const { VoorzieningenModule } = await import('../apps/voorzieningen/src/voorzieningen.module.js');
   const { ProjectionsModule } = await import('../apps/projections/src/projections.module.js');
+  const { natsWekTransport } = await import('../apps/projections/src/projectie/wekker/nats/nats-wekker.js');
   const intake = await startTestApp(IntakeModule);
   const voorzieningen = await startTestApp(VoorzieningenModule);
-  const projections = await startTestApp(ProjectionsModule);
+  // As main.ts starts it: hybrid when NATS_URL is set (the relay's stream wakes the daemon).
+  const projections = await startTestApp(ProjectionsModule, natsWekTransport());
   return {
     db,
     store: projections.app.get<EventStore>(EVENT_STORE),

@@ -111,7 +111,7 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } | null {
   }
 }
 
-function procCpuSeconden(pid: number): number | null {
+export function procCpuSeconden(pid: number): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const velden = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -9,6 +9,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { masterSleutelUitEnv } from './versleuteling/sleutel-omhulling.js';
 import { Sleutelkluis } from './versleuteling/sleutelkluis.js';
 import { VersleutelendeEventStore } from './versleuteling/versleutelende-event-store.js';
+import { NieuweEventsMelder } from './wekken/nieuwe-events.js';
 
 /**
  * Provides the EventStore port: the stored events with their personal fields encrypted per client
@@ -32,7 +33,7 @@ const KURRENTDB_CLIENT = Symbol('KURRENTDB_CLIENT');
         // In PostgreSQL es_append refuses events about a forgotten client itself; KurrentDB asks the key store.
         client
           ? new KurrentDbEventStore(client, { isVergeten: (id) => kluis.isVergeten(id), prefix: process.env.KURRENTDB_STREAM_PREFIX })
-          : new PostgresEventStore(pool),
+          : new PostgresEventStore(pool, new NieuweEventsMelder(pool, databaseConfigFromEnv().schema)),
     },
     {
       provide: Sleutelkluis,

@@ -10,3 +10,6 @@ export { heeftVersleuteld, isVersleuteld, ontsleutelVelden } from './versleuteli
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 export { eventStoreSoort, kurrentDbClientUitEnv } from './kurrentdb/kurrentdb-config.js';
 export { leesAlles } from './lees-alles.js';
+export { type WekStand, Wekker } from './wekken/wekker.js';
+export { NieuweEventsMelder, nieuweEventsKanaal } from './wekken/nieuwe-events.js';
+export { type LuisteraarOpties, NieuweEventsLuisteraar } from './wekken/nieuwe-events-luisteraar.js';

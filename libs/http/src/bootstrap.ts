@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { stopGracefullyOnSignals } from './graceful-shutdown.js';
@@ -33,9 +34,23 @@ export async function createApp(module: Type, options: AppOptions): Promise<INes
   return app;
 }
 
-/** Starts an app on its port (env name, default) and says where. */
-export async function bootstrap(module: Type, options: AppOptions & { portEnv: string; defaultPort: number }): Promise<void> {
+/**
+ * Makes `app` hybrid: `strategy` (a @nestjs/microservices transport) delivers messages to the
+ * app's @EventPattern handlers. Without one (null) the app is HTTP only. It closes with the app.
+ */
+export async function connectTransport(app: INestApplication, strategy: CustomTransportStrategy | null | undefined): Promise<void> {
+  if (!strategy) return;
+  app.connectMicroservice({ strategy });
+  await app.startAllMicroservices();
+}
+
+/** Starts an app on its port (env name, default) and says where; with a `microservice`, a hybrid app. */
+export async function bootstrap(
+  module: Type,
+  options: AppOptions & { portEnv: string; defaultPort: number; microservice?: CustomTransportStrategy | null },
+): Promise<void> {
   const app = await createApp(module, options);
+  await connectTransport(app, options.microservice);
   const port = Number(process.env[options.portEnv] ?? options.defaultPort);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   stopGracefullyOnSignals(app, app.get(PinoLoggerService));

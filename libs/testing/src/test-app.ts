@@ -1,7 +1,8 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { configureApp } from '@sd/http';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { configureApp, connectTransport } from '@sd/http';
 import type { TestDatabase } from './test-database.js';
 import { databaseEnv } from './test-database.js';
 
@@ -31,11 +32,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots a real app module (real PostgreSQL, real guards, filters and pipes) on an ephemeral port. */
-export async function startTestApp(module: Type): Promise<TestApp> {
+/**
+ * Boots a real app module (real PostgreSQL, real guards, filters and pipes) on an ephemeral port;
+ * with a `microservice`, hybrid as `bootstrap` makes it.
+ */
+export async function startTestApp(module: Type, microservice?: CustomTransportStrategy | null): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app, { title: 'test', description: 'test' });
+  await connectTransport(app, microservice);
   await app.init();
   const server = app.getHttpServer();
   const http = request(server);

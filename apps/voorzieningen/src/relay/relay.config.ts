@@ -8,6 +8,8 @@ export interface RelayConfig {
   maxLeeftijdDagen: number;
   /** Publishes in flight at once; each waits for its JetStream ack before the next batch. */
   venster: number;
+  /** Woken by the NOTIFY after each append rather than only looking every 100 ms (RELAY_NOTIFY, default true). */
+  notify: boolean;
 }
 
 export function relayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig | null {
@@ -19,5 +21,6 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RelayC
     duplicateWindowSeconden: Number(env.NATS_DUPLICATE_WINDOW_S ?? 120),
     maxLeeftijdDagen: Number(env.NATS_MAX_AGE_DAYS ?? 0),
     venster: Number(env.RELAY_VENSTER ?? 256),
+    notify: env.RELAY_NOTIFY !== 'false' && (env.EVENT_STORE ?? 'postgres') === 'postgres',
   };
 }

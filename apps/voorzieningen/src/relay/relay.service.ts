@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApp
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type pg from 'pg';
-import { PG_POOL } from '@sd/database';
-import { EVENT_STORE, type EventStore } from '@sd/event-store';
+import { databaseConfigFromEnv, PG_POOL } from '@sd/database';
+import { EVENT_STORE, type EventStore, NieuweEventsLuisteraar, Wekker } from '@sd/event-store';
 import { integratieEvent, subjectVoor } from './integratie-event.js';
 import type { RelayConfig } from './relay.config.js';
 
@@ -15,6 +15,8 @@ export const POSITIE_HEADER = 'Sd-Positie';
 export interface RelayStatus {
   actief: boolean;
   verbonden: boolean;
+  /** Listening for the NOTIFY after each append (null: RELAY_NOTIFY=false). */
+  notifyVerbonden?: boolean | null;
   gepubliceerd: number;
   head: number;
   lag: number;
@@ -27,7 +29,9 @@ export interface RelayStatus {
  * header of the stream's last message, so neither a crash nor a duplicate window that has passed
  * can double or drop an event. Each publish expects the stream's previous sequence, so a lost
  * publish stops the ones behind it instead of leaving a gap. One relay is active at a time
- * (a PostgreSQL advisory lock); others wait to take over.
+ * (a PostgreSQL advisory lock); others wait to take over. When idle it looks again after 100 ms,
+ * or at once on the NOTIFY that follows an append: the projections' NATS wake-up is only as quick
+ * as this relay.
  */
 @Injectable()
 export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,6 +42,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   private leider?: pg.PoolClient;
   private stoppen = false;
   private lus?: Promise<void>;
+  private readonly wekker = new Wekker();
+  private luisteraar?: NieuweEventsLuisteraar;
   private status: RelayStatus = { actief: false, verbonden: false, gepubliceerd: 0, head: 0, lag: 0 };
 
   constructor(
@@ -47,20 +53,28 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.notify) {
+      const { url, schema } = databaseConfigFromEnv();
+      this.luisteraar = new NieuweEventsLuisteraar({ url, schema, naam: 'relay-notify' }, (positie) => this.wekker.wek('notify', positie));
+      this.luisteraar.start();
+    }
     this.lus = this.draai();
   }
 
   /** Before the pools close (onApplicationShutdown): the loop ends after its current transaction. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stoppen = true;
+    this.wekker.wek();
     await this.lus;
+    await this.luisteraar?.stop();
     await this.nc?.close().catch(() => undefined);
     this.leider?.release();
   }
 
   async huidig(): Promise<RelayStatus & Record<string, unknown>> {
     const head = await this.store.headPosition();
-    return { ...this.status, head, lag: Math.max(0, head - this.status.gepubliceerd) };
+    const notifyVerbonden = this.luisteraar ? this.luisteraar.verbonden : null;
+    return { ...this.status, notifyVerbonden, head, lag: Math.max(0, head - this.status.gepubliceerd) };
   }
 
   private async draai(): Promise<void> {
@@ -74,7 +88,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
         await this.verbind();
         const gepubliceerd = await this.publiceerBatch();
         wacht = 100;
-        if (!gepubliceerd) await this.slaap(100);
+        if (!gepubliceerd) await this.wekker.slaap(100, this.status.gepubliceerd);
       } catch (e) {
         this.status.laatsteFout = e instanceof Error ? e.message : String(e);
         this.logger.warn(`relay: ${this.status.laatsteFout}; opnieuw over ${wacht} ms`);

@@ -70,6 +70,19 @@ describe('KurrentDB event store', () => {
     expect((await b.readStreams({ gemeente: ctx.gemeente, upTo: Number.MAX_SAFE_INTEGER, limit: 10 })).events).toHaveLength(1);
   });
 
+  it('tells a follower the position of each new event, and nothing of what was there before', async () => {
+    const store = new KurrentDbEventStore(client);
+    await store.append(`test-${randomUUID()}`, 'no-stream', [event()], context);
+    const gezien: (number | undefined)[] = [];
+    const volger = store.volgNieuwe((p) => gezien.push(p));
+    await new Promise((r) => setTimeout(r, 200));
+    const a = await store.append(`test-${randomUUID()}`, 'no-stream', [event(), event()], context);
+    for (let i = 0; i < 100 && !gezien.includes(a.lastPosition); i++) await new Promise((r) => setTimeout(r, 20));
+    await volger.stop();
+    expect(gezien).toHaveLength(2);
+    expect(gezien[1]).toBe(a.lastPosition);
+  });
+
   it('refuses an append naming a forgotten client, as es_append does', async () => {
     const vergeten = randomUUID();
     const store = new KurrentDbEventStore(client, { isVergeten: async (id) => id === vergeten });

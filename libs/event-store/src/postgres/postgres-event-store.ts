@@ -14,6 +14,7 @@ import {
 } from '../event-store.port.js';
 import { expectedVersionCode } from '../expected-version.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
+import type { NieuweEventsMelder } from '../wekken/nieuwe-events.js';
 
 const COLUMNS = `global_position, stream_id, stream_version, stream_type, event_id, event_type, schema_version,
   gemeente, data, metadata, actor_id, correlation_id, causation_id, recorded_at`;
@@ -40,7 +41,11 @@ export interface EventRow {
 }
 
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly pool: pg.Pool) {}
+  /** With a melder, each append that commits is followed by a NOTIFY that wakes readers (see NieuweEventsMelder). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly melder?: NieuweEventsMelder,
+  ) {}
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
@@ -66,6 +71,7 @@ export class PostgresEventStore implements EventStore {
         ],
       });
       const last = rows[rows.length - 1];
+      this.melder?.meld(Number(last.global_position));
       return { nextExpectedVersion: Number(last.stream_version), lastPosition: Number(last.global_position) };
     } catch (err) {
       throw await this.translate(err, streamId, expectedVersion);
