@@ -10,6 +10,10 @@ import { build, checkNode, ensureInstalled, ROOT } from './setup.mjs';
 
 const started = Date.now();
 checkNode();
+if (process.env.EVENT_STORE === 'kurrentdb' && !process.env.KURRENTDB_URL) {
+  console.error('EVENT_STORE=kurrentdb heeft KURRENTDB_URL nodig, bijvoorbeeld kurrentdb://localhost:2113?tls=false (zie de README).');
+  process.exit(2);
+}
 ensureInstalled();
 build();
 
@@ -225,6 +229,7 @@ ${apps.map((a) => `  ${a.name.padEnd(14)} http://localhost:${a.port}      http:/
   dashboard      http://localhost:${apps.find((a) => a.name === 'projections').port}/dashboard
 
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+  Events         ${process.env.EVENT_STORE === 'kurrentdb' ? `KurrentDB at ${process.env.KURRENTDB_URL.replace(/:[^:@/]+@/, ':***@')}` : 'PostgreSQL (es_events)'}
   Audit          public key of the checkpoints: curl -s -H "Authorization: Bearer <auditor token>" http://localhost:${apps.find((a) => a.name === 'projections').port}/audit/sleutel
                  (private key: ${path.join(DATA_DIR, 'audit-signing-key.pem')}${process.env.AUDIT_SIGNING_KEY ? ', not used: AUDIT_SIGNING_KEY is set' : ''})
   NATS relay     ${natsUrl ? `publishing every event to JetStream stream SOCIAAL_DOMEIN on ${natsUrl} (lag: http://localhost:${apps.at(-1).port}/health)` : 'idle: no nats-server on the PATH (apt-get install nats-server) and no NATS_URL'}

@@ -33,7 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(e: unknown): ProblemBody {
     if (e instanceof ProblemException) return { ...e.problem };
     if (isDatabaseUnavailable(e)) {
-      if (process.env.DBG_503) return { ...plain(503, 'De database is even niet bereikbaar; probeer het zo opnieuw.'), retryAfter: 5 };
+      return { ...plain(503, 'De database is even niet bereikbaar; probeer het zo opnieuw.'), retryAfter: 5 };
     }
     if (e instanceof RegelOvertreding) {
       return {
