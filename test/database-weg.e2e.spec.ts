@@ -20,6 +20,12 @@ fs.chmodSync(dir, 0o755);
 let pgPort: number;
 let db: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
 const apps: ChildProcess[] = [];
+/** What an app wrote to stderr (its last 4 KB) and how it ended, for a failure's message. */
+const verslag: Record<string, { stderr: string; einde?: string }> = {};
+const gezondheid = () =>
+  Object.entries(verslag)
+    .map(([app, v]) => `${app}: ${v.einde ?? 'runs'}${v.stderr ? `\n${v.stderr}` : ''}`)
+    .join('\n');
 const poort = { intake: 0, projections: 0 };
 
 const startPostgres = async () => {
@@ -49,9 +55,12 @@ beforeAll(async () => {
         // Polling at a minute: only the NOTIFY (its LISTEN reconnected) makes a write show soon after.
         PROJECTIE_INTERVAL_MS: '60000',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     apps.push(proc);
+    const v = (verslag[app] = { stderr: '' } as { stderr: string; einde?: string });
+    proc.stderr.on('data', (d: Buffer) => (v.stderr = (v.stderr + d.toString()).slice(-4096)));
+    proc.on('exit', (code, signal) => (v.einde = `exited (${code ?? signal})`));
     for (
       let i = 0;
       i < 300 &&
@@ -62,6 +71,13 @@ beforeAll(async () => {
       i++
     )
       await sleep(100);
+    if (
+      !(await fetch(`http://127.0.0.1:${poort[app]}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      throw new Error(`${app} is not healthy after 30 s\n${gezondheid()}`);
   }
 }, 60_000);
 
@@ -86,19 +102,21 @@ describe('the database out of reach', () => {
     expect((await registreer()).status).toBe(201);
 
     await db!.stop();
-    const antwoorden = [
-      await fetch(`http://127.0.0.1:${poort.intake}/clienten`, {
+    const antwoorden = await Promise.all([
+      fetch(`http://127.0.0.1:${poort.intake}/clienten`, {
         method: 'POST',
         headers: { authorization: `Bearer ${consulent}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
         body: JSON.stringify({ bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0005' }),
       }),
-      await fetch(`http://127.0.0.1:${poort.intake}/clienten/${crypto.randomUUID()}`, {
+      fetch(`http://127.0.0.1:${poort.intake}/clienten/${crypto.randomUUID()}`, {
         headers: { authorization: `Bearer ${consulent}` },
       }),
-      await fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, {
+      fetch(`http://127.0.0.1:${poort.projections}/rapportages/stand?peildatum=2026-01-01&gemeente=GM0005`, {
         headers: { authorization: `Bearer ${rapportage}` },
       }),
-    ];
+    ]).catch((e: unknown) => {
+      throw new Error(`${String(e)} (${String((e as { cause?: unknown }).cause)})\n${gezondheid()}`);
+    });
     for (const res of antwoorden) {
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
