@@ -1,40 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  ANY,
-  jsonEvent,
-  KurrentDBClient,
-  NO_STREAM,
-  STREAM_EXISTS,
-  WrongExpectedVersionError,
-  type ResolvedEvent,
-} from '@kurrent/kurrentdb-client';
-import { startKurrentDbTestServer, type KurrentDbTestServer } from './server.js';
+import { describe, expect, it } from '@jest/globals';
+import { ANY, jsonEvent, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError, type ResolvedEvent } from '@kurrent/kurrentdb-client';
+import { kurrentDbVoorSpec } from './kurrentdb-voor-spec.js';
 
 /** Appends through the official client (Streams.BatchAppend, as the server advertises it). */
 describe('KurrentDB test server: append', () => {
-  let server: KurrentDbTestServer;
-  let client: KurrentDBClient;
-
-  beforeAll(async () => {
-    server = await startKurrentDbTestServer();
-    client = KurrentDBClient.connectionString(server.url);
-  });
-  afterAll(async () => {
-    await client.dispose();
-    await server.stop();
-  });
+  const k = kurrentDbVoorSpec();
 
   const event = (type = 'Registered', id = randomUUID()) => jsonEvent({ id, type, data: { at: id } });
   const read = async (stream: string) => {
     const events: ResolvedEvent[] = [];
-    for await (const e of client.readStream(stream)) events.push(e);
+    for await (const e of k.client.readStream(stream)) events.push(e);
     return events;
   };
 
   it('appends to a new stream with no_stream; revisions start at 0', async () => {
     const stream = `case-${randomUUID()}`;
-    const result = await client.appendToStream(stream, [event(), event()], { streamState: NO_STREAM });
+    const result = await k.client.appendToStream(stream, [event(), event()], { streamState: NO_STREAM });
     expect(result.success).toBe(true);
     expect(result.nextExpectedRevision).toBe(1n);
     expect((await read(stream)).map((e) => e.event?.revision)).toEqual([0n, 1n]);
@@ -42,8 +24,8 @@ describe('KurrentDB test server: append', () => {
 
   it('refuses no_stream on an existing stream with the current revision', async () => {
     const stream = `case-${randomUUID()}`;
-    await client.appendToStream(stream, event(), { streamState: NO_STREAM });
-    const error = await client.appendToStream(stream, event(), { streamState: NO_STREAM }).catch((e: unknown) => e);
+    await k.client.appendToStream(stream, event(), { streamState: NO_STREAM });
+    const error = await k.client.appendToStream(stream, event(), { streamState: NO_STREAM }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongExpectedVersionError);
     expect((error as WrongExpectedVersionError).actualState).toBe(0n);
     expect((error as WrongExpectedVersionError).expectedState).toBe(NO_STREAM);
@@ -51,27 +33,29 @@ describe('KurrentDB test server: append', () => {
 
   it('checks an exact revision and reports no_stream for a missing stream', async () => {
     const stream = `case-${randomUUID()}`;
-    const missing = await client.appendToStream(stream, event(), { streamState: 0n }).catch((e: unknown) => e);
+    const missing = await k.client.appendToStream(stream, event(), { streamState: 0n }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(WrongExpectedVersionError);
     expect((missing as WrongExpectedVersionError).actualState).toBe(NO_STREAM);
-    await client.appendToStream(stream, [event(), event()], { streamState: NO_STREAM });
-    await expect(client.appendToStream(stream, event(), { streamState: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    const ok = await client.appendToStream(stream, event(), { streamState: 1n });
+    await k.client.appendToStream(stream, [event(), event()], { streamState: NO_STREAM });
+    await expect(k.client.appendToStream(stream, event(), { streamState: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    const ok = await k.client.appendToStream(stream, event(), { streamState: 1n });
     expect(ok.nextExpectedRevision).toBe(2n);
   });
 
   it('checks stream_exists and lets any through', async () => {
     const stream = `case-${randomUUID()}`;
-    await expect(client.appendToStream(stream, event(), { streamState: STREAM_EXISTS })).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await client.appendToStream(stream, event(), { streamState: ANY });
-    const result = await client.appendToStream(stream, event(), { streamState: STREAM_EXISTS });
+    await expect(k.client.appendToStream(stream, event(), { streamState: STREAM_EXISTS })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
+    await k.client.appendToStream(stream, event(), { streamState: ANY });
+    const result = await k.client.appendToStream(stream, event(), { streamState: STREAM_EXISTS });
     expect(result.nextExpectedRevision).toBe(1n);
   });
 
   it('writes a multi-event append atomically: a conflict writes none of it', async () => {
     const stream = `case-${randomUUID()}`;
-    await client.appendToStream(stream, event(), { streamState: NO_STREAM });
-    await expect(client.appendToStream(stream, [event(), event(), event()], { streamState: 5n })).rejects.toBeInstanceOf(
+    await k.client.appendToStream(stream, event(), { streamState: NO_STREAM });
+    await expect(k.client.appendToStream(stream, [event(), event(), event()], { streamState: 5n })).rejects.toBeInstanceOf(
       WrongExpectedVersionError,
     );
     expect(await read(stream)).toHaveLength(1);
@@ -80,11 +64,11 @@ describe('KurrentDB test server: append', () => {
   it('answers a retry of the same event ids at the same expected revision with the original result, writing nothing', async () => {
     const stream = `case-${randomUUID()}`;
     const batch = [event(), event(), event()];
-    const first = await client.appendToStream(stream, batch, { streamState: NO_STREAM });
-    const retry = await client.appendToStream(stream, batch, { streamState: NO_STREAM });
+    const first = await k.client.appendToStream(stream, batch, { streamState: NO_STREAM });
+    const retry = await k.client.appendToStream(stream, batch, { streamState: NO_STREAM });
     expect(retry).toEqual(first);
-    await client.appendToStream(stream, event(), { streamState: 2n });
-    const exact = await client.appendToStream(stream, batch, { streamState: NO_STREAM });
+    await k.client.appendToStream(stream, event(), { streamState: 2n });
+    const exact = await k.client.appendToStream(stream, batch, { streamState: NO_STREAM });
     expect(exact).toEqual(first);
     expect(await read(stream)).toHaveLength(4);
   });
@@ -92,10 +76,12 @@ describe('KurrentDB test server: append', () => {
   it('refuses a retry whose ids only partly match what was written', async () => {
     const stream = `case-${randomUUID()}`;
     const [a, b] = [event(), event()];
-    await client.appendToStream(stream, [a, b], { streamState: NO_STREAM });
-    await expect(client.appendToStream(stream, [a, event()], { streamState: NO_STREAM })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await k.client.appendToStream(stream, [a, b], { streamState: NO_STREAM });
+    await expect(k.client.appendToStream(stream, [a, event()], { streamState: NO_STREAM })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     // A prefix of the original append is idempotent too, answered with its own last event.
-    const prefix = await client.appendToStream(stream, [a], { streamState: NO_STREAM });
+    const prefix = await k.client.appendToStream(stream, [a], { streamState: NO_STREAM });
     expect(prefix.nextExpectedRevision).toBe(0n);
     expect(await read(stream)).toHaveLength(2);
   });
@@ -103,9 +89,9 @@ describe('KurrentDB test server: append', () => {
   it('with any, recognises an already written append by its ids', async () => {
     const stream = `case-${randomUUID()}`;
     const batch = [event(), event()];
-    const first = await client.appendToStream(stream, batch, { streamState: ANY });
-    await client.appendToStream(stream, event(), { streamState: ANY });
-    const retry = await client.appendToStream(stream, batch, { streamState: ANY });
+    const first = await k.client.appendToStream(stream, batch, { streamState: ANY });
+    await k.client.appendToStream(stream, event(), { streamState: ANY });
+    const retry = await k.client.appendToStream(stream, batch, { streamState: ANY });
     expect(retry).toEqual(first);
     expect(await read(stream)).toHaveLength(3);
   });
@@ -113,8 +99,8 @@ describe('KurrentDB test server: append', () => {
   it('writes the same ids again when the expected revision is the stream end (no idempotency there)', async () => {
     const stream = `case-${randomUUID()}`;
     const e = event();
-    await client.appendToStream(stream, e, { streamState: NO_STREAM });
-    const again = await client.appendToStream(stream, e, { streamState: 0n });
+    await k.client.appendToStream(stream, e, { streamState: NO_STREAM });
+    const again = await k.client.appendToStream(stream, e, { streamState: 0n });
     expect(again.nextExpectedRevision).toBe(1n);
     expect((await read(stream)).map((r) => r.event?.id)).toEqual([e.id, e.id]);
   });
@@ -123,12 +109,12 @@ describe('KurrentDB test server: append', () => {
     const stream = `case-${randomUUID()}`;
     const credentials = { username: 'admin', password: 'changeit' };
     const batch = [event(), event()];
-    const calls = server.calls.length;
-    const first = await client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials });
-    expect(server.calls.slice(calls)).toEqual(['Streams/Append']);
+    const calls = k.server.calls.length;
+    const first = await k.client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials });
+    expect(k.server.calls.slice(calls)).toEqual(['Streams/Append']);
     expect(first.nextExpectedRevision).toBe(1n);
-    expect(await client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials })).toEqual(first);
-    const error = await client
+    expect(await k.client.appendToStream(stream, batch, { streamState: NO_STREAM, credentials })).toEqual(first);
+    const error = await k.client
       .appendToStream(stream, event(), { streamState: 0n, credentials })
       .catch((e: unknown) => e as WrongExpectedVersionError);
     expect(error).toBeInstanceOf(WrongExpectedVersionError);

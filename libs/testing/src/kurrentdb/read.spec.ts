@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   BACKWARDS,
   binaryEvent,
   END,
   eventTypeFilter,
   jsonEvent,
-  KurrentDBClient,
   NO_STREAM,
   START,
   StreamNotFoundError,
@@ -16,38 +15,31 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { startKurrentDbTestServer, type KurrentDbTestServer } from './server.js';
+import { kurrentDbVoorSpec } from './kurrentdb-voor-spec.js';
 
 /** Reads through the official client, whose reads go through its native bridge. */
 describe('KurrentDB test server: read', () => {
-  let server: KurrentDbTestServer;
-  let client: KurrentDBClient;
+  const k = kurrentDbVoorSpec();
   const run = randomUUID().slice(0, 8);
   const streamA = `kdb${run}-a`;
   const streamB = `kdb${run}-b`;
 
   beforeAll(async () => {
-    server = await startKurrentDbTestServer();
-    client = KurrentDBClient.connectionString(server.url);
     const events = (n: number, type: string) =>
       Array.from({ length: n }, (_, i) => jsonEvent({ type, data: { i }, metadata: { gemeente: '0363', i } }));
-    await client.appendToStream(streamA, events(3, 'Aangemeld'), { streamState: NO_STREAM });
-    await client.appendToStream(streamB, events(2, 'Beschikt'), { streamState: NO_STREAM });
-    await client.appendToStream(streamA, events(1, 'Beschikt'), { streamState: 2n });
-  });
-  afterAll(async () => {
-    await client.dispose();
-    await server.stop();
+    await k.client.appendToStream(streamA, events(3, 'Aangemeld'), { streamState: NO_STREAM });
+    await k.client.appendToStream(streamB, events(2, 'Beschikt'), { streamState: NO_STREAM });
+    await k.client.appendToStream(streamA, events(1, 'Beschikt'), { streamState: 2n });
   });
 
   const readStream = async (stream: string, options?: ReadStreamOptions) => {
     const events: ResolvedEvent[] = [];
-    for await (const e of client.readStream(stream, options)) events.push(e);
+    for await (const e of k.client.readStream(stream, options)) events.push(e);
     return events;
   };
   const readAll = async (options?: ReadAllOptions) => {
     const events: AllStreamResolvedEvent[] = [];
-    for await (const e of client.readAll(options)) events.push(e);
+    for await (const e of k.client.readAll(options)) events.push(e);
     return events.filter((e) => e.event?.streamId.startsWith(`kdb${run}`));
   };
   const revisions = (events: ResolvedEvent[]) => events.map((e) => e.event?.revision);
@@ -67,7 +59,7 @@ describe('KurrentDB test server: read', () => {
   it('returns type, content type, data, custom metadata and a server-set created', async () => {
     const stream = `kdb${run}-meta`;
     const before = Date.now();
-    await client.appendToStream(stream, [
+    await k.client.appendToStream(stream, [
       jsonEvent({ type: 'Json', data: { a: 1 }, metadata: { actor: 'x' } }),
       binaryEvent({ type: 'Bytes', data: Uint8Array.from([1, 2, 3]), metadata: Uint8Array.from([9, 8]) }),
     ]);
@@ -85,7 +77,7 @@ describe('KurrentDB test server: read', () => {
       expect(e.created.getMilliseconds()).toBe(0);
     }
     // The server itself records 100 ns ticks.
-    const logged = server.log.stream(stream)![0].created;
+    const logged = k.server.log.stream(stream)![0].created;
     expect(logged).toBeGreaterThanOrEqual(BigInt(before) * 10_000n);
     expect(logged).toBeLessThanOrEqual(BigInt(after) * 10_000n);
   });
@@ -101,7 +93,7 @@ describe('KurrentDB test server: read', () => {
 
   it('answers an append with the position of its last event, and each event of it has its own', async () => {
     const stream = `kdb${run}-pos`;
-    const result = await client.appendToStream(stream, [jsonEvent({ type: 'X', data: {} }), jsonEvent({ type: 'Y', data: {} })]);
+    const result = await k.client.appendToStream(stream, [jsonEvent({ type: 'X', data: {} }), jsonEvent({ type: 'Y', data: {} })]);
     const [x, y] = (await readStream(stream)).map((e) => e.event!.position!);
     expect(result.position).toEqual(y);
     expect(x.commit).toBeLessThan(y.commit);
@@ -114,7 +106,7 @@ describe('KurrentDB test server: read', () => {
     expect(forwards.map((e) => e.event!.position)).toEqual([third, all[3].event!.position]);
     const backwards = await readAll({ fromPosition: third, direction: BACKWARDS });
     expect(backwards.map((e) => e.event!.position)).toEqual([all[1].event!.position, all[0].event!.position]);
-    const newest = server.log.all[server.log.all.length - 1];
+    const newest = k.server.log.all[k.server.log.all.length - 1];
     const fromEnd = await readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 });
     expect(fromEnd.map((e) => e.event!.id)).toEqual([newest.eventId]);
     expect((await readAll({ fromPosition: START })).length).toBeGreaterThanOrEqual(all.length);
@@ -123,7 +115,7 @@ describe('KurrentDB test server: read', () => {
   it('gets from the bridge a direction that follows START and END, whatever was asked', async () => {
     // The Rust client's ReadAllOptions.position(End) sets Backward and position(Start) sets
     // Forward (kurrentdb/src/options/read_all.rs), after the bridge has set the direction.
-    const newest = server.log.all[server.log.all.length - 1];
+    const newest = k.server.log.all[k.server.log.all.length - 1];
     const [first] = await readAll({ fromPosition: END, maxCount: 1 });
     expect(first.event!.id).toBe(newest.eventId);
     const [oldest] = await readAll({ fromPosition: START, direction: BACKWARDS, maxCount: 1 });
@@ -135,7 +127,7 @@ describe('KurrentDB test server: read', () => {
 
   it('hides $epoch-information from $all, as the default $all filter does', async () => {
     const streams = [];
-    for await (const e of client.readAll()) streams.push(e.event?.streamId);
+    for await (const e of k.client.readAll()) streams.push(e.event?.streamId);
     expect(streams).not.toContain('$epoch-information');
   });
 
@@ -158,10 +150,10 @@ describe('KurrentDB test server: read', () => {
   });
 
   it('is reached the way the client reaches a real server: features first, appends by BatchAppend', () => {
-    expect(server.calls).toContain('ServerFeatures/GetSupportedMethods');
-    expect(server.calls).toContain('Streams/BatchAppend');
-    expect(server.calls).not.toContain('Streams/Append');
+    expect(k.server.calls).toContain('ServerFeatures/GetSupportedMethods');
+    expect(k.server.calls).toContain('Streams/BatchAppend');
+    expect(k.server.calls).not.toContain('Streams/Append');
     // A single-host connection string needs no cluster discovery.
-    expect(server.calls).not.toContain('Gossip/Read');
+    expect(k.server.calls).not.toContain('Gossip/Read');
   });
 });

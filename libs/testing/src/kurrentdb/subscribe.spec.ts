@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   END,
   eventTypeFilter,
@@ -12,24 +12,15 @@ import {
   type ResolvedEvent,
   type StreamSubscription,
 } from '@kurrent/kurrentdb-client';
-import { startKurrentDbTestServer, type KurrentDbTestServer } from './server.js';
+import { kurrentDbVoorSpec } from './kurrentdb-voor-spec.js';
+import { startKurrentDbTestServer } from './server.js';
 
 /** Catch-up subscriptions through the official client (these go over grpc-js, not the bridge). */
 describe('KurrentDB test server: subscriptions', () => {
-  let server: KurrentDbTestServer;
-  let client: KurrentDBClient;
-
-  beforeAll(async () => {
-    server = await startKurrentDbTestServer();
-    client = KurrentDBClient.connectionString(server.url);
-  });
-  afterAll(async () => {
-    await client.dispose();
-    await server.stop();
-  });
+  const k = kurrentDbVoorSpec();
 
   const append = (stream: string, type: string, n = 1) =>
-    client.appendToStream(
+    k.client.appendToStream(
       stream,
       Array.from({ length: n }, (_, i) => jsonEvent({ type, data: { i } })),
     );
@@ -51,7 +42,7 @@ describe('KurrentDB test server: subscriptions', () => {
     const prefix = `sub-${randomUUID().slice(0, 8)}-`;
     await append(`${prefix}1`, 'Aangemeld', 2);
     await append(`other-${randomUUID()}`, 'Aangemeld');
-    const subscription = client.subscribeToAll({ fromPosition: START, filter: streamNameFilter({ prefixes: [prefix] }) });
+    const subscription = k.client.subscribeToAll({ fromPosition: START, filter: streamNameFilter({ prefixes: [prefix] }) });
     const { seen, caughtUp, until } = collect(subscription);
     await until(() => caughtUp() !== undefined);
     expect(caughtUp()).toBe(2);
@@ -67,10 +58,10 @@ describe('KurrentDB test server: subscriptions', () => {
   it('starts after the given position (exclusive) or at the end', async () => {
     const stream = `sub-${randomUUID()}`;
     await append(stream, 'X', 3);
-    const [, second] = server.log.stream(stream)!;
+    const [, second] = k.server.log.stream(stream)!;
     const position: Position = { commit: second.position, prepare: second.position };
-    const fromPosition = client.subscribeToAll({ fromPosition: position, filter: streamNameFilter({ prefixes: [stream] }) });
-    const fromEnd = client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: [stream] }) });
+    const fromPosition = k.client.subscribeToAll({ fromPosition: position, filter: streamNameFilter({ prefixes: [stream] }) });
+    const fromEnd = k.client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: [stream] }) });
     const a = collect(fromPosition);
     const b = collect(fromEnd);
     await a.until(() => a.caughtUp() !== undefined);
@@ -91,7 +82,7 @@ describe('KurrentDB test server: subscriptions', () => {
       checkpointInterval: 1,
       checkpointReached: (_subscription, position) => void checkpoints.push(position),
     });
-    const subscription = client.subscribeToAll({ fromPosition: START, filter });
+    const subscription = k.client.subscribeToAll({ fromPosition: START, filter });
     const { seen, caughtUp, until } = collect(subscription);
     await until(() => caughtUp() !== undefined);
     const atCatchUp = checkpoints.length;
@@ -102,14 +93,14 @@ describe('KurrentDB test server: subscriptions', () => {
     expect(seen).toEqual([]);
     const commits = checkpoints.map((p) => p.commit);
     expect([...commits].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))).toEqual(commits);
-    expect(commits[commits.length - 1]).toBeLessThanOrEqual(server.log.end);
+    expect(commits[commits.length - 1]).toBeLessThanOrEqual(k.server.log.end);
     await subscription.unsubscribe();
   });
 
   it('subscribes to one stream: catch-up from the start, then live', async () => {
     const stream = `sub-${randomUUID()}`;
     await append(stream, 'A', 2);
-    const subscription = client.subscribeToStream(stream, { fromRevision: START });
+    const subscription = k.client.subscribeToStream(stream, { fromRevision: START });
     const { seen, caughtUp, until } = collect(subscription);
     await until(() => caughtUp() !== undefined);
     await append(stream, 'B');
