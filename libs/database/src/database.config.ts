@@ -38,6 +38,10 @@ export function createPool(config: DatabaseConfig): pg.Pool {
   // An idle connection that the server closes (restart, Ctrl-C reaching PostgreSQL first) must not
   // crash the app: the pool drops it and the next query opens a new one.
   pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+  // A checked-out connection that drops between two queries (a transaction waiting on Node work)
+  // emits 'error' with no pool listener on it, and an unheard 'error' ends the process. Its next
+  // query fails instead (503), and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
