@@ -26,6 +26,7 @@ import {
 } from '../event-store.port.js';
 import { ClientVergetenError } from '../versleuteling/sleutelkluis.js';
 import { KurrentLezer } from './kurrentdb-lezer.js';
+import { volgNieuweEvents } from './kurrentdb-volger.js';
 import { EVENT_WIJZER, escapeRegex, GEMEENTE_GEOPEND, KurrentNamen, STREAM_GEOPEND } from './kurrentdb-namen.js';
 import {
   globalePositie,
@@ -217,38 +218,9 @@ export class KurrentDbEventStore implements EventStore {
     return [...new Set(alle.map((r) => (r.data as { gemeente: string }).gemeente))].sort();
   }
 
-  /**
-   * Calls `nieuw` with the position of each event appended from now on: a live subscription to
-   * `$all` (one long call, server-filtered to our event streams), for waking readers. Dropped, it
-   * subscribes again after a pause (doubling to 5 s) and calls `nieuw()` once for what it missed.
-   */
+  /** Calls `nieuw` with the position of each event appended from now on (kurrentdb-volger.ts). */
   volgNieuwe(nieuw: (positie?: number) => void): { stop(): Promise<void> } {
-    let gestopt = false;
-    let wacht = 100;
-    let sub: ReturnType<KurrentDBClient['subscribeToAll']> | undefined;
-    const start = (opnieuw: boolean) => {
-      if (gestopt) return;
-      sub = this.client.subscribeToAll({ fromPosition: END, filter: this.eventStreams() });
-      sub.on('confirmation', () => {
-        wacht = 100;
-        if (opnieuw) nieuw();
-      });
-      sub.on('data', (r: { event?: KurrentRecorded }) => {
-        if (r.event) nieuw(globalePositie(r.event.position, r.event));
-      });
-      sub.on('error', () => {
-        if (gestopt) return;
-        setTimeout(() => start(true), wacht).unref();
-        wacht = Math.min(wacht * 2, 5_000);
-      });
-    };
-    start(false);
-    return {
-      stop: async () => {
-        gestopt = true;
-        await sub?.unsubscribe();
-      },
-    };
+    return volgNieuweEvents(this.client, this.eventStreams(), nieuw);
   }
 
   private eventStreams(): Filter {
