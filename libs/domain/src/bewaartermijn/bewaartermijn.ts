@@ -18,10 +18,10 @@ export const STANDAARD_BEWAARTERMIJNEN: Bewaartermijnen = {
   // careful execution of the Wmo needs it (as summarised by Schulinck, "Gegevens bewaren, archiveren
   // en vernietigen", schulinck.nl; the VNG Selectielijst 2020 follows the law here).
   wmo: 15,
-  // Jeugdwet art. 7.3.8: the jeugdhulp dossier is kept 20 years from its making or last change, or
-  // longer where careful help requires it. The rijksoverheid.nl Q&A "Wat is de bewaartermijn voor een
-  // dossier jeugdhulp of jeugdbescherming?" still says 15 years (the term before it was lengthened
-  // with the WGBO's); we did not have the current wettekst at hand, so check it against wetten.nl.
+  // Jeugdwet art. 7.3.8: the jeugdhulp dossier is kept at least 20 years after the help ended, or
+  // longer where careful help requires it (rijksoverheid.nl, "Wat is de bewaartermijn voor een
+  // dossier jeugdhulp of jeugdbescherming?": "Een dossier jeugdhulp blijft minimaal 20 jaar bestaan na
+  // afloop van de zorg."; an older version of that page said 15, the term before it was lengthened).
   jeugdwet: 20,
   // Participatiewet: the law sets no term; the VNG Selectielijst gemeenten en intergemeentelijke
   // organen 2017/2020 keeps a cliëntdossier of an uitkering 10 years after it ends (VHIC FAQ on the
