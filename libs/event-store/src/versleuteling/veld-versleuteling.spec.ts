@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import '@sd/contracts';
 import { masterSleutelUitEnv, omhul, onthul } from './sleutel-omhulling.js';
 import {
+  heeftPersoonlijkeVelden,
   heeftVersleuteld,
   isVersleuteld,
   ontsleutelVelden,
@@ -33,8 +34,22 @@ describe('personal fields at rest', () => {
     expect(ontsleutelVelden(opgeslagen, sleutel, CLIENT)).toEqual(data);
   });
 
-  it('gives the same value another ciphertext each time', () => {
+  it('gives the same value another ciphertext each time, with a fresh IV (past a refill of the IV supply)', () => {
     expect(versleutelWaarde('111222333', sleutel, CLIENT, 'bsn')).not.toBe(versleutelWaarde('111222333', sleutel, CLIENT, 'bsn'));
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1_200; i++) {
+      const c = versleutelWaarde('111222333', sleutel, CLIENT, 'bsn');
+      ivs.add(Buffer.from(c.slice('sd1:'.length), 'base64').subarray(0, 12).toString('hex'));
+      expect(ontsleutelWaarde(c, sleutel, CLIENT, 'bsn')).toBe('111222333');
+    }
+    expect(ivs.size).toBe(1_200);
+  });
+
+  it('leaves an event without personal fields alone (the same object, no copy)', () => {
+    const zonder = { clientId: CLIENT, gemeente: 'GM0005' };
+    expect(heeftPersoonlijkeVelden('ClientGeregistreerd', zonder)).toBe(false);
+    expect(heeftPersoonlijkeVelden('ClientGeregistreerd', { ...zonder, huishoudenId: 'HH-1' })).toBe(true);
+    expect(versleutelVelden('ClientGeregistreerd', zonder, sleutel, CLIENT)).toBe(zonder);
   });
 
   it('reads [vergeten] once the key is gone, and leaves plain fields of older events as they are', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import { persoonlijkeVeldenVan, VERGETEN } from '@sd/contracts';
 
 /*
@@ -16,10 +16,30 @@ export const isVersleuteld = (waarde: unknown): waarde is string => typeof waard
 
 const aad = (clientId: string, veld: string) => Buffer.from(`${clientId}:${veld}`);
 
+/*
+ * IVs come from the CSPRNG 512 at a time: a call per IV cost about 2 µs, a third of what the
+ * encryption of a field costs in a loop. Each IV is still fresh random bytes, used once.
+ */
+const IV_LENGTE = 12;
+const ivVoorraad = Buffer.alloc(IV_LENGTE * 512);
+let ivOffset = ivVoorraad.length;
+
+function nieuwIv(): Buffer {
+  if (ivOffset === ivVoorraad.length) {
+    randomFillSync(ivVoorraad);
+    ivOffset = 0;
+  }
+  const iv = ivVoorraad.subarray(ivOffset, ivOffset + IV_LENGTE);
+  ivOffset += IV_LENGTE;
+  return iv;
+}
+
 export function versleutelWaarde(waarde: unknown, sleutel: Buffer, clientId: string, veld: string): string {
-  const iv = randomBytes(12);
+  const iv = nieuwIv();
   const cipher = createCipheriv('aes-256-gcm', sleutel, iv).setAAD(aad(clientId, veld));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(waarde), 'utf8'), cipher.final()]);
+  // GCM is a stream mode: update returns all the ciphertext and final() none.
+  const ct = cipher.update(JSON.stringify(waarde), 'utf8');
+  cipher.final();
   return PREFIX + Buffer.concat([iv, ct, cipher.getAuthTag()]).toString('base64');
 }
 
@@ -30,19 +50,23 @@ export function ontsleutelWaarde(opgeslagen: string, sleutel: Buffer, clientId: 
   return JSON.parse(Buffer.concat([decipher.update(b.subarray(12, b.length - 16)), decipher.final()]).toString('utf8'));
 }
 
-/** The personal fields this event carries (an optional one may be absent). */
-export function persoonlijkeVeldenIn(type: string, data: Record<string, unknown>): string[] {
+/** Whether this event carries a personal field (an optional one may be absent). */
+export function heeftPersoonlijkeVelden(type: string, data: Record<string, unknown>): boolean {
   const { verborgen, onthuld } = persoonlijkeVeldenVan(type);
-  return [...verborgen, ...onthuld].filter((v) => data[v] !== undefined);
+  return verborgen.some((v) => data[v] !== undefined) || onthuld.some((v) => data[v] !== undefined);
 }
 
-/** The data with each personal field encrypted under the client's key. */
+/** The data with each personal field encrypted under the client's key (one copy, only when there is one). */
 export function versleutelVelden(type: string, data: Record<string, unknown>, sleutel: Buffer, clientId: string): Record<string, unknown> {
-  const velden = persoonlijkeVeldenIn(type, data);
-  if (velden.length === 0) return data;
-  const uit = { ...data };
-  for (const v of velden) uit[v] = versleutelWaarde(data[v], sleutel, clientId, v);
-  return uit;
+  const { verborgen, onthuld } = persoonlijkeVeldenVan(type);
+  let uit: Record<string, unknown> | undefined;
+  for (const velden of [verborgen, onthuld])
+    for (const v of velden) {
+      if (data[v] === undefined) continue;
+      uit ??= { ...data };
+      uit[v] = versleutelWaarde(data[v], sleutel, clientId, v);
+    }
+  return uit ?? data;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   StreamsPage,
 } from '../event-store.port.js';
 import type { Sleutelkluis } from './sleutelkluis.js';
-import { heeftVersleuteld, ontsleutelVelden, persoonlijkeVeldenIn, versleutelVelden } from './veld-versleuteling.js';
+import { heeftPersoonlijkeVelden, heeftVersleuteld, ontsleutelVelden, versleutelVelden } from './veld-versleuteling.js';
 
 /**
  * The event store as the apps see it: personal fields encrypted with their client's key on the way
@@ -26,8 +26,7 @@ export class VersleutelendeEventStore implements EventStore {
   ) {}
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
-    if (!events.some((e) => persoonlijkeVeldenIn(e.type, e.data).length > 0))
-      return this.opslag.append(streamId, expectedVersion, events, context);
+    if (!events.some((e) => heeftPersoonlijkeVelden(e.type, e.data))) return this.opslag.append(streamId, expectedVersion, events, context);
     const betrokkene = context.betrokkene ?? events.map((e) => e.data.clientId).find((id): id is string => typeof id === 'string');
     if (!betrokkene)
       throw new Error(`append to ${streamId}: events with personal data need the client they are about (AppendContext.betrokkene)`);
