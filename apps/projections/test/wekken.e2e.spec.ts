@@ -14,6 +14,8 @@ import { WriteProgress } from '../src/projectie/write-progress.js';
  * the p50/p99 (target p99 < 50 ms).
  */
 const GRENS_MS = 1_000;
+/** The daemon's rebalance interval (PROJECTIE_VERDEEL_MS, default): a new gemeente joins a worker's share then. */
+const REBALANCE_MS = 1_000;
 const POLLING = { PROJECTIE_INTERVAL_MS: '60000' };
 
 interface Opzet {
@@ -168,6 +170,28 @@ describe('woken by NATS and NOTIFY both (the default)', () => {
     );
     expect(telling.rows[0]).toEqual({ clienten: 21, versies: 10, items: 10 });
   }, 60_000);
+
+  it('applies the first event of a new gemeente within a rebalance, also right after a write that rebalanced', async () => {
+    const consulent = await o!.s.token('consulent', ['GM0599']);
+    const schema = (await o!.s.projections.app.get(Generaties).actief())!.schema;
+    const checkpoint = async () =>
+      (await o!.s.db.pool.query<{ positie: string }>(`SELECT positie FROM "${schema}".rm_checkpoint WHERE gemeente = 'GM0599'`)).rows[0]
+        ?.positie;
+    // A write in the known gemeente first: the step it wakes may rebalance, so the next one, in
+    // the new gemeente, comes while no rebalance is due (and polling is a minute away).
+    await schrijfEnZie(o!);
+    const start = performance.now();
+    const res = await o!.s.intake.http
+      .post('/clienten')
+      .set('Authorization', `Bearer ${consulent}`)
+      .send({ bsn: nieuwBsn(), geboortedatum: '1980-01-31', geslacht: 'man', gemeente: 'GM0599' });
+    expect(res.status).toBe(201);
+    // Its own checkpoint, not the stand's positie: a gemeente without one reports the least advanced of all.
+    while (Number((await checkpoint()) ?? 0) < (res.body.positie as number) && performance.now() - start < 10_000) await sleep(10);
+    expect(Number((await checkpoint()) ?? 0)).toBeGreaterThanOrEqual(res.body.positie as number);
+    expect(performance.now() - start).toBeLessThan(REBALANCE_MS + GRENS_MS);
+    expect((await o!.s.projections.http.get('/health')).body.info.projectie.gemeenten).toEqual(['GM0005', 'GM0599']);
+  }, 30_000);
 
   it('shows a write within the bound with NATS stopped: the NOTIFY wakes it', async () => {
     await o!.nats.stop();

@@ -86,11 +86,13 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
       try {
         // Before the first step (there is no share yet), otherwise after the step: a step that a
         // wake-up asked for should not wait for the division of the gemeenten.
-        if (this.rebalancedAt === 0) await this.rebalance();
+        // A slot lost with its connection (the database went away) is taken again first, too.
+        if (this.rebalancedAt === 0 || this.leases.slotNumber() === null) await this.rebalance();
         for (const generatie of await this.generaties.alle()) {
           applied += await this.step(generatie, this.leases.share());
         }
-        if (Date.now() - this.rebalancedAt >= REBALANCE_MS) await this.rebalance();
+        // A share that changed is stepped over at once.
+        if (Date.now() - this.rebalancedAt >= REBALANCE_MS && (await this.rebalance())) continue;
       } catch (e) {
         if (this.stopping) return;
         this.logger.error({ err: e }, 'projection batch failed; retrying');
@@ -109,14 +111,44 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
         // the first of a burst, finds no wake waiting and is applied at once.
         this.drukte = applied > 0 && this.wekker.wachtend() ? this.drukte + 1 : 0;
         if (this.drukte > 0) await sleep(Math.min(PAUSE_MS, (performance.now() - begin) * 2 ** (this.drukte - 1)));
-        await this.wekker.slaap(PAUSE_MS, this.gezien);
+        await this.rust();
       }
     }
   }
 
-  private async rebalance(): Promise<void> {
+  /**
+   * Rests until a wake-up or the end of the pause. A pause longer than the rebalance interval (the
+   * daemon woken by NOTIFY or NATS, polling rarely) is broken up by rebalances, and ends early when
+   * one changes the share: the first event of a new gemeente wakes only the worker that does not
+   * hold it yet, and must not wait for the poll.
+   */
+  private async rust(): Promise<void> {
+    const einde = Date.now() + PAUSE_MS;
+    for (;;) {
+      const verdeling = this.rebalancedAt + REBALANCE_MS;
+      // After an error (rebalancedAt 0) the plain pause: a database that is gone is not hammered.
+      if (this.rebalancedAt === 0 || einde <= verdeling) {
+        await this.wekker.slaap(Math.max(einde - Date.now(), 0), this.gezien);
+        return;
+      }
+      if (await this.wekker.slaap(Math.max(verdeling - Date.now(), 0), this.gezien)) return;
+      // Stopping, or a short retry for a position announced but not yet visible.
+      if (this.stopping || Date.now() < verdeling) return;
+      try {
+        if (await this.rebalance()) return;
+      } catch (e) {
+        this.logger.error({ err: e }, 'rebalance failed; retrying');
+        this.leases.forget();
+        this.rebalancedAt = 0;
+        return;
+      }
+    }
+  }
+
+  /** True when this worker's share changed. */
+  private async rebalance(): Promise<boolean> {
     this.rebalancedAt = Date.now();
-    await this.leases.rebalance();
+    return this.leases.rebalance();
   }
 
   /**

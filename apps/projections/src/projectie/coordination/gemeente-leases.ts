@@ -34,8 +34,12 @@ export class GemeenteLeases {
     return this.slot ?? null;
   }
 
-  /** Takes a worker slot, then the leases of this worker's share of the gemeenten; lets go of the rest. */
-  async rebalance(): Promise<void> {
+  /**
+   * Takes a worker slot, then the leases of this worker's share of the gemeenten; lets go of the
+   * rest. True when the share changed (a new gemeente, a worker come or gone, a slot taken again).
+   */
+  async rebalance(): Promise<boolean> {
+    const voor = this.share().join();
     const client = this.client ?? (await this.takeSlot());
     const { rows } = await client.query<{ slot: number }>(
       `SELECT objid::int AS slot FROM pg_locks
@@ -57,6 +61,7 @@ export class GemeenteLeases {
       const { rows: lock } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [this.ns + 1, hashtext32(g)]);
       if (lock[0].ok) this.leases.add(g); // else its previous owner has not let go yet: next round
     }
+    return this.share().join() !== voor;
   }
 
   /** Drops the connection and with it every lock (after an error: the next rebalance starts afresh). */
