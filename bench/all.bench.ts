@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]`
+ * `npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--split-cpu] [--keep]`
  *
  * The whole benchmark in one run, on one embedded PostgreSQL (durable, as in production):
  *   1. append through the event store port, side by side with Emmett's PostgreSQL event store and
@@ -46,12 +46,13 @@ import type { Kennisdatum } from './lib/seed.js';
 // ---------------------------------------------------------------- arguments
 
 if (vlag('help')) {
-  console.log(`npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--keep]
+  console.log(`npm run bench -- [--quick] [--only append,projections,rest,zichtbaar] [--events N] [--requests N] [--rest-seconds N] [--seed N] [--waits] [--split-cpu] [--keep]
   --quick            100,000 events, 20 requests per report and scope, short append and REST runs (< 3 min)
   --only PARTS       run only these parts: append (1), projections (2-4: history, catch-up, rebuild, COPY, reports), rest (5),
                      zichtbaar (7: write-to-visible with NATS, NOTIFY and polling)
   --writes N         measured writes per write-to-visible scenario (default 200, quick 50)
   --waits            sample pg_stat_activity during each append run and print the wait events per system
+  --split-cpu        append: PostgreSQL on the last CPU, the benchmark's node process on the others (as app and database deployed apart)
   --events N         events in the history (default 1,000,000; N/10 clients over max(3, 3·N/1M) years up to 2017)
   --requests N       measured requests per report and scope (default 50)
   --rest-seconds N   measured seconds of POST /voorzieningen (default 30, quick 8)
@@ -156,7 +157,7 @@ try {
   if (DELEN.has('append')) {
     log(`\n1. Append through the port, against Emmett and plain INSERT (${sinds()})`);
     meter.begin();
-    append = await meetAppends({ url: db.url, quick: QUICK, log, wachtProfiel: vlag('waits') });
+    append = await meetAppends({ url: db.url, quick: QUICK, log, wachtProfiel: vlag('waits'), splitsCpu: vlag('split-cpu') });
     belasting.append = meter.meet();
   }
 

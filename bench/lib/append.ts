@@ -31,6 +31,7 @@ import {
   VersleutelendeEventStore,
 } from '@sd/event-store';
 import pg from 'pg';
+import { splitsCpus } from './cpu-split.js';
 import { afgerond, type Belasting, BelastingMeter, nodeCpuSeconden, postgresCpuSeconden, type Verdeling, verdeling } from './measure.js';
 
 /** Ours as the apps call it (personal fields encrypted), ours without the encryption, Emmett, plain INSERT. */
@@ -88,6 +89,8 @@ export interface AppendOpties {
   log: (regel: string) => void;
   /** Sample pg_stat_activity of the system's database during each run (wait events). */
   wachtProfiel?: boolean;
+  /** PostgreSQL and this process on CPUs of their own (`--split-cpu`, see cpu-split.ts). */
+  splitsCpu?: boolean;
 }
 
 const SYSTEMEN: AppendSysteem[] = ['sociaal-domein', 'sleutel-bekend', 'onversleuteld', 'emmett', 'insert'];
@@ -158,6 +161,8 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
   const dataDir = await show('data_directory').catch(() => '');
   const pgCpu = () => (dataDir ? postgresCpuSeconden(dataDir) : null);
 
+  const cpus = opts.splitsCpu ? splitsCpus(dataDir) : undefined;
+  if (cpus) instellingen['cpu'] = cpus.beschrijving;
   for (const s of SYSTEMEN) await admin.query(`CREATE DATABASE ${db(s)}`);
   const pools: pg.Pool[] = [];
   // KurrentDB only when a server is named; its streams under a prefix of this run.
@@ -395,6 +400,7 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
     }));
     return { metingen, ratios, instellingen };
   } finally {
+    cpus?.herstel();
     await emmett?.close().catch(() => undefined);
     await kurrent?.dispose().catch(() => undefined);
     for (const p of pools) await p.end().catch(() => undefined);
