@@ -161,14 +161,16 @@ export async function meetAppends(opts: AppendOpties): Promise<AppendResultaat> 
   const dataDir = await show('data_directory').catch(() => '');
   const pgCpu = () => (dataDir ? postgresCpuSeconden(dataDir) : null);
 
-  const cpus = opts.splitsCpu ? splitsCpus(dataDir) : undefined;
-  if (cpus) instellingen['cpu'] = cpus.beschrijving;
-  for (const s of SYSTEMEN) await admin.query(`CREATE DATABASE ${db(s)}`);
   const pools: pg.Pool[] = [];
-  // KurrentDB only when a server is named; its streams under a prefix of this run.
-  const kurrent: KurrentDBClient | undefined = process.env.KURRENTDB_URL ? kurrentDbClientUitEnv() : undefined;
+  let cpus: ReturnType<typeof splitsCpus> | undefined;
+  let kurrent: KurrentDBClient | undefined;
   let emmett: EmmettEventStore | undefined;
   try {
+    cpus = opts.splitsCpu ? splitsCpus(dataDir) : undefined;
+    if (cpus) instellingen['cpu'] = cpus.beschrijving;
+    for (const s of SYSTEMEN) await admin.query(`CREATE DATABASE ${db(s)}`);
+    // KurrentDB only when a server is named; its streams under a prefix of this run.
+    kurrent = process.env.KURRENTDB_URL ? kurrentDbClientUitEnv() : undefined;
     // ---- ours: the production migrations and adapter
     const onsConfig = { url: urlVan(db('sociaal-domein')), schema: 'sd', poolSize: POOL };
     await runMigrations(onsConfig);

@@ -11,6 +11,8 @@ import { WriteProgress } from './write-progress.js';
 const PAUSE_MS = Number(process.env.PROJECTIE_INTERVAL_MS ?? 100);
 /** How often a worker looks at who is alive and which gemeenten are its share. */
 const REBALANCE_MS = Number(process.env.PROJECTIE_VERDEEL_MS ?? 1000);
+/** While resting, rebalances no more often than this (a PROJECTIE_VERDEEL_MS of 0 means after every step). */
+const RUST_VERDEEL_MS = Math.max(REBALANCE_MS, 100);
 /** Gemeenten applied at once by one worker. */
 const PARALLEL = Number(process.env.PROJECTIE_PARALLEL ?? 3);
 
@@ -125,15 +127,19 @@ export class ProjectieDaemon implements OnApplicationBootstrap, BeforeApplicatio
   private async rust(): Promise<void> {
     const einde = Date.now() + PAUSE_MS;
     for (;;) {
-      const verdeling = this.rebalancedAt + REBALANCE_MS;
-      // After an error (rebalancedAt 0) the plain pause: a database that is gone is not hammered.
-      if (this.rebalancedAt === 0 || einde <= verdeling) {
+      const verdeling = this.rebalancedAt + RUST_VERDEEL_MS;
+      // The plain pause: when it is not longer than the interval (the defaults), and after an error
+      // (rebalancedAt 0), so that a database that is gone is not hammered.
+      if (PAUSE_MS <= RUST_VERDEEL_MS || this.rebalancedAt === 0 || einde <= verdeling) {
         await this.wekker.slaap(Math.max(einde - Date.now(), 0), this.gezien);
         return;
       }
-      if (await this.wekker.slaap(Math.max(verdeling - Date.now(), 0), this.gezien)) return;
-      // Stopping, or a short retry for a position announced but not yet visible.
-      if (this.stopping || Date.now() < verdeling) return;
+      const gevraagd = Math.max(verdeling - Date.now(), 0);
+      const begin = Date.now();
+      if (await this.wekker.slaap(gevraagd, this.gezien)) return;
+      // Stopping, or a short retry for a position announced but not yet visible (a timer may fire a
+      // millisecond early: that is still the rebalance's turn).
+      if (this.stopping || Date.now() - begin < gevraagd - 2) return;
       try {
         if (await this.rebalance()) return;
       } catch (e) {
