@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { postmasterPid, procStats } from './measure.js';
 
 /**
  * `--split-cpu`: PostgreSQL on the last CPU it may use, this process (the appenders and the store as
@@ -10,7 +10,7 @@ import path from 'node:path';
  * pin. `herstel` gives every process back the CPUs it had. Linux only (taskset from util-linux).
  */
 export function splitsCpus(dataDir: string): { herstel: () => void; beschrijving: string } {
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmaster = postmasterPid(dataDir);
   const pgVoor = toegestaan(postmaster);
   const nodeVoor = toegestaan(process.pid);
   const cpus = cpuLijst(pgVoor);
@@ -62,15 +62,7 @@ function cpuLijst(lijst: string): number[] {
 }
 
 function kinderen(ouder: number): number[] {
-  const uit: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ouder) uit.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return uit;
+  return procStats()
+    .filter((p) => Number(p.velden[1]) === ouder)
+    .map((p) => p.pid);
 }

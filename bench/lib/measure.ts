@@ -77,24 +77,35 @@ export class RssMeter {
 
 const CLK_TCK = 100;
 
+/** The postmaster's pid, from its data directory. */
+export const postmasterPid = (dataDir: string): number =>
+  Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+/**
+ * Every process now readable in /proc, with the fields of its stat from field 3 (state) on: [1] is
+ * the parent, [11] and [12] user and system time, [13] and [14] those of reaped children.
+ */
+export function procStats(): { pid: number; velden: string[] }[] {
+  const uit: { pid: number; velden: string[] }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      uit.push({ pid: Number(entry), velden: stat.slice(stat.lastIndexOf(')') + 2).split(' ') });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return uit;
+}
+
 /** CPU seconds (user + system) used so far by the postmaster and its children (Linux /proc). */
 export function postgresCpuSeconden(dataDir: string): number | null {
   try {
-    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = postmasterPid(dataDir);
     let ticks = 0;
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const velden = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(entry);
-      const ppid = Number(velden[1]);
-      if (pid !== postmaster && ppid !== postmaster) continue;
-      // fields 14 and 15 of /proc/pid/stat (utime, stime); velden starts at field 3
+    for (const { pid, velden } of procStats()) {
+      if (pid !== postmaster && Number(velden[1]) !== postmaster) continue;
       ticks += Number(velden[11]) + Number(velden[12]);
       // exited children that the postmaster reaped (cutime, cstime)
       if (pid === postmaster) ticks += Number(velden[13]) + Number(velden[14]);
